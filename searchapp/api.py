@@ -1,0 +1,54 @@
+"""JSON API: the same searches the page runs, as data."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+
+from searchapp.articles import ArticleNotFound, load_article
+from searchapp.engine import IndexMissing, QuerySyntaxError
+from searchapp.live_index import get_searcher
+from searchapp.search import BadParameter, SearchRequest, search
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def error(status: int, message: str, param: str | None = None) -> tuple[Response, int]:
+    body: dict[str, object] = {"message": message}
+    if param:
+        body = {"param": param, **body}
+    return jsonify({"error": body}), status
+
+
+@bp.get("/search")
+def search_endpoint() -> Response | tuple[Response, int]:
+    try:
+        search_request = SearchRequest.from_params(request.args.to_dict(flat=False))
+        result = search(get_searcher(), search_request)
+    except BadParameter as bad:
+        return error(400, bad.message, bad.param)
+    except QuerySyntaxError as bad:
+        return error(400, str(bad), "q")
+    except IndexMissing as missing:
+        return error(503, str(missing))
+    return jsonify(result.to_json())
+
+
+@bp.get("/articles/<path:article_id>")
+def article_endpoint(article_id: str) -> Response | tuple[Response, int]:
+    try:
+        article = load_article(get_searcher(), article_id)
+    except ArticleNotFound:
+        return error(404, f"no article with id {article_id!r}")
+    except IndexMissing as missing:
+        return error(503, str(missing))
+    return jsonify(article.to_json())
+
+
+@bp.errorhandler(404)
+def not_found(_error: Exception) -> tuple[Response, int]:
+    return error(404, "no such API endpoint; see /api/search and /api/articles/<id>")
+
+
+@bp.errorhandler(405)
+def wrong_method(_error: Exception) -> tuple[Response, int]:
+    return error(405, "method not allowed; the API is read-only (GET)")

@@ -1,0 +1,383 @@
+"""Everything that knows about Whoosh: schema, building, swapping and reading an index.
+
+The rest of the app speaks in paragraphs, facets and hits; this module translates.
+
+An index folder holds generations (`gen-*`) and a `CURRENT` file naming the live one.
+A reindex writes a new generation beside the live one and replaces `CURRENT` atomically
+only once the build is complete, so readers never see a half-built index and an
+interrupted build changes nothing. The previous generation is kept one more round, so a
+reader that has just read `CURRENT` can still open what it named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import fields, highlight, index, qparser, query, scoring
+from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.support.charset import accent_map
+
+from searchapp.paragraphs import ParagraphDoc
+
+CURRENT_FILE = "CURRENT"
+LOCK_FILE = ".reindex.lock"
+_GENERATION_PREFIX = "gen-"
+_BUILDING_PREFIX = ".building-"
+# Facet fields: exact values, one postings list per value.
+FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
+# Names users may type in queries ("speaker:rogozin") mapped to the analysed fields.
+QUERY_FIELDS = ("text", "title", "speaker", "outlet", "author", "kind")
+SNIPPET_CHARS = 320
+
+
+class IndexMissing(RuntimeError):
+    """There is no complete index at the location; the message says how to build one."""
+
+
+class IndexBusy(RuntimeError):
+    """Another reindex holds the lock on this index folder."""
+
+
+class QuerySyntaxError(ValueError):
+    """The query could not be understood; the message is meant for the person who typed it."""
+
+
+def _schema() -> fields.Schema:
+    folding = StemmingAnalyzer() | CharsetFilter(accent_map)
+    names = StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        article_id=fields.ID(stored=True),
+        position=fields.NUMERIC(stored=True),
+        # chars=True stores character offsets so highlighting needs no re-tokenising.
+        text=fields.TEXT(analyzer=folding, stored=True, chars=True),
+        title=fields.TEXT(analyzer=folding, stored=True),
+        title_derived=fields.BOOLEAN(stored=True),
+        outlet=fields.TEXT(analyzer=names, stored=True),
+        outlet_value=fields.ID,
+        speaker=fields.TEXT(analyzer=names),
+        speaker_value=fields.KEYWORD(commas=True, lowercase=False),
+        speakers=fields.STORED,
+        month=fields.ID,
+        date=fields.DATETIME(stored=True),
+        author=fields.TEXT(analyzer=names, stored=True),
+        kind=fields.ID(stored=True),
+        url=fields.STORED,
+    )
+
+
+def _document(doc: ParagraphDoc) -> dict[str, object]:
+    fields_: dict[str, object] = {
+        "id": doc.id,
+        "article_id": doc.article_id,
+        "position": doc.position,
+        "text": doc.text,
+        "title": doc.title,
+        "title_derived": doc.title_derived,
+        "speakers": list(doc.speakers),
+        "kind": doc.kind,
+    }
+    if doc.outlet:
+        fields_.update(outlet=doc.outlet, outlet_value=doc.outlet)
+    if doc.speakers:
+        fields_["speaker"] = "\n".join(doc.speakers)
+        fields_["speaker_value"] = ",".join(name.replace(",", " ") for name in doc.speakers)
+    if doc.date:
+        fields_["date"] = dt.datetime.combine(doc.date, dt.time())
+        fields_["month"] = doc.date.strftime("%Y-%m")
+    if doc.author:
+        fields_["author"] = doc.author
+    if doc.url:
+        fields_["url"] = doc.url
+    return fields_
+
+
+# --- building ---------------------------------------------------------------------------
+
+@contextmanager
+def reindex_lock(index_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock so two reindexes cannot race to swap the same folder.
+
+    An flock is released by the kernel if the process dies, so no stale lock survives.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / LOCK_FILE, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(f"another reindex is running on {index_dir}") from None
+        yield
+
+
+def build_index(docs: Iterable[ParagraphDoc], index_dir: Path) -> int:
+    """Write `docs` to a new generation and make it live; return the number written.
+
+    Callers hold `reindex_lock`. On any exception the live index is left untouched.
+    """
+    _remove_abandoned_builds(index_dir)
+    building = index_dir / f"{_BUILDING_PREFIX}{uuid.uuid4().hex[:12]}"
+    building.mkdir(parents=True)
+    try:
+        ix = index.create_in(str(building), _schema())
+        writer = ix.writer(limitmb=256)
+        count = 0
+        try:
+            for doc in docs:
+                writer.add_document(**_document(doc))
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        ix.close()
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        generation = f"{_GENERATION_PREFIX}{stamp}-{building.name[-12:]}"
+        os.rename(building, index_dir / generation)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    _point_current_at(index_dir, generation)
+    _remove_old_generations(index_dir, keep={generation, *_previous(index_dir, generation)})
+    return count
+
+
+def _point_current_at(index_dir: Path, generation: str) -> None:
+    tmp = index_dir / f"{CURRENT_FILE}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.write_text(generation + "\n")
+    os.replace(tmp, index_dir / CURRENT_FILE)  # atomic: readers see old or new, never half
+
+
+def _generations(index_dir: Path) -> list[str]:
+    return sorted(p.name for p in index_dir.glob(f"{_GENERATION_PREFIX}*") if p.is_dir())
+
+
+def _previous(index_dir: Path, generation: str) -> list[str]:
+    older = [name for name in _generations(index_dir) if name < generation]
+    return older[-1:]
+
+
+def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
+    for name in _generations(index_dir):
+        if name not in keep:
+            shutil.rmtree(index_dir / name, ignore_errors=True)
+
+
+def _remove_abandoned_builds(index_dir: Path) -> None:
+    """Builds left by an interrupted reindex; safe to delete because we hold the lock."""
+    for path in index_dir.glob(f"{_BUILDING_PREFIX}*"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+def current_generation(index_dir: Path) -> str:
+    """Name of the live generation, or IndexMissing with the command that builds one."""
+    try:
+        name = (index_dir / CURRENT_FILE).read_text().strip()
+    except FileNotFoundError:
+        raise IndexMissing(
+            f"no index at {index_dir}: build one with `searchapp reindex --index {index_dir}`"
+        ) from None
+    if not (index_dir / name).is_dir():
+        raise IndexMissing(f"index at {index_dir} names a missing generation {name!r}")
+    return name
+
+
+@dataclass(frozen=True)
+class FacetColumns:
+    """Per document, its facet values; per value, its documents. Built once per generation.
+
+    Whoosh recounts multi-valued facets from postings on every search; holding both
+    directions in memory turns facet counting into a Counter over matching doc numbers.
+    """
+
+    doc_values: dict[str, list[tuple[str, ...]]]
+    value_docs: dict[str, dict[str, frozenset[int]]]
+    body_docs: frozenset[int]
+    date_ordinals: list[int]  # 0 where the date is unknown
+    all_docs: frozenset[int]
+
+
+class ParagraphIndex:
+    """One opened generation. Thread-safe to share; open a `searcher()` per request."""
+
+    def __init__(self, index_dir: Path, generation: str) -> None:
+        self.index_dir = index_dir
+        self.generation = generation
+        self._ix = index.open_dir(str(index_dir / generation))
+        self._columns: FacetColumns | None = None
+        self._lock = threading.Lock()
+        self._parser = qparser.QueryParser("text", self._ix.schema)
+
+    @classmethod
+    def open(cls, index_dir: Path) -> ParagraphIndex:
+        return cls(index_dir, current_generation(index_dir))
+
+    def is_current(self) -> bool:
+        try:
+            return current_generation(self.index_dir) == self.generation
+        except IndexMissing:
+            return True  # keep serving what we have rather than fail
+
+    def searcher(self) -> IndexSearcher:
+        return IndexSearcher(self, self._ix.searcher(weighting=scoring.BM25F()))
+
+    def parse(self, text: str) -> query.Query:
+        """Parse Whoosh query syntax, turning parser complaints into a readable error."""
+        text = text.strip()
+        if not text:
+            return query.Every()
+        try:
+            parsed = self._parser.parse(text, debug=False)
+        except Exception as error:  # the parser raises many types on odd input
+            raise QuerySyntaxError(f"could not parse query {text!r}: {error}") from None
+        unknown = {name for name in _fieldnames(parsed) if name not in QUERY_FIELDS}
+        if unknown:
+            raise QuerySyntaxError(
+                f"unknown field {sorted(unknown)[0]!r} in query; "
+                f"use one of: {', '.join(QUERY_FIELDS)}"
+            )
+        if parsed is query.NullQuery:
+            raise QuerySyntaxError(f"query {text!r} has no searchable words")
+        return parsed
+
+    def columns(self) -> FacetColumns:
+        with self._lock:
+            if self._columns is None:
+                self._columns = self._build_columns()
+            return self._columns
+
+    def _build_columns(self) -> FacetColumns:
+        with self._ix.searcher() as searcher:
+            reader = searcher.reader()
+            size = reader.doc_count_all()
+            doc_values: dict[str, list[tuple[str, ...]]] = {}
+            value_docs: dict[str, dict[str, frozenset[int]]] = {}
+            for facet, fieldname in FACET_FIELDS.items():
+                per_doc: list[list[str]] = [[] for _ in range(size)]
+                per_value: dict[str, frozenset[int]] = {}
+                for term in reader.field_terms(fieldname):
+                    docs = frozenset(reader.postings(fieldname, term).all_ids())
+                    value = term.decode("utf-8") if isinstance(term, bytes) else term
+                    per_value[value] = docs
+                    for docnum in docs:
+                        per_doc[docnum].append(value)
+                doc_values[facet] = [tuple(values) for values in per_doc]
+                value_docs[facet] = per_value
+            body = frozenset(searcher.docs_for_query(query.Term("kind", "body")))
+            ordinals = [0] * size
+            live = set()
+            for docnum, stored in reader.iter_docs():
+                live.add(docnum)
+                if stored.get("date"):
+                    ordinals[docnum] = stored["date"].toordinal()
+        return FacetColumns(doc_values, value_docs, body, ordinals, frozenset(live))
+
+
+class IndexSearcher:
+    """A per-request view of one generation; close it when the request ends."""
+
+    def __init__(self, owner: ParagraphIndex, searcher) -> None:  # noqa: ANN001 (whoosh type)
+        self.owner = owner
+        self._searcher = searcher
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def matching(self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None
+                 ) -> frozenset[int]:
+        """Doc numbers matching the query and date range, before facet filters."""
+        if date_from or date_to:
+            start = dt.datetime.combine(date_from, dt.time()) if date_from else None
+            end = dt.datetime.combine(date_to, dt.time.max) if date_to else None
+            q = query.And([q, query.DateRange("date", start, end)])
+        if isinstance(q, query.Every):
+            return self.owner.columns().all_docs
+        return frozenset(self._searcher.docs_for_query(q))
+
+    def ranked(self, q: query.Query, docs: frozenset[int], offset: int, limit: int
+               ) -> list[tuple[int, float]]:
+        """Page of (docnum, BM25F score) within `docs`: body text first, then furniture."""
+        body = docs & self.owner.columns().body_docs
+        tiers = [body, docs - body]
+        page: list[tuple[int, float]] = []
+        for tier in tiers:
+            if limit <= 0:
+                break
+            if offset >= len(tier):
+                offset -= len(tier)
+                continue
+            if tier:
+                results = self._searcher.search(q, filter=set(tier), limit=offset + limit)
+                hits = [(hit.docnum, float(hit.score)) for hit in results][offset:]
+                page.extend(hits)
+                limit -= len(hits)
+            offset = 0
+        return page
+
+    def stored(self, docnum: int) -> dict[str, object]:
+        return _plain(self._searcher.stored_fields(docnum))
+
+    def article(self, article_id: str) -> list[dict[str, object]]:
+        found = self._searcher.documents(article_id=article_id)
+        return sorted((_plain(doc) for doc in found), key=lambda doc: doc["position"])
+
+    def iter_all(self) -> Iterator[dict[str, object]]:
+        for _, stored in self._searcher.reader().iter_docs():
+            yield _plain(stored)
+
+    def snippets(self, q: query.Query, docnums: list[int]) -> dict[int, str]:
+        """Best passage of each paragraph, HTML-escaped, matches wrapped in <mark>.
+
+        Empty for documents whose text does not match (e.g. a speaker-only query).
+        """
+        if not docnums or isinstance(q, query.Every):
+            return {}
+        results = self._searcher.search(q, filter=set(docnums), limit=len(docnums), terms=True)
+        results.formatter = MarkFormatter(between=" … ")
+        snippets = {}
+        for hit in results:
+            short = len(hit["text"]) <= SNIPPET_CHARS
+            results.fragmenter = (highlight.WholeFragmenter() if short else
+                                  highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=100))
+            snippets[hit.docnum] = hit.highlights("text", top=2)
+        return snippets
+
+
+class MarkFormatter(highlight.HtmlFormatter):
+    """Escape the text between matches (only <mark> is markup) and show where it was cut."""
+
+    def format_token(self, text: str, token, replace: bool = False) -> str:  # noqa: ANN001
+        return "<mark>" + highlight.htmlescape(highlight.get_text(text, token, replace)) + "</mark>"
+
+    def format_fragment(self, fragment, replace: bool = False) -> str:  # noqa: ANN001
+        html = super().format_fragment(fragment, replace)
+        if fragment.startchar > 0:
+            html = "… " + html.lstrip()
+        if fragment.endchar < len(fragment.text):
+            html = html.rstrip() + " …"
+        return html
+
+
+def _plain(stored: dict[str, object]) -> dict[str, object]:
+    """Stored fields in product terms: the DATETIME field back to a plain date."""
+    date = stored.get("date")
+    return {**stored, "date": date.date() if isinstance(date, dt.datetime) else None}
+
+
+def _fieldnames(q: query.Query) -> set[str]:
+    names = set()
+    for leaf in q.leaves() if q.children() else [q]:
+        name = getattr(leaf, "fieldname", None)
+        if name:
+            names.add(name)
+    return names

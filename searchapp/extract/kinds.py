@@ -1,0 +1,93 @@
+"""Tell body text from page furniture: captions, author lines and boilerplate.
+
+Scraped articles carry image captions, bylines, author bios and "You Might Like" blocks.
+They stay searchable, but rank below body text and never carry speakers, because a quote
+in an author bio or a photo credit is not news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+BODY, CAPTION, BYLINE, BOILERPLATE = "body", "caption", "byline", "boilerplate"
+KINDS = (BODY, CAPTION, BYLINE, BOILERPLATE)
+
+# Page furniture recognisable from its first words ("You Might Like", "Read the rest here.").
+_BOILERPLATE_START = re.compile(
+    r"^(?:you might (?:also )?like|learn more about|read (?:the rest|more|the full)|"
+    r"related(?: coverage| articles?| stories)?\s*:|sign up|subscribe|advertisement\b|"
+    r"click here|follow us|share this|recommended|more from|watch\s*:|"
+    r"(?:abstract|full text)\.?$|_{2,}\.?$|copyright\b|©|all rights reserved|"
+    r"update[sd]?\b[^:]{0,40}:\s*this (?:article|story) (?:was|has been) updated)",
+    re.IGNORECASE,
+)
+# Markup residue left by scrapers: "<tweet ...>", CSS rules.
+_MARKUP_RESIDUE = re.compile(r"^\s*(?:<[a-z/][^>]*>|[.#]?[\w-]+\s*\{[^}]*\}|@media\b)", re.I)
+
+# Captions open with a picture cue ...
+_CAPTION_START = re.compile(
+    r"^(?:in this (?:handout |file |undated |aerial )*(?:image|photo|picture|photograph)\b|"
+    r"(?:photo|image|picture|caption|credit|pictured)\s*:|\(?photo by\b|file photo\b)",
+    re.IGNORECASE,
+)
+# ... or close with a photo credit ("Paolo Nespoli - ESA/NASA/Getty Images",
+# "(NASA/Roscosmos/Handout via Reuters)", "International Space Station iStock").
+_CAPTION_CREDIT = re.compile(
+    r"(?:getty images|istock(?:photo)?|shutterstock|ap photo(?:/[\w. ]+)?|afp(?: via getty)?|"
+    r"handout(?: via \w+)?|reuters/[\w. ]+|epa-efe|photo(?:graph)?\s*(?:by|:)[^.]{0,60}|"
+    r"\([\w .'-]+(?:/[\w .'-]+)+\))\W*$",
+    re.IGNORECASE,
+)
+# Author lines: "By Jane Doe", "Jane Doe, USA TODAY", a bare two-to-four word name.
+_BYLINE = re.compile(
+    r"^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*|"
+    r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\.?$"
+)
+# An author bio opens with the byline's name and a bio verb ("Tom Ozimek has a broad ...").
+_BIO_VERB = r"\s+(?:is|has|was|covers|writes|reports|joined|previously)\b"
+
+
+def classify_paragraphs(paragraphs: Sequence[str], author: str | None = None) -> list[str]:
+    """Return one kind per paragraph, using neighbours to spot author bios."""
+    kinds = [_classify(text, author) for text in paragraphs]
+    bylines = [_name(text) for text, kind in zip(paragraphs, kinds) if kind == BYLINE]
+    if author:
+        bylines.append(_name(author))
+    for position, text in enumerate(paragraphs):
+        if kinds[position] == BODY and _is_bio(text, bylines):
+            kinds[position] = BYLINE
+    return kinds
+
+
+def _classify(text: str, author: str | None) -> str:
+    first_line = text.splitlines()[0].strip()
+    if _BOILERPLATE_START.match(first_line) or _MARKUP_RESIDUE.match(text):
+        return BOILERPLATE
+    if _CAPTION_START.match(text) or _CAPTION_CREDIT.search(text):
+        return CAPTION
+    if author and _name(text) == _name(author):
+        return BYLINE
+    if len(text) <= 60 and _BYLINE.match(text) and not _ends_sentence(text):
+        return BYLINE
+    if _looks_like_title_line(text):
+        return CAPTION
+    return BODY
+
+
+def _looks_like_title_line(text: str) -> bool:
+    """Short multi-line blocks of title-case words are image labels, not prose."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and all(len(line) < 60 and not _ends_sentence(line) for line in lines)
+
+
+def _is_bio(text: str, names: list[str]) -> bool:
+    return any(name and re.match(re.escape(name) + _BIO_VERB, text, re.I) for name in names)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ".”", ".\"", "?”", "!”"))
+
+
+def _name(text: str) -> str:
+    return re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.I).split(",")[0].strip()

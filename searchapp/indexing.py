@@ -1,0 +1,87 @@
+"""Reindex: corpus folder → paragraph documents → a new live index, with a report.
+
+Kept apart from the CLI so tests and the `serve` bootstrap build indexes the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchapp.corpus import (
+    ARTICLE_SUFFIXES,
+    JSONL_SUFFIX,
+    CorpusReport,
+    SkippedSource,
+    read_corpus,
+)
+from searchapp.engine import build_index, reindex_lock
+from searchapp.paragraphs import ParagraphDoc, paragraph_docs
+
+
+@dataclass
+class ReindexReport:
+    articles: int = 0
+    paragraphs: int = 0
+    files: int = 0
+    skipped: list[SkippedSource] = field(default_factory=list)
+
+
+def reindex(source: Path, index_dir: Path,
+            on_article: Callable[[str], None] | None = None) -> ReindexReport:
+    """Index every readable article in `source` and swap the result in as the live index.
+
+    Broken files are skipped and listed in the report. If this raises (or the process is
+    killed), the previous index stays live. An empty corpus is refused rather than
+    replacing a working index with nothing.
+    """
+    report = ReindexReport()
+    corpus = CorpusReport()
+
+    def documents() -> Iterator[ParagraphDoc]:
+        for article in read_corpus(source, corpus):
+            docs = paragraph_docs(article)
+            report.articles += 1
+            report.paragraphs += len(docs)
+            if on_article:
+                on_article(article.id)
+            yield from docs
+
+    with reindex_lock(index_dir):
+        docs = documents()
+        first = next(docs, None)
+        if first is None:
+            report.files, report.skipped = corpus.files, corpus.skipped
+            raise EmptyCorpus(source, report)
+        build_index(_chain(first, docs), index_dir)
+    report.files, report.skipped = corpus.files, corpus.skipped
+    return report
+
+
+class EmptyCorpus(RuntimeError):
+    """No article could be read; the live index is kept."""
+
+    def __init__(self, source: Path, report: ReindexReport) -> None:
+        super().__init__(f"no readable articles in {source}; the existing index was kept")
+        self.report = report
+
+
+def count_articles(source: Path) -> int:
+    """Articles to expect, for the progress bar: one per text file, one per JSON line."""
+    total = 0
+    for path in source.rglob("*"):
+        suffix = path.suffix.lower()
+        if not path.is_file():
+            continue
+        if suffix in ARTICLE_SUFFIXES:
+            total += 1
+        elif suffix == JSONL_SUFFIX:
+            with open(path, "rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+    return total
+
+
+def _chain(first: ParagraphDoc, rest: Iterator[ParagraphDoc]) -> Iterator[ParagraphDoc]:
+    yield first
+    yield from rest

@@ -1,0 +1,54 @@
+"""HTML pages: search with facets, and the article a hit came from.
+
+Everything a page shows is in its URL, so results can be shared and the back button
+works; the forms are plain GET forms, so the page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from searchapp.articles import ArticleNotFound, load_article
+from searchapp.engine import IndexMissing, QuerySyntaxError
+from searchapp.live_index import get_searcher
+from searchapp.search import FACETS, SORTS, BadParameter, SearchRequest, search
+
+bp = Blueprint("pages", __name__)
+
+FACET_TITLES = {"outlet": "Outlet", "speaker": "Speaker", "date": "Month"}
+SORT_LABELS = {"relevance": "Relevance", "date_desc": "Newest first", "date_asc": "Oldest first"}
+
+
+@bp.get("/")
+def index() -> tuple[str, int] | str:
+    problem, result, search_request = None, None, SearchRequest()
+    status = 200
+    try:
+        search_request = SearchRequest.from_params(request.args.to_dict(flat=False))
+        result = search(get_searcher(), search_request)
+    except (BadParameter, QuerySyntaxError) as bad:
+        problem, status = str(bad), 400
+        search_request = _keep_query(search_request)
+    except IndexMissing as missing:
+        problem, status = str(missing), 503
+    page = render_template(
+        "search.html", result=result, req=search_request, problem=problem,
+        facets=FACETS, facet_titles=FACET_TITLES, sorts=SORTS, sort_labels=SORT_LABELS,
+    )
+    return page, status
+
+
+@bp.get("/articles/<path:article_id>")
+def article(article_id: str) -> str:
+    try:
+        view = load_article(get_searcher(), article_id)
+    except ArticleNotFound:
+        abort(404)
+    hit = request.args.get("p", type=int)
+    back = request.args.get("back", "")
+    return render_template("article.html", article=view, hit=hit, back=back)
+
+
+def _keep_query(fallback: SearchRequest) -> SearchRequest:
+    """After a bad request, keep what the user typed in the box so they can fix it."""
+    return SearchRequest(q=request.args.get("q", "").strip()) if fallback.q == "" else fallback

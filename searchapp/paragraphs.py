@@ -1,0 +1,85 @@
+"""Turn an Article into paragraph documents: the unit the product searches and shows.
+
+Metadata the source did not state is filled in here by the extractors, and only here,
+so everything downstream (index, API, page) sees one complete `ParagraphDoc` shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from searchapp.corpus import Article
+from searchapp.extract.dates import extract_date
+from searchapp.extract.kinds import BODY, classify_paragraphs
+from searchapp.extract.outlets import extract_outlet
+from searchapp.extract.speakers import extract_speakers
+
+UNKNOWN_OUTLET = "Unknown outlet"
+_TITLE_LENGTH = 90
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
+
+
+@dataclass(frozen=True)
+class ParagraphDoc:
+    """One paragraph with the article metadata a reader filters and ranks by."""
+
+    id: str
+    article_id: str
+    position: int
+    text: str
+    kind: str
+    speakers: tuple[str, ...]
+    title: str
+    title_derived: bool
+    outlet: str | None
+    date: dt.date | None
+    author: str | None
+    url: str | None
+
+    def to_json(self) -> dict[str, object]:
+        """The export / API shape: plain JSON types, ISO dates, lists for speakers."""
+        data = asdict(self)
+        data["speakers"] = list(self.speakers)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+def paragraph_docs(article: Article) -> list[ParagraphDoc]:
+    """Split an article into ParagraphDocs, extracting what its metadata does not give."""
+    paragraphs = article.paragraphs
+    kinds = classify_paragraphs(paragraphs, article.author)
+    speakers = extract_speakers(paragraphs, kinds)
+    outlet = article.outlet or extract_outlet(
+        text for text, kind in zip(paragraphs, kinds) if kind == BODY
+    )
+    date = article.date or extract_date(paragraphs, kinds)
+    title, derived = (article.title, False) if article.title else (derive_title(paragraphs, kinds), True)
+    return [
+        ParagraphDoc(
+            id=f"{article.id}:{position}",
+            article_id=article.id,
+            position=position,
+            text=text,
+            kind=kind,
+            speakers=tuple(names) if kind == BODY else (),
+            title=title,
+            title_derived=derived,
+            outlet=outlet,
+            date=date,
+            author=article.author,
+            url=article.url,
+        )
+        for position, (text, kind, names) in enumerate(zip(paragraphs, kinds, speakers))
+    ]
+
+
+def derive_title(paragraphs: tuple[str, ...], kinds: list[str]) -> str:
+    """A title from the lead: its first sentence, shortened at a word boundary."""
+    lead = next((p for p, kind in zip(paragraphs, kinds) if kind == BODY), paragraphs[0])
+    sentence = _SENTENCE_END.split(" ".join(lead.split()), maxsplit=1)[0]
+    if len(sentence) <= _TITLE_LENGTH:
+        return sentence.rstrip(".")
+    cut = sentence[:_TITLE_LENGTH].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—– ") + "…"

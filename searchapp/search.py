@@ -1,0 +1,333 @@
+"""The one search function behind the web page, the JSON API and the CLI.
+
+Facets are disjunctive, as in Algolia or Meilisearch: values ticked within one facet are
+OR'ed, facets are AND'ed, and each facet is counted with every other facet's filter but not
+its own, so ticking "Newsweek" leaves the other outlets visible with their counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from markupsafe import escape
+
+from searchapp.engine import FACET_FIELDS, FacetColumns, IndexSearcher, QuerySyntaxError
+from searchapp.paragraphs import UNKNOWN_OUTLET
+
+SORTS = ("relevance", "date_desc", "date_asc")
+FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
+# In URLs, this value selects the documents a facet has no value for.
+UNKNOWN = "_unknown"
+UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "date": "Unknown date"}
+MAX_PER_PAGE = 100
+DEFAULT_FACET_SIZE = 10
+_PLAIN_SNIPPET_CHARS = 240
+
+
+class BadParameter(ValueError):
+    """A request parameter is invalid; `param` names it for the API's error body."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """Everything that defines a result page; it round-trips through the URL."""
+
+    q: str = ""
+    outlet: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()  # months, "YYYY-MM", or UNKNOWN
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    facet_size: int = DEFAULT_FACET_SIZE
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchRequest:
+        """Validate query-string parameters (name → list of values) into a request."""
+        def one(name: str) -> str:
+            values = params.get(name) or [""]
+            return values[-1].strip()
+
+        def many(name: str) -> tuple[str, ...]:
+            values = (value.strip() for value in params.get(name) or ())
+            return tuple(dict.fromkeys(value for value in values if value))
+
+        months = many("date")
+        for month in months:
+            if month != UNKNOWN and not _is_month(month):
+                raise BadParameter("date", f"date facet values are YYYY-MM months, got {month!r}")
+        sort = one("sort") or "relevance"
+        if sort not in SORTS:
+            raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
+        request = cls(
+            q=one("q"),
+            outlet=many("outlet"),
+            speaker=many("speaker"),
+            date=months,
+            date_from=_parse_day(one("from"), "from"),
+            date_to=_parse_day(one("to"), "to"),
+            sort=sort,
+            page=_parse_int(one("page"), "page", 1, 1, 10_000),
+            per_page=_parse_int(one("per_page"), "per_page", 10, 1, MAX_PER_PAGE),
+            facet_size=_parse_int(one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, 500),
+        )
+        if request.date_from and request.date_to and request.date_from > request.date_to:
+            raise BadParameter("to", "'to' is before 'from'")
+        return request
+
+    @property
+    def effective_sort(self) -> str:
+        """An empty query has nothing to rank by, so it browses newest first."""
+        return "date_desc" if not self.q and self.sort == "relevance" else self.sort
+
+    def selected(self, facet: str) -> tuple[str, ...]:
+        return getattr(self, facet)
+
+    def to_params(self) -> list[tuple[str, str]]:
+        """Query-string pairs, leaving defaults out so URLs stay short and shareable."""
+        pairs = [("q", self.q)] if self.q else []
+        for facet in FACETS:
+            pairs += [(facet, value) for value in self.selected(facet)]
+        if self.date_from:
+            pairs.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            pairs.append(("to", self.date_to.isoformat()))
+        if self.sort != "relevance":
+            pairs.append(("sort", self.sort))
+        if self.per_page != 10:
+            pairs.append(("per_page", str(self.per_page)))
+        if self.facet_size != DEFAULT_FACET_SIZE:
+            pairs.append(("facet_size", str(self.facet_size)))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def query_string(self, **changes: object) -> str:
+        """The URL query for this request with `changes` applied (a new filter resets page)."""
+        return urlencode(replace(self, **changes).to_params())
+
+    def toggled(self, facet: str, value: str) -> str:
+        current = self.selected(facet)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return self.query_string(**{facet: values, "page": 1})
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str | None  # None: the documents with no value for this facet
+    label: str
+    count: int
+    selected: bool
+    toggle: str  # query string that ticks or unticks this value
+
+    @property
+    def param(self) -> str:
+        """The value as sent in the URL."""
+        return UNKNOWN if self.value is None else self.value
+
+    def to_json(self) -> dict[str, object]:
+        return {"value": self.value, "label": self.label, "count": self.count,
+                "selected": self.selected, "toggle_url": "?" + self.toggle}
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    article_id: str
+    position: int
+    title: str
+    title_derived: bool
+    outlet: str | None
+    date: dt.date | None
+    author: str | None
+    speakers: tuple[str, ...]
+    kind: str
+    text: str
+    snippet: str  # HTML: escaped text, only <mark> is markup
+    score: float | None  # BM25F; None when sorted by date
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "article_id": self.article_id, "position": self.position,
+            "title": self.title, "title_derived": self.title_derived, "outlet": self.outlet,
+            "date": self.date.isoformat() if self.date else None, "author": self.author,
+            "speakers": list(self.speakers), "kind": self.kind, "text": self.text,
+            "snippet": self.snippet, "score": None if self.score is None else round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    facets_truncated: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.request.per_page))
+
+    def to_json(self) -> dict[str, object]:
+        request = self.request
+        return {
+            "query": request.q, "sort": request.effective_sort, "total": self.total,
+            "page": request.page, "per_page": request.per_page, "pages": self.pages,
+            "took_ms": round(self.took_ms, 2),
+            "hits": [hit.to_json() for hit in self.hits],
+            "facets": {name: [v.to_json() for v in values] for name, values in self.facets.items()},
+            "facets_truncated": self.facets_truncated,
+        }
+
+
+def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
+    """Run `request`: matching, facet filters and counts, sorting, one page of hits.
+
+    Raises QuerySyntaxError for a query that cannot be parsed.
+    """
+    started = time.perf_counter()
+    q = searcher.owner.parse(request.q)
+    columns = searcher.owner.columns()
+    base = searcher.matching(q, request.date_from, request.date_to)
+    allowed = {
+        facet: _docs_with_any(columns, facet, request.selected(facet))
+        for facet in FACETS if request.selected(facet)
+    }
+    matches = base
+    for docs in allowed.values():
+        matches = matches & docs
+
+    facets, truncated = {}, {}
+    for facet in FACETS:
+        pool = base
+        for other, docs in allowed.items():
+            if other != facet:
+                pool = pool & docs
+        facets[facet], truncated[facet] = _count_facet(columns, facet, pool, request)
+
+    offset = (request.page - 1) * request.per_page
+    if request.effective_sort == "relevance":
+        page = searcher.ranked(q, matches, offset, request.per_page)
+    else:
+        ordered = _by_date(columns, matches, newest_first=request.effective_sort == "date_desc")
+        page = [(docnum, None) for docnum in ordered[offset: offset + request.per_page]]
+    snippets = searcher.snippets(q, [docnum for docnum, _ in page])
+    hits = [_hit(searcher.stored(docnum), score, snippets.get(docnum)) for docnum, score in page]
+    took_ms = (time.perf_counter() - started) * 1000
+    return SearchResult(request, len(matches), took_ms, hits, facets, truncated)
+
+
+def _docs_with_any(columns: FacetColumns, facet: str, values: Sequence[str]) -> frozenset[int]:
+    per_value = columns.value_docs[facet]
+    docs: set[int] = set()
+    for value in values:
+        if value == UNKNOWN:
+            docs |= {d for d in columns.all_docs if not columns.doc_values[facet][d]}
+        else:
+            docs |= per_value.get(value, frozenset())
+    return frozenset(docs)
+
+
+def _count_facet(columns: FacetColumns, facet: str, pool: frozenset[int],
+                 request: SearchRequest) -> tuple[list[FacetValue], bool]:
+    per_doc = columns.doc_values[facet]
+    counts: Counter[str] = Counter()
+    unknown = 0
+    for docnum in pool:
+        values = per_doc[docnum]
+        counts.update(values)
+        unknown += not values
+    if facet in UNKNOWN_LABELS and unknown:
+        counts[UNKNOWN] = unknown
+    selected = request.selected(facet)
+    for value in selected:
+        counts.setdefault(value, 0)  # a ticked value stays visible even at zero
+    if facet == "date":  # chronological, newest first; unknown last
+        ranked = sorted(counts, key=lambda v: (v != UNKNOWN, v), reverse=True)
+    else:
+        ranked = sorted(counts, key=lambda v: (-counts[v], v.casefold()))
+    shown = ranked[: request.facet_size]
+    shown += [value for value in selected if value not in shown]
+    values = [
+        FacetValue(
+            value=None if value == UNKNOWN else value,
+            label=UNKNOWN_LABELS[facet] if value == UNKNOWN else value,
+            count=counts[value],
+            selected=value in selected,
+            toggle=request.toggled(facet, value),
+        )
+        for value in shown
+    ]
+    return values, len(ranked) > len(shown)
+
+
+def _by_date(columns: FacetColumns, docs: frozenset[int], newest_first: bool) -> list[int]:
+    """Dated paragraphs newest (or oldest) first, undated last, article order within a day."""
+    ordinals = columns.date_ordinals
+    sign = -1 if newest_first else 1
+    return sorted(docs, key=lambda d: (ordinals[d] == 0, sign * ordinals[d], d))
+
+
+def _hit(stored: Mapping[str, object], score: float | None, snippet: str | None) -> Hit:
+    text = str(stored["text"])
+    if not snippet:
+        snippet = str(escape(_shorten(text)))
+    return Hit(
+        id=str(stored["id"]), article_id=str(stored["article_id"]),
+        position=int(stored["position"]), title=str(stored["title"]),
+        title_derived=bool(stored.get("title_derived")), outlet=stored.get("outlet"),
+        date=stored.get("date"), author=stored.get("author"), speakers=tuple(stored.get("speakers") or ()),
+        kind=str(stored["kind"]), text=text, snippet=snippet, score=score,
+    )
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _PLAIN_SNIPPET_CHARS:
+        return text
+    return text[:_PLAIN_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _is_month(value: str) -> bool:
+    try:
+        dt.datetime.strptime(value, "%Y-%m")
+    except ValueError:
+        return False
+    return len(value) == 7
+
+
+def _parse_day(value: str, param: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BadParameter(param, f"{param!r} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _parse_int(value: str, param: str, default: int, low: int, high: int) -> int:
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadParameter(param, f"{param!r} must be a whole number, got {value!r}") from None
+    if not low <= number <= high:
+        raise BadParameter(param, f"{param!r} must be between {low} and {high}, got {number}")
+    return number
+
+
+__all__ = ["BadParameter", "Hit", "QuerySyntaxError", "SearchRequest", "SearchResult", "search"]
