@@ -6,7 +6,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
 
 DEFAULT_INDEX_DIR = "index"
 
@@ -29,4 +30,11 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.teardown_appcontext(close_searcher)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):  # noqa: ANN202 (Flask response union)
+        if request.path.startswith(api.bp.url_prefix + "/"):
+            return api.http_error(exc)
+        return pages.http_error(exc)
+
     return app

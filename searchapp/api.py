@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, load_article
 from searchapp.engine import IndexMissing, QuerySyntaxError
@@ -44,11 +45,6 @@ def article_endpoint(article_id: str) -> Response | tuple[Response, int]:
     return jsonify(article.to_json())
 
 
-@bp.errorhandler(404)
-def not_found(_error: Exception) -> tuple[Response, int]:
-    return error(404, "no such API endpoint; see /api/search and /api/articles/<id>")
-
-
-@bp.errorhandler(405)
-def wrong_method(_error: Exception) -> tuple[Response, int]:
-    return error(405, "method not allowed; the API is read-only (GET)")
+def http_error(exc: HTTPException) -> tuple[Response, int]:
+    """JSON for unknown API paths and methods; registered app-wide by `create_app`."""
+    return error(exc.code or 500, f"{exc.name}: see /api/search and /api/articles/<id>")

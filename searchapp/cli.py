@@ -158,3 +158,7 @@ def _open(index_dir: Path | None) -> ParagraphIndex:
         return ParagraphIndex.open(index_dir or default_index_dir())
     except IndexMissing as missing:
         raise click.ClickException(str(missing)) from None
+
+
+if __name__ == "__main__":
+    main()

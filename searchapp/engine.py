@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import re
 import shutil
 import threading
 import uuid
@@ -232,22 +233,21 @@ class ParagraphIndex:
         return IndexSearcher(self, self._ix.searcher(weighting=scoring.BM25F()))
 
     def parse(self, text: str) -> query.Query:
-        """Parse Whoosh query syntax, turning parser complaints into a readable error."""
+        """Parse Whoosh query syntax, turning silent misreadings into readable errors."""
         text = text.strip()
         if not text:
             return query.Every()
+        _check_syntax(text)
         try:
             parsed = self._parser.parse(text, debug=False)
         except Exception as error:  # the parser raises many types on odd input
             raise QuerySyntaxError(f"could not parse query {text!r}: {error}") from None
-        unknown = {name for name in _fieldnames(parsed) if name not in QUERY_FIELDS}
-        if unknown:
-            raise QuerySyntaxError(
-                f"unknown field {sorted(unknown)[0]!r} in query; "
-                f"use one of: {', '.join(QUERY_FIELDS)}"
-            )
+        _check_fields({name for name in _fieldnames(parsed)})
         if parsed is query.NullQuery:
-            raise QuerySyntaxError(f"query {text!r} has no searchable words")
+            raise QuerySyntaxError(
+                f"query {text!r} has no searchable words (one-letter and very common words "
+                "such as 'a' or 'the' are not indexed)"
+            )
         return parsed
 
     def columns(self) -> FacetColumns:
@@ -372,6 +372,27 @@ def _plain(stored: dict[str, object]) -> dict[str, object]:
     """Stored fields in product terms: the DATETIME field back to a plain date."""
     date = stored.get("date")
     return {**stored, "date": date.date() if isinstance(date, dt.datetime) else None}
+
+
+# "name:" prefixes outside quoted phrases; Whoosh would read an unknown one as plain text.
+_FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w:])([A-Za-z_]\w*):(?=\S)(?!//)')
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QuerySyntaxError('unclosed " in query: phrases need an opening and a closing quote')
+    if text.count("(") != text.count(")"):
+        raise QuerySyntaxError("unbalanced parentheses in query")
+    _check_fields({m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1)})
+
+
+def _check_fields(names: set[str]) -> None:
+    unknown = sorted(name for name in names if name not in QUERY_FIELDS)
+    if unknown:
+        hint = " (filter dates with from/to)" if unknown[0] in ("date", "month") else ""
+        raise QuerySyntaxError(
+            f"unknown field {unknown[0]!r} in query; use one of: {', '.join(QUERY_FIELDS)}{hint}"
+        )
 
 
 def _fieldnames(q: query.Query) -> set[str]:

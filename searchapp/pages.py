@@ -7,6 +7,7 @@ works; the forms are plain GET forms, so the page works without JavaScript.
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, load_article
 from searchapp.engine import IndexMissing, QuerySyntaxError
@@ -52,3 +53,7 @@ def article(article_id: str) -> str:
 def _keep_query(fallback: SearchRequest) -> SearchRequest:
     """After a bad request, keep what the user typed in the box so they can fix it."""
     return SearchRequest(q=request.args.get("q", "").strip()) if fallback.q == "" else fallback
+
+
+def http_error(exc: HTTPException) -> tuple[str, int]:
+    return render_template("error.html", error=exc), exc.code or 500

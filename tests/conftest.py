@@ -1,0 +1,70 @@
+"""Shared fixtures: a seed index built once, the app, its clients, a live server."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from searchapp import create_app
+from searchapp.indexing import reindex
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+POLNEAR = REPO.parent / "shared" / "corpora" / "polnear"
+NEWSWEEK = "000_30ef67863b9e09b3"
+FOX_QUOTE = "001_6c9ab40f34ce53c7"
+EPOCH_TIMES = "002_0e9fefeed362cafd"
+BROOMSTICKS = "003_e10bdec7e090b6c9"
+HAMDEN = "004_01cdabf5d90059fd"
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds indexed once per test run; tests must not modify it."""
+    index_dir = tmp_path_factory.mktemp("seed-index")
+    reindex(SEEDS, index_dir)
+    return index_dir
+
+
+@pytest.fixture
+def app(seed_index: Path):
+    return create_app({"TESTING": True, "INDEX_DIR": str(seed_index)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the seeds, for tests that add broken files to a corpus."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def live_server(seed_index: Path):
+    """The app on waitress in a background thread, as `searchapp serve` runs it."""
+    from waitress.server import create_server
+
+    app = create_app({"INDEX_DIR": str(seed_index)})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server(app, host="127.0.0.1", port=port, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.close()

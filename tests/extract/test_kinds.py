@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from conftest import EPOCH_TIMES, FOX_QUOTE, NEWSWEEK, SEEDS
+
+from searchapp.corpus import read_corpus
+from searchapp.extract.kinds import classify_paragraphs
+
+
+def kinds_of(article_id: str) -> dict[int, str]:
+    article = next(a for a in read_corpus(SEEDS) if a.id == article_id)
+    kinds = classify_paragraphs(article.paragraphs)
+    return {i: kind for i, kind in enumerate(kinds) if kind != "body"}
+
+
+def test_seed_furniture_is_recognised_and_the_rest_is_body():
+    assert kinds_of(NEWSWEEK) == {14: "boilerplate", 15: "caption"}
+    assert kinds_of(FOX_QUOTE) == {0: "caption"}
+    assert kinds_of(EPOCH_TIMES) == {6: "caption", 16: "byline", 17: "byline", 18: "boilerplate"}
+
+
+def test_author_from_front_matter_marks_the_byline_and_bio():
+    paragraphs = ["By Jane Doe", "The senator said no.", "Jane Doe covers Congress for us."]
+    assert classify_paragraphs(paragraphs, author="Jane Doe") == ["byline", "body", "byline"]
+
+
+def test_ordinary_short_sentences_stay_body():
+    paragraphs = ["He declined.", "Read more of her work is not a phrase that starts this.",
+                  "Reuters reported the talks had stalled (officials said)."]
+    assert classify_paragraphs(paragraphs)[0] == "body"
+    assert classify_paragraphs(paragraphs)[2] == "body"
+
+
+def test_scraper_residue_is_boilerplate():
+    paragraphs = ["___.", "Read the rest here.", "<tweet data-id='1'>", "FULL TEXT."]
+    assert classify_paragraphs(paragraphs) == ["boilerplate"] * 4

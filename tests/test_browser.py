@@ -1,0 +1,79 @@
+"""End to end in real headless Chromium: type a query, tick an outlet, read the results."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+CHROMIUM = os.environ.get("SEARCHAPP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_search_tick_outlet_read_highlight_open_article(page, live_server):
+    page.goto(live_server + "/")
+    page.fill("#q", "sanctions")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"\?q=sanctions$"))
+    total_before = int(page.locator("#total").inner_text().split()[0])
+    assert total_before > 10
+    assert page.locator(".hit mark").first.inner_text().lower() == "sanctions"
+
+    newsweek = page.locator("#facet-outlet label", has_text="Newsweek")
+    newsweek_count = int(newsweek.locator(".count").inner_text())
+    newsweek.locator("input").check()  # submits the form on change
+    page.wait_for_url(re.compile(r"outlet=Newsweek"))
+    assert page.locator("#facet-outlet input[value=Newsweek]").is_checked()
+    assert int(page.locator("#total").inner_text().split()[0]) == newsweek_count
+    outlets = page.locator(".hit .outlet").all_inner_texts()
+    assert outlets and set(outlets) == {"Newsweek"}
+    # Disjunctive: the other outlets are still offered.
+    assert page.locator("#facet-outlet label", has_text="The Epoch Times").count() == 1
+    assert page.locator(".hit mark").count() >= 1
+
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?q=sanctions$"))
+    assert not page.locator("#facet-outlet input[value=Newsweek]").is_checked()
+
+    page.go_forward()
+    page.wait_for_url(re.compile(r"outlet=Newsweek"))
+    first = page.locator(".hit h2 a").first
+    first.click()
+    page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    assert "hit" in page.locator(f"#{anchor}").get_attribute("class")
+    assert page.locator(".article .outlet").inner_text() == "Newsweek"
+
+
+def test_phone_width_stacks_filters_below_results(browser, live_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server + "/?q=broomsticks")
+    results = page.locator(".results").bounding_box()
+    facets = page.locator(".facets").bounding_box()
+    assert facets["y"] > results["y"] and results["width"] <= 390
+    context.close()

@@ -1,0 +1,102 @@
+"""Reindexing swaps a complete index in; anything less leaves the old one serving."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from searchapp import create_app
+from searchapp.engine import IndexBusy, current_generation, reindex_lock
+from searchapp.indexing import EmptyCorpus, reindex
+
+
+def total(client, q: str = "") -> int:
+    return client.get("/api/search", query_string={"q": q}).get_json()["total"]
+
+
+@pytest.fixture
+def live(tmp_path: Path):
+    index_dir = tmp_path / "index"
+    reindex(SEEDS, index_dir)
+    return index_dir, create_app({"INDEX_DIR": str(index_dir)}).test_client()
+
+
+def test_a_reindex_is_picked_up_by_the_running_app(live, corpus: Path):
+    index_dir, client = live
+    assert total(client, "zeppelin") == 0
+    (corpus / "new.txt").write_text("A zeppelin landed on the station, Newsweek has asked NASA "
+                                    "for comment.")
+    before = current_generation(index_dir)
+    report = reindex(corpus, index_dir)
+    assert report.articles == 6 and current_generation(index_dir) != before
+    assert total(client, "zeppelin") == 1
+
+
+def test_a_failed_reindex_leaves_the_previous_index_serving(live, corpus: Path, monkeypatch):
+    index_dir, client = live
+    before, paragraphs = current_generation(index_dir), total(client)
+    import searchapp.indexing as indexing
+
+    calls = []
+
+    def failing(article):
+        calls.append(article.id)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return original(article)
+
+    original = indexing.paragraph_docs
+    monkeypatch.setattr(indexing, "paragraph_docs", failing)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        reindex(corpus, index_dir)
+    assert current_generation(index_dir) == before
+    assert total(client) == paragraphs
+    assert not list(index_dir.glob(".building-*"))
+
+
+def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path):
+    index_dir, client = live
+    before, paragraphs = current_generation(index_dir), total(client)
+    big = tmp_path / "big"
+    big.mkdir()
+    for number in range(3000):
+        (big / f"a{number:04}.txt").write_text(
+            f"Paragraph one of article {number} about sanctions.\n\n"
+            f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.')
+    process = subprocess.Popen(
+        [sys.executable, "-m", "searchapp.cli", "reindex", "--source", str(big),
+         "--index", str(index_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(index_dir.glob(".building-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until the new generation is being written
+    assert process.poll() is None, "reindex finished before it could be interrupted"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert current_generation(index_dir) == before
+    assert total(client) == paragraphs
+    # The next reindex is not blocked by the dead one and clears its leftovers.
+    reindex(SEEDS, index_dir)
+    assert not list(index_dir.glob(".building-*"))
+
+
+def test_two_reindexes_cannot_run_at_once(tmp_path: Path):
+    with reindex_lock(tmp_path), pytest.raises(IndexBusy):
+        reindex(SEEDS, tmp_path)
+
+
+def test_an_empty_corpus_does_not_replace_a_working_index(live, tmp_path: Path):
+    index_dir, client = live
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("")
+    with pytest.raises(EmptyCorpus) as raised:
+        reindex(empty, index_dir)
+    assert raised.value.report.skipped[0].reason == "empty file"
+    assert total(client) == 70

@@ -1,0 +1,88 @@
+"""The HTML pages: results, facets, escaping, the article page, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import BROOMSTICKS
+
+from searchapp import create_app
+from searchapp.indexing import reindex
+
+EVIL = '<img src=x onerror="alert(1)">'
+
+
+def page(client, path="/", status=200, **params) -> str:
+    response = client.get(path, query_string=params)
+    assert response.status_code == status
+    return response.get_data(as_text=True)
+
+
+def test_results_show_snippet_metadata_and_link_to_the_paragraph(client):
+    html = page(client, q="broomsticks")
+    assert "<mark>broomsticks</mark>" in html
+    assert "Unknown outlet" in html and "1 paragraph" in html
+    assert f'/articles/{BROOMSTICKS}?p=10&amp;back=q%3Dbroomsticks#p-10' in html
+
+
+def test_facets_are_checkboxes_in_a_get_form(client):
+    html = page(client, q="sanctions", outlet="Newsweek")
+    assert '<form class="search" method="get"' in html
+    assert 'name="outlet" value="Newsweek"\n             checked' in html
+    assert 'name="outlet" value="The Epoch Times"' in html
+    assert 'name="outlet" value="_unknown"' in html
+    assert "Apply filters" in html  # the no-JavaScript way to apply them
+
+
+def test_query_text_is_escaped(client):
+    html = page(client, q="<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.fixture
+def evil_client(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.md").write_text(
+        f"---\ntitle: 'Title {EVIL}'\noutlet: 'Outlet {EVIL}'\n---\n"
+        f"Sanctions text with {EVIL} inside.\n\n\"Quote here,\" said Jane {EVIL}.\n")
+    reindex(corpus, tmp_path / "index")
+    return create_app({"INDEX_DIR": str(tmp_path / "index")}).test_client()
+
+
+def test_article_text_is_escaped_everywhere_it_is_rendered(evil_client):
+    for html in (page(evil_client, q="sanctions"), page(evil_client),
+                 page(evil_client, "/articles/evil")):
+        assert EVIL not in html and "&lt;img src=x" in html
+    snippet = evil_client.get("/api/search?q=sanctions").get_json()["hits"][0]["snippet"]
+    assert snippet.startswith("<mark>Sanctions</mark>") and "&lt;img" in snippet
+
+
+def test_article_page_shows_the_whole_article_with_the_hit_anchored(client):
+    html = page(client, f"/articles/{BROOMSTICKS}", p=10)
+    assert html.count('class="paragraph') == 12
+    assert 'class="paragraph kind-body hit" id="p-10"' in html
+    assert "Unknown outlet" in html and "title taken from the lead" in html
+
+
+def test_bad_input_gets_a_message_not_a_500(client):
+    html = page(client, status=400, q='"unclosed')
+    assert "unclosed" in html and 'value="&#34;unclosed"' in html
+    assert "sort must be one of" in page(client, status=400, sort="worst")
+    assert "404" in page(client, "/articles/nope", status=404)
+
+
+def test_a_missing_index_explains_how_to_build_one(tmp_path: Path):
+    client = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
+    assert "searchapp reindex" in page(client, status=503)
+    assert client.get("/api/search").status_code == 503
+
+
+def test_pages_work_on_a_phone_width(client):
+    html = page(client, q="sanctions")
+    assert 'name="viewport" content="width=device-width' in html
+    with client.get("/static/style.css") as response:
+        css = response.get_data(as_text=True)
+    assert "@media (max-width: 700px)" in css
