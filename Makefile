@@ -1,0 +1,33 @@
+# The two commands the README promises: `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve test install install-test chromium
+
+serve: install  ## install, index the seeds if there is no index yet, serve on :5000
+	$(BIN)/searchapp serve --host 127.0.0.1 --port 5000
+
+test: install-test chromium  ## install with test extras and Chromium, then run pytest
+	$(BIN)/python -m pytest
+
+install: $(BIN)/searchapp
+install-test: $(VENV)/.test-installed
+
+$(BIN)/searchapp: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(BIN)/searchapp
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's Chromium for the browser test (Playwright cannot download browsers here).
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser test"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
