@@ -1,0 +1,310 @@
+"""Finding and canonicalising names of people and organisations in news prose.
+
+News text names people in many surface forms ("Sen. Ted Cruz", "Mr. Cruz", "Cruz",
+"Texas Sen. Ted Cruz's").  A search engine wants one form per person per article, so this
+module finds capitalised name spans, strips titles and roles, guesses whether a span is a
+person or an organisation, and maps every short form onto the fullest form in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A lexicon written as whitespace-separated words, which keeps long lists readable."""
+    return frozenset(text.split())
+
+
+# One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
+# an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
+_TOKEN = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Jr|Sr|St|Gen|Lt|Col|Capt|Prof)\."
+    r"|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z]\w+)?)"
+)
+# A run of capitalised tokens, allowing lowercase name particles between them
+# ("Charles de Gaulle", "Bank of America").
+NAME_SPAN_RE = re.compile(
+    rf"(?<![\w@#'’]){_TOKEN}(?:\s(?:(?:de|da|van|von|der|bin|al|of|la|le|du|del)\s)?{_TOKEN})*"
+)
+# A possessive ending ("Trump's", "Rogozin’s").
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+# Capitalised words that start sentences or clauses but never name anyone.
+STOPWORDS = word_set("""
+a an the this that these those there then thus thereby he she it they we i you his her its
+their our my your him them us me who whom whose what which when where why how yes no not
+and but or nor so yet for if as at by in on of to from with without into onto after before
+during since until while although though because however meanwhile moreover instead also
+still even just only both either neither each every all some any many much more most other
+such another one two three four five six seven eight nine ten first second last next
+earlier later now today tonight yesterday tomorrow here according asked says said
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept
+oct nov dec mr mrs ms dr sir like unlike despite about above below over under again
+within among between against toward towards via per do does did is are was were be been
+has have had will would can could should might must shall let please thanks thank well oh
+update read watch photo image video editor note getty ap reuters afp
+sources officials analysts experts critics aides observers economists researchers scientists
+investigators prosecutors authorities residents voters others supporters opponents witnesses
+polls reports studies advocates lawmakers leaders activists people americans
+""")
+
+# Words that are titles or roles, removed from the front of a name ("NASA Administrator
+# Bill Nelson" -> "Bill Nelson").
+TITLES = word_set("""
+mr mrs ms miss dr prof professor sen senator sens rep reps representative congressman
+congresswoman gov governor lt lieutenant president vice gen general col colonel capt
+captain adm admiral rev reverend pope judge justice secretary speaker mayor sir dame hon
+chief director administrator minister prime chairman chairwoman chair ceo cfo founder
+commander sergeant sgt officer agent attorney chancellor ambassador delegate leader
+spokesman spokeswoman spokesperson press deputy assistant acting former ex candidate
+nominee coach pastor bishop cardinal father sister brother king queen prince princess
+lord lady host anchor correspondent editor reporter columnist analyst strategist
+manager advisor adviser aide state sheriff astronaut head nominee analyst pollster lawyer
+economist scientist professor historian activist lobbyist consultant executive official
+chairman founder owner fellow researcher author writer businessman businesswoman billionaire
+ detective councilman councilwoman
+commissioner superintendent trustee treasurer comptroller auditor clerk dean
+democratic republican gop presidential democrat
+""")
+
+# Words that make a span an organisation, not a person.
+ORG_WORDS = word_set("""
+party committee news post times journal press department agency university college
+association institute council campaign foundation network bank corp corporation inc
+company co house senate congress court commission center centre group club union
+administration bureau service office federation station ministry board fund trust
+school church army navy force police guard republicans democrats media tribune herald
+gazette magazine review daily weekly radio tv television channel global international
+national federal organization organisation alliance coalition project times
+magazine inc llc ltd report reports pac watch today politico cnn fox msnbc abc cbs nbc
+space program society team airlines motors pictures records studios
+""")
+
+# Common first names by gender, so "she said" does not reach back to "George Bush" when no
+# pronoun in the article has told us.  Deliberately short: unknown names stay neutral.
+FEMALE_FIRST = word_set("""
+hillary chelsea ivanka melania michelle elizabeth nancy sarah carly nikki susan susana
+mary patricia jennifer linda barbara margaret lisa karen betty helen sandra donna carol
+ruth sharon laura kimberly deborah jessica shirley cynthia angela melissa brenda amy anna
+rebecca virginia kathleen pamela martha debra amanda stephanie carolyn christine marie
+janet catherine frances ann joyce diane alice julie heather teresa doris gloria evelyn
+jean cheryl katherine joan ashley judith rose janice kelly nicole judy christina kathy
+theresa beverly denise tammy irene jane lori rachel marilyn andrea kathryn louise
+sara anne jacqueline wanda bonnie julia ruby lois tina phyllis norma paula diana annie
+lillian emily robin peggy crystal gladys rita dawn connie florence tracy edna tiffany
+carmen rosa cindy grace wendy victoria edith kim sherry sylvia josephine thelma shannon
+sheila ethel ellen elaine marjorie carrie charlotte monica esther pauline emma juanita
+anita rhonda hazel amber eva debbie april leslie clara lucille jamie joanne eleanor
+valerie danielle megan alicia suzanne michele gail bertha darlene veronica jill erin
+geraldine lauren cathy joann lorraine lynn sally regina erica beatrice dolores bernice
+audrey yvonne annette june samantha marion dana stacy ana renee ida vivian roberta holly
+brittany melanie loretta yolanda jeanette laurie katie kristen vanessa alma sue elsie
+beth jeanne huma kellyanne hope donna madeleine condoleezza loretta kamala dianne maxine
+debbie betsy katrina kayleigh megyn mika greta rachel maggie jill tammy kirsten amy
+""")
+MALE_FIRST = (
+    word_set("""
+donald bernie bernard barack ted marco jeb ben chris john paul mike michael james robert
+william david richard joseph thomas charles daniel matthew anthony mark steven george
+kenneth andrew joshua kevin brian edward ronald timothy jason jeffrey ryan jacob gary
+nicholas eric stephen jonathan larry justin scott brandon frank benjamin gregory samuel
+raymond patrick alexander jack dennis jerry tyler aaron jose henry adam douglas nathan
+peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian terry
+sean arthur austin noah lawrence jesse joe bryan billy bruce albert willie gabriel logan
+alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
+rand rick reince newt mitt mitch harry bill tim jim tom bob steve rudy rudolph rahm
+chuck lindsey jared corey kellyanne reid vladimir dmitry elon josef rex hugh howard
+lou sean rush glenn marty martin al hank dick dan ron ken jon jeff greg sam ray pat
+jack doug nate pete zach walt jerry jimmy lyndon ronald gerald franklin abraham
+""")
+    - FEMALE_FIRST
+)
+
+# Pronouns we try to resolve, with the gender they imply.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def strip_accents(text: str) -> str:
+    """Name comparison should not depend on accents typed by one outlet and not another."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(token: str) -> str:
+    """Comparison key of one word; cached because name lookups compare the same few words
+    millions of times in a large corpus."""
+    return strip_accents(token).lower().rstrip(".").replace("’", "'")
+
+
+def clean_span(span: str) -> str:
+    """Drop what surrounds a name in running text: determiners, sentence-initial
+    function words, titles, roles and a trailing possessive."""
+    tokens = span.split()
+    if tokens:
+        tokens[-1] = (
+            POSSESSIVE_RE.sub("", tokens[-1]) if re.search(r"['’]s?$", tokens[-1]) else tokens[-1]
+        )
+    # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
+    while tokens and (_bare(tokens[0]) in STOPWORDS or re.search(r"[a-z](?:ing|ly)$", tokens[0])):
+        tokens.pop(0)
+    # A title followed by more capitalised words: the name is what comes after the last
+    # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
+    last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
+    if 0 <= last_title < len(tokens) - 1:
+        tokens = tokens[last_title + 1 :]
+    while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
+        tokens.pop()
+    while tokens and _bare(tokens[-1]) in STOPWORDS:
+        tokens.pop()
+    return " ".join(tokens).rstrip(",;:")
+
+
+def is_acronym(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", name)) or bool(
+        re.fullmatch(r"[A-Z]{2,}[a-z]?", name)
+    )
+
+
+def looks_like_org(name: str) -> bool:
+    """Acronyms and spans containing institution words name organisations."""
+    words = name.split()
+    if len(words) == 1 and is_acronym(name):
+        return True
+    return any(_bare(w) in ORG_WORDS for w in words)
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words, no institution word: "Terry Virts", "George W. Bush"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or looks_like_org(name):
+        return False
+    return all(
+        re.match(r"[A-Z]", w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
+    ) and not is_acronym(words[-1])
+
+
+@lru_cache(maxsize=1 << 14)
+def surname_of(name: str) -> str:
+    words = [w for w in name.split() if _bare(w) not in {"jr", "sr", "ii", "iii", "iv"}]
+    return _bare(words[-1]) if words else ""
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            edits += 1
+            if edits > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return edits + (len(b) - j) <= 1
+
+
+@dataclass
+class NameBook:
+    """The people and organisations of one article, keyed for short-form lookup.
+
+    Built from the whole article first, so that a surname used before the full name is
+    introduced ("Musk replied" after only "Elon Musk's SpaceX") still resolves.
+    """
+
+    full_names: list[str] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    # Names with evidence of being a person, not a place: a gendered pronoun or honorific,
+    # or a later surname-only mention ("Boca Raton" has none, "Terry Virts" has "Virts").
+    confirmed: set[str] = field(default_factory=set)
+
+    def add(self, name: str) -> None:
+        if looks_like_person(name) and name not in self.full_names:
+            self.full_names.append(name)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of name in the article; name itself when nothing matches."""
+        if not name:
+            return name
+        words = name.split()
+        key = _bare(words[-1])
+        exact = [
+            f
+            for f in self.full_names
+            if surname_of(f) == key and all(_bare(w) in map(_bare, f.split()) for w in words)
+        ]
+        if exact:
+            return max(exact, key=len)
+        if len(words) == 1:
+            firsts = [f for f in self.full_names if _bare(f.split()[0]) == key]
+            if len({surname_of(f) for f in firsts}) == 1:
+                return max(firsts, key=len)
+            near = {
+                surname_of(f): f
+                for f in self.full_names
+                if len(key) >= 4 and within_one_edit(surname_of(f), key)
+            }
+            if len(near) == 1 and not looks_like_org(name):
+                return next(iter(near.values()))
+        return name
+
+    def is_person(self, name: str) -> bool:
+        return name in self.full_names or looks_like_person(name)
+
+
+def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, cleaned name) for each capitalised span in text, title-stripped."""
+    for m in NAME_SPAN_RE.finditer(text):
+        raw = m.group(0)
+        name = clean_span(raw)
+        if not name or _bare(name) in STOPWORDS or _bare(name) in TITLES:
+            continue
+        if not re.search(r"[a-z]", name) and not is_acronym(name):
+            continue
+        offset = raw.find(name.split()[0])
+        yield m.start() + max(offset, 0), m.end(), name
+
+
+def build_namebook(paragraphs: Iterable[str]) -> NameBook:
+    """Collect every person-shaped name of the article and guess genders from honorifics
+    and the first personal pronoun that follows a name in the same sentence."""
+    book = NameBook()
+    spans = [(text, list(iter_spans(text))) for text in paragraphs]
+    for _, found in spans:
+        for _, _, name in found:
+            book.add(name)
+    for text, found in spans:
+        for _, _, name in found:
+            full = book.canonical(name)
+            if full != name and len(name.split()) == 1:
+                book.confirmed.add(full)
+        for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)", text):
+            full = book.canonical(m.group(2))
+            book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
+        for _, end, name in found:
+            full = book.canonical(name)
+            after = re.match(r"[^.!?“”\"]{0,80}?\b(he|she)\b", text[end:], re.IGNORECASE)
+            if after and book.is_person(full) and full not in book.gender:
+                between = text[end : end + after.start(1)]
+                if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
+                    book.gender[full] = PRONOUN_GENDER[after.group(1).lower()]
+    for name in book.full_names:
+        first = _bare(name.split()[0])
+        guess = "f" if first in FEMALE_FIRST else "m" if first in MALE_FIRST else None
+        if guess and name not in book.gender:
+            book.gender[name] = guess
+    book.confirmed.update(book.gender)
+    return book

@@ -1,0 +1,361 @@
+"""Who is quoted or reported in each paragraph of a news article.
+
+Rule-based on purpose: the engine runs without model downloads, and news attribution is
+formulaic enough ("..., X said.", "according to X", "X wrote:") that a cue lexicon plus
+article-level name canonicalisation and recency-based pronoun resolution gets most of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from searchapp.extract.names import (
+    PRONOUN_GENDER,
+    TITLES,
+    NameBook,
+    build_namebook,
+    iter_spans,
+    looks_like_org,
+    word_set,
+)
+
+_REGULAR_CUES = word_set("""
+add allege announce argue ask assert boast brag caution charge claim complain concede
+conclude confirm contend counter declare deny describe disclose echo emphasize estimate
+explain insist joke lament maintain mention muse note observe offer opine plead point
+predict proclaim quip recall recount remark reply report respond retort reveal scoff
+speculate state stress suggest testify tweet urge vow warn acknowledge admit agree
+accuse blame criticize slam blast attack praise pledge promise threaten demand question
+dismiss reject dispute defend wonder propose repeat reiterate indicate signal imply post
+shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
+gush muse
+""")
+_IRREGULAR_CUES = word_set("""
+say says said saying tell tells told telling write writes wrote writing written read reads
+reading went goes going think thinks thought thinking believe believes believed believing
+speak speaks spoke speaking
+""")
+
+
+def _inflections(verb: str) -> list[str]:
+    """Regular verb forms; the lexicon is small enough that over-generation is harmless."""
+    stem = verb.removesuffix("e")
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    third = verb + ("es" if verb.endswith(("sh", "ch", "s", "x")) else "s")
+    double = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", verb) else verb
+    return [verb, third, stem + "ed", double + "ed", stem + "ing", double + "ing"]
+
+
+_CUE_FORMS = sorted(
+    {f for v in _REGULAR_CUES for f in _inflections(v)} | set(_IRREGULAR_CUES),
+    key=len,
+    reverse=True,
+)
+# A reporting verb; "went on"/"goes on" only with their particle.
+CUE_RE = re.compile(
+    r"\b(?:(?:went|goes|going)\s+on|"
+    + "|".join(f for f in _CUE_FORMS if f not in {"went", "goes", "going"})
+    + r")\b"
+)
+# Cues whose subject may follow them after a quote: "“...,” said Rogozin."
+INVERTIBLE = word_set(
+    "said says wrote writes added adds asked asks continued noted explained "
+    "replied responded tweeted told insisted argued"
+)
+# Participles whose subject is the clause subject: "X banned the sale, saying ...".
+PARTICIPLE_RE = re.compile(r"ing$")
+# "according to X" and "in the words of X".
+# Also "according to an analysis by the Pew Research Center" and "according to the AP".
+ACCORDING_RE = re.compile(
+    r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
+    r"(?:[a-z\-]+\s+){0,3}?(?:(?:by|from|of|for)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may stand between a subject and its cue verb: a possessive with a document or aide
+# ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
+# "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
+GAP_RE = re.compile(
+    r"""^(?:['’]s?\s+(?:\w+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
+          office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
+        (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
+        (?:\s*,\s*[^,“”"]{2,120}?,)?
+        (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
+           reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
+           himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
+           (?:on|in|at|during|via|to)\s+(?:a|an|the|his|her|its|their)?\s*[\w.]+(?:\s+\d+)?))*
+        \s*$""",
+    re.VERBOSE,
+)
+# Lowercase role words between an affiliation and a name: "Roscosmos chief Dmitry Rogozin",
+# "Fox News judicial analyst Judge Andrew Napolitano".
+MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$")
+# A person anchored to an organisation: "Aris Shirvanian of the Armenian Patriarchate".
+OF_GAP_RE = re.compile(r"^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$")
+# Prepositions that make the following name an object, never a clause subject.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|like|than|and|as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may precede a sentence's subject: nothing, a determiner, or one introductory phrase
+# ("On Mar. 3, Rogozin banned ..., saying").
+CLAUSE_OPENING_RE = re.compile(r"^(?:[^,]*,\s*)?(?:[Tt]he\s+)?$")
+# An all-caps dateline opening a story: "WASHINGTON --", "LOS ANGELES (AP) —".
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,]+(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
+# A definite description standing for a person named earlier: "The Vermont senator",
+# "the Roscosmos director", "the Republican front-runner".
+DESCRIPTION_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
+    r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
+    r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
+)
+# A subject pronoun that can be a speaker.
+PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
+# Quotation spans, curly or straight, not crossing paragraphs.
+QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘[^’]*’(?!\w)")
+# A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
+SENTENCE_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bJr)[.!?][”\"’]?\s+(?=[“\"A-Z])"
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str  # "person", "org", "name" (unknown single word) or "pronoun"
+
+
+class _History:
+    """The running order of named people and organisations, for pronoun resolution."""
+
+    LOOKBACK = 6  # person mentions a pronoun may reach back over
+
+    def __init__(self, book: NameBook) -> None:
+        self.book = book
+        self.people: list[str] = []
+        self.orgs: list[str] = []
+        self.speakers: set[str] = set()
+
+    def see(self, mention: Mention, is_source: bool = False) -> None:
+        if mention.kind == "person":
+            self.people.append(mention.name)
+            if is_source:
+                self.speakers.add(mention.name)
+        elif mention.kind == "org":
+            self.orgs.append(mention.name)
+
+    def _fits(self, name: str, want: str | None) -> bool:
+        return want is None or self.book.gender.get(name, want) == want
+
+    def resolve_pronoun(self, pronoun: str, sentence_people: list[str]) -> str | None:
+        """The subject of the current sentence if it fits, else the most recent
+        gender-compatible person, preferring names known to be people (places such as
+        "Boca Raton" look like names too); "it" names organisations."""
+        word = pronoun.lower()
+        if word == "it":
+            return self.orgs[-1] if self.orgs else None
+        if word == "they":
+            return None
+        want = PRONOUN_GENDER.get(word)
+        local = [n for n in sentence_people if self._fits(n, want)]
+        if local:
+            return local[0]
+        window = [n for n in reversed(self.people[-self.LOOKBACK :]) if self._fits(n, want)]
+        sure = [n for n in window if n in self.book.confirmed or (n in self.speakers and " " in n)]
+        full = [n for n in window if " " in n]
+        return (sure or full or window or [None])[0]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTE_RE.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def find_mentions(text: str, book: NameBook) -> list[Mention]:
+    """Names and subject pronouns outside quotations, in text order."""
+    quotes = _quote_spans(text)
+    mentions: list[Mention] = []
+    for start, end, name in iter_spans(text):
+        if _inside(start, quotes):
+            continue
+        full = book.canonical(name)
+        kind = "person" if book.is_person(full) else "org" if looks_like_org(full) else "name"
+        if re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s", text[max(0, start - 5) : start + 1]):
+            kind = "person"
+        mentions.append(Mention(start, end, full, kind))
+    dateline = DATELINE_RE.match(text)
+    mentions = [
+        m
+        for i, m in enumerate(mentions)
+        if not (dateline and m.end <= dateline.end())
+        and not _is_modifier(text, m, mentions[i + 1 : i + 2])
+    ]
+    for m in PRONOUN_RE.finditer(text):
+        if not _inside(m.start(), quotes):
+            mentions.append(Mention(m.start(), m.end(), m.group(1), "pronoun"))
+    for m in DESCRIPTION_RE.finditer(text):
+        if not _inside(m.start(), quotes):
+            mentions = [n for n in mentions if not m.start() <= n.start < m.end()]
+            mentions.append(Mention(m.start(), m.end(), "the one", "pronoun"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
+    """True for an affiliation in front of a role and a person's name."""
+    if not following or following[0].kind != "person":
+        return False
+    gap = MODIFIER_GAP_RE.match(text[mention.end : following[0].start])
+    return bool(gap) and gap.group(1) in TITLES
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in SENTENCE_RE.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The mention that a cue verb reports for, looking left across allowed gaps only."""
+    before = [m for m in mentions if m.end <= cue_start]
+    for i in range(len(before) - 1, -1, -1):
+        gap = text[before[i].end : cue_start]
+        named_appositive = gap.strip() == "," and text[: before[i].start].rstrip().endswith(",")
+        if GAP_RE.match(gap) or named_appositive:
+            if (
+                i > 0
+                and before[i - 1].kind == "person"
+                and OF_GAP_RE.match(text[before[i - 1].end : before[i].start])
+            ):
+                return before[i - 1]
+            return before[i]
+    return None
+
+
+def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
+    """Inverted attribution: "..., said Sen. Ted Cruz" or "..., said he"."""
+    for m in mentions:
+        if m.start >= cue_end:
+            return (
+                m
+                if re.fullmatch(r"[\s,]*(?:[A-Za-z.]+\s+){0,3}?", text[cue_end : m.start])
+                and m.start - cue_end < 40
+                else None
+            )
+    return None
+
+
+def find_attributions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that are the source of a reporting cue in text, in order of the cue."""
+    quotes = _quote_spans(text)
+    found: list[Mention] = []
+    for cue in CUE_RE.finditer(text):
+        if _inside(cue.start(), quotes):
+            continue
+        verb = cue.group(0).split()[0]
+        subject = _subject_before(text, cue.start(), mentions)
+        before = text[: cue.start()].rstrip()
+        if (
+            subject is None
+            and verb in INVERTIBLE
+            and (before.endswith((",", "”", '"')) or not before)
+        ):
+            subject = _subject_after(text, cue.end(), mentions)
+        if subject is None and PARTICIPLE_RE.search(verb):
+            start = _sentence_start(text, cue.start())
+            clause = [
+                m
+                for m in mentions
+                if start <= m.start < cue.start()
+                and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
+            ]
+            if clause and (
+                CLAUSE_OPENING_RE.match(text[start : clause[0].start])
+                or clause[0].kind in ("person", "pronoun")
+            ):
+                subject = clause[0]
+        if subject is not None:
+            found.append(subject)
+    for m in mentions:
+        if m.kind != "pronoun" and ACCORDING_RE.search(text[max(0, m.start - 70) : m.start]):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _quote_state(text: str) -> tuple[bool, bool]:
+    """(starts with a quotation mark, leaves a quotation open at its end)."""
+    stripped = text.strip()
+    starts = stripped[:1] in '“"‘'
+    curly_open = stripped.count("“") > stripped.count("”")
+    straight_open = stripped.count('"') % 2 == 1
+    return starts, curly_open or straight_open
+
+
+def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[str]]:
+    """Speakers per paragraph: canonical names, first appearance first.
+
+    The whole article is read before any paragraph is tagged so that short forms resolve to
+    names introduced later, and pronouns and continued quotations can reach back into
+    earlier paragraphs.
+    """
+    # NYT writes quotation marks as two apostrophes.
+    paragraphs = [p.replace("''", '"') for p in paragraphs]
+    body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
+    book = build_namebook(body)
+    history = _History(book)
+    result: list[list[str]] = []
+    carried: list[str] = []  # speakers of a quotation still running at paragraph end
+    for text, kind in zip(paragraphs, kinds, strict=True):
+        if kind != "body":
+            result.append([])
+            carried = []
+            continue
+        names = _tag_paragraph(text, book, history)
+        starts, open_at_end = _quote_state(text)
+        if not names and carried and starts:
+            names = list(carried)
+        names = _dedupe(names)
+        carried = (
+            names if names and (open_at_end or text.rstrip().endswith((":", "”", '"', "’"))) else []
+        )
+        result.append(names)
+    return result
+
+
+def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[str]:
+    """Sources of the cues in one paragraph, pronouns resolved, in text order."""
+    mentions = find_mentions(text, book)
+    sources = {m.start for m in find_attributions(text, mentions)}
+    boundaries = [m.end() for m in SENTENCE_RE.finditer(text)]
+    names: list[str] = []
+    sentence_people: list[str] = []
+    sentence = 0
+    for m in mentions:
+        here = sum(1 for b in boundaries if b <= m.start)
+        if here != sentence:
+            sentence, sentence_people = here, []
+        if m.kind == "pronoun":
+            resolved = history.resolve_pronoun(m.name, sentence_people)
+            if resolved is None:
+                continue
+            m = Mention(m.start, m.end, resolved, "org" if m.name.lower() == "it" else "person")
+        if m.start in sources:
+            names.append(m.name)
+            if m.kind == "name":
+                m.kind = "person"
+        if m.kind == "person":
+            sentence_people.append(m.name)
+        history.see(m, m.start in sources)
+    return names
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [n for n in names if not (n in seen or seen.add(n))]

@@ -1,0 +1,205 @@
+"""Acceptance cases for paragraph speaker extraction, on the real seed articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from searchapp.extract.names import NameBook, clean_span, within_one_edit
+from searchapp.extract.speakers import extract_speakers
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed_paragraphs(prefix: str) -> list[str]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def speakers_of(prefix: str, kinds: dict[int, str] | None = None) -> list[tuple[str, list[str]]]:
+    paragraphs = seed_paragraphs(prefix)
+    kind_list = ["body"] * len(paragraphs)
+    for index, kind in (kinds or {}).items():
+        kind_list[index] = kind
+    return list(zip(paragraphs, extract_speakers(paragraphs, kind_list), strict=True))
+
+
+def find(tagged: list[tuple[str, list[str]]], fragment: str) -> list[str]:
+    """Speakers of the single paragraph containing fragment."""
+    hits = [speakers for text, speakers in tagged if fragment in text]
+    assert len(hits) == 1, f"{fragment!r} found in {len(hits)} paragraphs"
+    return hits[0]
+
+
+# --- seed 000: pronouns, "went on", "wrote:" ----------------------------------------------
+
+
+def test_every_he_said_paragraph_of_000_is_rogozins() -> None:
+    tagged = speakers_of("000")
+    pronoun_paragraphs = [(t, s) for t, s in tagged if t.endswith(("he said.", "he wrote."))]
+    assert len(pronoun_paragraphs) == 2
+    for text, speakers in pronoun_paragraphs:
+        assert "Dmitry Rogozin" in speakers, text
+
+
+def test_000_opening_paragraph_resolves_embedded_he_said() -> None:
+    tagged = speakers_of("000")
+    assert find(tagged, "Dmitry Rogozin, head of Russian space agency") == ["Dmitry Rogozin"]
+
+
+def test_000_surname_cues_map_to_full_name() -> None:
+    tagged = speakers_of("000")
+    assert find(tagged, "Tweeting in Russia, Rogozin wrote:") == ["Dmitry Rogozin"]
+    assert find(tagged, "Rogozin went on.") == ["Dmitry Rogozin"]
+
+
+def test_000_unreported_statement_has_no_speaker() -> None:
+    tagged = speakers_of("000")
+    assert find(tagged, "Russia will end its cooperation on the International") == []
+
+
+# --- seed 001: listener is not a speaker, typo surname, forward surname reference ---------
+
+
+def test_001_typo_surname_maps_to_terry_virts_and_fox_news_is_listener() -> None:
+    tagged = speakers_of("001")
+    assert find(tagged, "told Fox News.") == ["Terry Virts"]
+    assert find(tagged, "retired NASA astronaut Terry Virts said") == ["Terry Virts"]
+
+
+def test_001_musk_replied_uses_name_from_possessive() -> None:
+    tagged = speakers_of("001")
+    assert find(tagged, "Musk replied:") == ["Elon Musk"]
+
+
+def test_001_tweeted_and_alleged() -> None:
+    tagged = speakers_of("001")
+    assert find(tagged, "Rogozin previously tweeted:") == ["Dmitry Rogozin"]
+    assert find(tagged, "Rogozin alleged that") == ["Dmitry Rogozin"]
+    assert find(tagged, "fearing the destruction of cooperation") == ["Dmitry Rogozin"]
+
+
+# --- seed 002: byline, "he continued", title stripping ------------------------------------
+
+
+def test_002_byline_gets_no_speakers_even_with_a_quote() -> None:
+    paragraphs = seed_paragraphs("002")
+    bio = next(i for i, p in enumerate(paragraphs) if p.startswith("Tom Ozimek has"))
+    tagged = speakers_of("002", {bio: "byline"})
+    assert tagged[bio][1] == []
+
+
+def test_002_he_continued_and_president_title_stripped() -> None:
+    tagged = speakers_of("002")
+    assert find(tagged, "he continued.") == ["Dmitry Rogozin"]
+    assert find(tagged, "President Joe Biden ordered") == ["Joe Biden"]
+    assert find(tagged, "Rogozin wrote.") == ["Dmitry Rogozin"]
+
+
+# --- seed 003: possessive documents, "said via Twitter" ------------------------------------
+
+
+def test_003_letter_states_and_said_via_twitter() -> None:
+    tagged = speakers_of("003")
+    assert find(tagged, "Nelson's letter states") == ["Bill Nelson"]
+    assert find(tagged, "Rogozin said via Twitter") == ["Dmitry Rogozin"]
+    assert find(tagged, 'saying, "Let them fly') == ["Dmitry Rogozin"]
+
+
+# --- seed 004: organisations, Russian text --------------------------------------------------
+
+
+def test_004_organisations_and_signed_letter() -> None:
+    tagged = speakers_of("004")
+    assert find(tagged, "the letter signed by NASA administrator Bill Nelson reads") == [
+        "Bill Nelson"
+    ]
+    assert find(tagged, "The CSA appears to have") == ["CSA", "Josef Aschbacher"]
+    assert "NASA" in find(tagged, "NASA said Russia was")
+
+
+def test_004_cyrillic_tweet_is_not_mined_for_speakers() -> None:
+    tagged = speakers_of("004")
+    assert find(tagged, "Глава НАСА") == []
+
+
+def test_non_body_paragraphs_are_always_empty() -> None:
+    paragraphs = seed_paragraphs("000")
+    result = extract_speakers(paragraphs, ["caption"] * len(paragraphs))
+    assert result == [[] for _ in paragraphs]
+
+
+# --- small synthetic cases ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources said the deal was close.",
+        "Officials said the vote would be delayed.",
+        "A spokesman said the company would not comment.",
+        "However, the plan was dropped on Monday, the paper said.",
+    ],
+)
+def test_generic_sources_yield_nothing(text: str) -> None:
+    assert extract_speakers([text], ["body"]) == [[]]
+
+
+def test_named_spokesman_is_a_speaker() -> None:
+    text = "A spokesman, Tim Jones, said the company would not comment."
+    assert extract_speakers([text], ["body"]) == [["Tim Jones"]]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker() -> None:
+    paragraphs = [
+        "Senator Jane Moss said: “We will not give up on this bill.",
+        "“We have the votes, and we will bring it to the floor.",
+        "“Nobody should doubt that.”",
+        "The bill faces a vote next week.",
+    ]
+    assert extract_speakers(paragraphs, ["body"] * 4) == [
+        ["Jane Moss"],
+        ["Jane Moss"],
+        ["Jane Moss"],
+        [],
+    ]
+
+
+def test_bare_quotation_after_attributed_quote_is_the_same_speaker() -> None:
+    paragraphs = [
+        'Mark Hale, the mayor, told reporters: "The budget is balanced."',
+        '"We did it without raising taxes."',
+    ]
+    assert extract_speakers(paragraphs, ["body", "body"]) == [["Mark Hale"], ["Mark Hale"]]
+
+
+def test_she_resolves_to_last_woman_not_last_man() -> None:
+    paragraphs = [
+        "Mary Stone, who chairs the board, announced she would resign.",
+        "Paul Grant, her deputy, will take over in May.",
+        "“It was time,” she said.",
+    ]
+    assert extract_speakers(paragraphs, ["body"] * 3) == [["Mary Stone"], [], ["Mary Stone"]]
+
+
+def test_it_said_resolves_to_last_organisation() -> None:
+    paragraphs = ["The Federal Reserve raised rates. It said inflation was too high."]
+    assert extract_speakers(paragraphs, ["body"]) == [["Federal Reserve"]]
+
+
+def test_titles_are_stripped_from_names() -> None:
+    assert clean_span("ESA Director General Josef Aschbacher") == "Josef Aschbacher"
+    assert clean_span("NASA Administrator Bill Nelson") == "Bill Nelson"
+    assert clean_span("President Joe Biden") == "Joe Biden"
+    assert clean_span("However") == ""
+
+
+def test_near_miss_surname_needs_a_unique_candidate() -> None:
+    book = NameBook(full_names=["Terry Virts"])
+    assert book.canonical("Virt") == "Terry Virts"
+    book = NameBook(full_names=["Terry Virts", "Anna Virtz"])
+    assert book.canonical("Virt") == "Virt"
+    assert within_one_edit("virts", "virt") and not within_one_edit("virts", "vir")
