@@ -32,7 +32,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(api.bp)
 
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):  # noqa: ANN202 (Flask response union)
+    def http_error(exc: HTTPException):
         if request.path.startswith(api.bp.url_prefix + "/"):
             return api.http_error(exc)
         return pages.http_error(exc)

@@ -34,13 +34,21 @@ class ArticleView:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "article_id": self.article_id, "title": self.title,
-            "title_derived": self.title_derived, "outlet": self.outlet,
+            "article_id": self.article_id,
+            "title": self.title,
+            "title_derived": self.title_derived,
+            "outlet": self.outlet,
             "date": self.date.isoformat() if self.date else None,
-            "author": self.author, "url": self.url,
+            "author": self.author,
+            "url": self.url,
             "paragraphs": [
-                {"id": p.id, "position": p.position, "kind": p.kind,
-                 "speakers": list(p.speakers), "text": p.text}
+                {
+                    "id": p.id,
+                    "position": p.position,
+                    "kind": p.kind,
+                    "speakers": list(p.speakers),
+                    "text": p.text,
+                }
                 for p in self.paragraphs
             ],
         }
@@ -60,8 +68,13 @@ def load_article(searcher: IndexSearcher, article_id: str) -> ArticleView:
         author=first.get("author"),
         url=first.get("url"),
         paragraphs=[
-            ArticleParagraph(str(doc["id"]), int(doc["position"]), str(doc["kind"]),
-                             tuple(doc.get("speakers") or ()), str(doc["text"]))
+            ArticleParagraph(
+                str(doc["id"]),
+                int(doc["position"]),
+                str(doc["kind"]),
+                tuple(doc.get("speakers") or ()),
+                str(doc["text"]),
+            )
             for doc in stored
         ],
     )

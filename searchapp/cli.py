@@ -19,7 +19,10 @@ DEFAULT_SOURCE = Path("seeds")
 _MARK = re.compile(r"</?mark>")
 
 index_option = click.option(
-    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Index folder [default: $SEARCHAPP_INDEX or ./index].",
 )
 
@@ -30,15 +33,22 @@ def main() -> None:
 
 
 @main.command("reindex")
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path),
-              default=DEFAULT_SOURCE, show_default=True, help="Folder of articles.")
+@click.option(
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_SOURCE,
+    show_default=True,
+    help="Folder of articles.",
+)
 @index_option
 def reindex_command(source: Path, index_dir: Path | None) -> None:
     """Build a new index from SOURCE and swap it in when complete."""
     index_dir = index_dir or default_index_dir()
     report = run_reindex(source, index_dir)
-    click.echo(f"Indexed {report.articles} article{'s' * (report.articles != 1)}, "
-               f"{report.paragraphs} paragraphs from {source} into {index_dir}.")
+    click.echo(
+        f"Indexed {report.articles} article{'s' * (report.articles != 1)}, "
+        f"{report.paragraphs} paragraphs from {source} into {index_dir}."
+    )
     _echo_skipped(report)
 
 
@@ -47,8 +57,13 @@ def run_reindex(source: Path, index_dir: Path) -> ReindexReport:
     if not source.is_dir():
         raise click.ClickException(f"corpus folder not found: {source}")
     try:
-        with tqdm(total=count_articles(source), unit="article", desc="Indexing",
-                  file=sys.stderr, disable=None) as bar:
+        with tqdm(
+            total=count_articles(source),
+            unit="article",
+            desc="Indexing",
+            file=sys.stderr,
+            disable=None,
+        ) as bar:
             return reindex(source, index_dir, on_article=lambda _id: bar.update())
     except EmptyCorpus as empty:
         _echo_skipped(empty.report)
@@ -58,8 +73,9 @@ def run_reindex(source: Path, index_dir: Path) -> ReindexReport:
 
 
 def _echo_skipped(report: ReindexReport) -> None:
-    click.echo(f"Skipped {len(report.skipped)} of {report.files} files"
-               + (":" if report.skipped else "."))
+    click.echo(
+        f"Skipped {len(report.skipped)} of {report.files} files" + (":" if report.skipped else ".")
+    )
     for skipped in report.skipped:
         click.echo(f"  {skipped.source}: {skipped.reason}")
 
@@ -70,19 +86,39 @@ def _echo_skipped(report: ReindexReport) -> None:
 @click.option("--speaker", multiple=True, help="Only this speaker (repeat to allow several).")
 @click.option("--from", "date_from", default="", help="Earliest date, YYYY-MM-DD.")
 @click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD.")
-@click.option("--sort", type=click.Choice(["relevance", "date_desc", "date_asc"]),
-              default="relevance", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date_desc", "date_asc"]),
+    default="relevance",
+    show_default=True,
+)
 @click.option("--page", default=1, show_default=True)
 @click.option("--per-page", default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead.")
 @index_option
-def search_command(query: tuple[str, ...], outlet: tuple[str, ...], speaker: tuple[str, ...],
-                   date_from: str, date_to: str, sort: str, page: int, per_page: int,
-                   as_json: bool, index_dir: Path | None) -> None:
+def search_command(
+    query: tuple[str, ...],
+    outlet: tuple[str, ...],
+    speaker: tuple[str, ...],
+    date_from: str,
+    date_to: str,
+    sort: str,
+    page: int,
+    per_page: int,
+    as_json: bool,
+    index_dir: Path | None,
+) -> None:
     """Search paragraphs with Whoosh query syntax (AND, OR, NOT, "phrases", speaker:x)."""
-    params = {"q": [" ".join(query)], "outlet": list(outlet), "speaker": list(speaker),
-              "from": [date_from], "to": [date_to], "sort": [sort],
-              "page": [str(page)], "per_page": [str(per_page)]}
+    params = {
+        "q": [" ".join(query)],
+        "outlet": list(outlet),
+        "speaker": list(speaker),
+        "from": [date_from],
+        "to": [date_to],
+        "sort": [sort],
+        "page": [str(page)],
+        "per_page": [str(per_page)],
+    }
     searcher = _open(index_dir).searcher()
     try:
         result = search(searcher, SearchRequest.from_params(params))
@@ -95,8 +131,13 @@ def search_command(query: tuple[str, ...], outlet: tuple[str, ...], speaker: tup
         return
     click.echo(f"{result.total} paragraphs (page {result.request.page} of {result.pages})")
     for number, hit in enumerate(result.hits, start=(page - 1) * per_page + 1):
-        meta = " · ".join([hit.outlet or "Unknown outlet", str(hit.date or "Unknown date"),
-                           ", ".join(hit.speakers) or "no speaker"])
+        meta = " · ".join(
+            [
+                hit.outlet or "Unknown outlet",
+                str(hit.date or "Unknown date"),
+                ", ".join(hit.speakers) or "no speaker",
+            ]
+        )
         click.echo(f"\n{number}. {hit.title}  [{hit.id}]\n   {meta}")
         click.echo("   " + _terminal_snippet(hit.snippet))
     for name, values in result.facets.items():
@@ -107,6 +148,7 @@ def search_command(query: tuple[str, ...], outlet: tuple[str, ...], speaker: tup
 def _terminal_snippet(snippet: str) -> str:
     """HTML snippet → terminal text: matches in bold, entities unescaped."""
     from html import unescape
+
     bold = click.style("\0", bold=True).split("\0")
     return unescape(_MARK.sub(lambda m: bold[m.group() == "</mark>"], snippet))
 
@@ -131,12 +173,15 @@ def export_command(index_dir: Path | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @click.option("--threads", default=4, show_default=True)
-@click.option("--source", type=click.Path(file_okay=False, path_type=Path),
-              default=DEFAULT_SOURCE, show_default=True,
-              help="Corpus to index first when there is no index yet.")
+@click.option(
+    "--source",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_SOURCE,
+    show_default=True,
+    help="Corpus to index first when there is no index yet.",
+)
 @index_option
-def serve_command(host: str, port: int, threads: int, source: Path,
-                  index_dir: Path | None) -> None:
+def serve_command(host: str, port: int, threads: int, source: Path, index_dir: Path | None) -> None:
     """Serve the web app and API on waitress, a production WSGI server."""
     import waitress
 

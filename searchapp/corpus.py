@@ -95,8 +95,11 @@ def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Ar
         for article in articles:
             if article.id in seen_ids:
                 report.skipped.append(
-                    SkippedSource(label, f"duplicate article id {article.id!r} "
-                                         f"(already read from {seen_ids[article.id]})")
+                    SkippedSource(
+                        label,
+                        f"duplicate article id {article.id!r} "
+                        f"(already read from {seen_ids[article.id]})",
+                    )
                 )
                 continue
             seen_ids[article.id] = label

@@ -104,6 +104,7 @@ def _document(doc: ParagraphDoc) -> dict[str, object]:
 
 # --- building ---------------------------------------------------------------------------
 
+
 @contextmanager
 def reindex_lock(index_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock so two reindexes cannot race to swap the same folder.
@@ -179,6 +180,7 @@ def _remove_abandoned_builds(index_dir: Path) -> None:
 
 
 # --- reading ----------------------------------------------------------------------------
+
 
 def current_generation(index_dir: Path) -> str:
     """Name of the live generation, or IndexMissing with the command that builds one."""
@@ -286,15 +288,16 @@ class ParagraphIndex:
 class IndexSearcher:
     """A per-request view of one generation; close it when the request ends."""
 
-    def __init__(self, owner: ParagraphIndex, searcher) -> None:  # noqa: ANN001 (whoosh type)
+    def __init__(self, owner: ParagraphIndex, searcher) -> None:
         self.owner = owner
         self._searcher = searcher
 
     def close(self) -> None:
         self._searcher.close()
 
-    def matching(self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None
-                 ) -> frozenset[int]:
+    def matching(
+        self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None
+    ) -> frozenset[int]:
         """Doc numbers matching the query and date range, before facet filters."""
         if date_from or date_to:
             start = dt.datetime.combine(date_from, dt.time()) if date_from else None
@@ -304,8 +307,9 @@ class IndexSearcher:
             return self.owner.columns().all_docs
         return frozenset(self._searcher.docs_for_query(q))
 
-    def ranked(self, q: query.Query, docs: frozenset[int], offset: int, limit: int
-               ) -> list[tuple[int, float]]:
+    def ranked(
+        self, q: query.Query, docs: frozenset[int], offset: int, limit: int
+    ) -> list[tuple[int, float]]:
         """Page of (docnum, BM25F score) within `docs`: body text first, then furniture."""
         body = docs & self.owner.columns().body_docs
         tiers = [body, docs - body]
@@ -347,8 +351,11 @@ class IndexSearcher:
         snippets = {}
         for hit in results:
             short = len(hit["text"]) <= SNIPPET_CHARS
-            results.fragmenter = (highlight.WholeFragmenter() if short else
-                                  highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=100))
+            results.fragmenter = (
+                highlight.WholeFragmenter()
+                if short
+                else highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=100)
+            )
             snippets[hit.docnum] = hit.highlights("text", top=2)
         return snippets
 
@@ -356,10 +363,10 @@ class IndexSearcher:
 class MarkFormatter(highlight.HtmlFormatter):
     """Escape the text between matches (only <mark> is markup) and show where it was cut."""
 
-    def format_token(self, text: str, token, replace: bool = False) -> str:  # noqa: ANN001
+    def format_token(self, text: str, token, replace: bool = False) -> str:
         return "<mark>" + highlight.htmlescape(highlight.get_text(text, token, replace)) + "</mark>"
 
-    def format_fragment(self, fragment, replace: bool = False) -> str:  # noqa: ANN001
+    def format_fragment(self, fragment, replace: bool = False) -> str:
         html = super().format_fragment(fragment, replace)
         if fragment.startchar > 0:
             html = "… " + html.lstrip()

@@ -28,8 +28,9 @@ class ReindexReport:
     skipped: list[SkippedSource] = field(default_factory=list)
 
 
-def reindex(source: Path, index_dir: Path,
-            on_article: Callable[[str], None] | None = None) -> ReindexReport:
+def reindex(
+    source: Path, index_dir: Path, on_article: Callable[[str], None] | None = None
+) -> ReindexReport:
     """Index every readable article in `source` and swap the result in as the live index.
 
     Broken files are skipped and listed in the report. If this raises (or the process is

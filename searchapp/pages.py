@@ -33,8 +33,14 @@ def index() -> tuple[str, int] | str:
     except IndexMissing as missing:
         problem, status = str(missing), 503
     page = render_template(
-        "search.html", result=result, req=search_request, problem=problem,
-        facets=FACETS, facet_titles=FACET_TITLES, sorts=SORTS, sort_labels=SORT_LABELS,
+        "search.html",
+        result=result,
+        req=search_request,
+        problem=problem,
+        facets=FACETS,
+        facet_titles=FACET_TITLES,
+        sorts=SORTS,
+        sort_labels=SORT_LABELS,
     )
     return page, status
 

@@ -52,10 +52,12 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
     kinds = classify_paragraphs(paragraphs, article.author)
     speakers = extract_speakers(paragraphs, kinds)
     outlet = article.outlet or extract_outlet(
-        text for text, kind in zip(paragraphs, kinds) if kind == BODY
+        text for text, kind in zip(paragraphs, kinds, strict=True) if kind == BODY
     )
     date = article.date or extract_date(paragraphs, kinds)
-    title, derived = (article.title, False) if article.title else (derive_title(paragraphs, kinds), True)
+    title, derived = (
+        (article.title, False) if article.title else (derive_title(paragraphs, kinds), True)
+    )
     return [
         ParagraphDoc(
             id=f"{article.id}:{position}",
@@ -71,13 +73,17 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
             author=article.author,
             url=article.url,
         )
-        for position, (text, kind, names) in enumerate(zip(paragraphs, kinds, speakers))
+        for position, (text, kind, names) in enumerate(
+            zip(paragraphs, kinds, speakers, strict=True)
+        )
     ]
 
 
 def derive_title(paragraphs: tuple[str, ...], kinds: list[str]) -> str:
     """A title from the lead: its first sentence, shortened at a word boundary."""
-    lead = next((p for p, kind in zip(paragraphs, kinds) if kind == BODY), paragraphs[0])
+    lead = next(
+        (p for p, kind in zip(paragraphs, kinds, strict=True) if kind == BODY), paragraphs[0]
+    )
     sentence = _SENTENCE_END.split(" ".join(lead.split()), maxsplit=1)[0]
     if len(sentence) <= _TITLE_LENGTH:
         return sentence.rstrip(".")

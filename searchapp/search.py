@@ -57,6 +57,7 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchRequest:
         """Validate query-string parameters (name → list of values) into a request."""
+
         def one(name: str) -> str:
             values = params.get(name) or [""]
             return values[-1].strip()
@@ -139,8 +140,13 @@ class FacetValue:
         return UNKNOWN if self.value is None else self.value
 
     def to_json(self) -> dict[str, object]:
-        return {"value": self.value, "label": self.label, "count": self.count,
-                "selected": self.selected, "toggle_url": "?" + self.toggle}
+        return {
+            "value": self.value,
+            "label": self.label,
+            "count": self.count,
+            "selected": self.selected,
+            "toggle_url": "?" + self.toggle,
+        }
 
 
 @dataclass(frozen=True)
@@ -161,11 +167,19 @@ class Hit:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "id": self.id, "article_id": self.article_id, "position": self.position,
-            "title": self.title, "title_derived": self.title_derived, "outlet": self.outlet,
-            "date": self.date.isoformat() if self.date else None, "author": self.author,
-            "speakers": list(self.speakers), "kind": self.kind, "text": self.text,
-            "snippet": self.snippet, "score": None if self.score is None else round(self.score, 4),
+            "id": self.id,
+            "article_id": self.article_id,
+            "position": self.position,
+            "title": self.title,
+            "title_derived": self.title_derived,
+            "outlet": self.outlet,
+            "date": self.date.isoformat() if self.date else None,
+            "author": self.author,
+            "speakers": list(self.speakers),
+            "kind": self.kind,
+            "text": self.text,
+            "snippet": self.snippet,
+            "score": None if self.score is None else round(self.score, 4),
         }
 
 
@@ -185,8 +199,12 @@ class SearchResult:
     def to_json(self) -> dict[str, object]:
         request = self.request
         return {
-            "query": request.q, "sort": request.effective_sort, "total": self.total,
-            "page": request.page, "per_page": request.per_page, "pages": self.pages,
+            "query": request.q,
+            "sort": request.effective_sort,
+            "total": self.total,
+            "page": request.page,
+            "per_page": request.per_page,
+            "pages": self.pages,
             "took_ms": round(self.took_ms, 2),
             "hits": [hit.to_json() for hit in self.hits],
             "facets": {name: [v.to_json() for v in values] for name, values in self.facets.items()},
@@ -205,7 +223,8 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
     base = searcher.matching(q, request.date_from, request.date_to)
     allowed = {
         facet: _docs_with_any(columns, facet, request.selected(facet))
-        for facet in FACETS if request.selected(facet)
+        for facet in FACETS
+        if request.selected(facet)
     }
     matches = base
     for docs in allowed.values():
@@ -224,7 +243,7 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
         page = searcher.ranked(q, matches, offset, request.per_page)
     else:
         ordered = _by_date(columns, matches, newest_first=request.effective_sort == "date_desc")
-        page = [(docnum, None) for docnum in ordered[offset: offset + request.per_page]]
+        page = [(docnum, None) for docnum in ordered[offset : offset + request.per_page]]
     snippets = searcher.snippets(q, [docnum for docnum, _ in page])
     hits = [_hit(searcher.stored(docnum), score, snippets.get(docnum)) for docnum, score in page]
     took_ms = (time.perf_counter() - started) * 1000
@@ -242,8 +261,9 @@ def _docs_with_any(columns: FacetColumns, facet: str, values: Sequence[str]) -> 
     return frozenset(docs)
 
 
-def _count_facet(columns: FacetColumns, facet: str, pool: frozenset[int],
-                 request: SearchRequest) -> tuple[list[FacetValue], bool]:
+def _count_facet(
+    columns: FacetColumns, facet: str, pool: frozenset[int], request: SearchRequest
+) -> tuple[list[FacetValue], bool]:
     per_doc = columns.doc_values[facet]
     counts: Counter[str] = Counter()
     unknown = 0
@@ -287,11 +307,19 @@ def _hit(stored: Mapping[str, object], score: float | None, snippet: str | None)
     if not snippet:
         snippet = str(escape(_shorten(text)))
     return Hit(
-        id=str(stored["id"]), article_id=str(stored["article_id"]),
-        position=int(stored["position"]), title=str(stored["title"]),
-        title_derived=bool(stored.get("title_derived")), outlet=stored.get("outlet"),
-        date=stored.get("date"), author=stored.get("author"), speakers=tuple(stored.get("speakers") or ()),
-        kind=str(stored["kind"]), text=text, snippet=snippet, score=score,
+        id=str(stored["id"]),
+        article_id=str(stored["article_id"]),
+        position=int(stored["position"]),
+        title=str(stored["title"]),
+        title_derived=bool(stored.get("title_derived")),
+        outlet=stored.get("outlet"),
+        date=stored.get("date"),
+        author=stored.get("author"),
+        speakers=tuple(stored.get("speakers") or ()),
+        kind=str(stored["kind"]),
+        text=text,
+        snippet=snippet,
+        score=score,
     )
 
 
@@ -315,7 +343,9 @@ def _parse_day(value: str, param: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise BadParameter(param, f"{param!r} must be a date as YYYY-MM-DD, got {value!r}") from None
+        raise BadParameter(
+            param, f"{param!r} must be a date as YYYY-MM-DD, got {value!r}"
+        ) from None
 
 
 def _parse_int(value: str, param: str, default: int, low: int, high: int) -> int:

@@ -27,8 +27,19 @@ def test_broomsticks_finds_the_one_paragraph_with_the_word_highlighted(client):
     assert "<mark>broomsticks</mark>" in hit["snippet"]
     assert hit["outlet"] is None and hit["date"] is None
     assert hit["score"] > 0 and isinstance(data["took_ms"], float)
-    assert set(hit) >= {"id", "article_id", "position", "title", "outlet", "date",
-                        "speakers", "kind", "text", "snippet", "score"}
+    assert set(hit) >= {
+        "id",
+        "article_id",
+        "position",
+        "title",
+        "outlet",
+        "date",
+        "speakers",
+        "kind",
+        "text",
+        "snippet",
+        "score",
+    }
 
 
 def test_stemming_matches_other_forms_and_highlights_the_word_as_written(client):
@@ -88,8 +99,13 @@ def test_values_of_one_facet_are_ored_and_facets_anded(client):
     before = facet(get(client, q="sanctions"), "outlet")
     two = get(client, q="sanctions", outlet=["Newsweek", "The Epoch Times"])
     assert two["total"] == before["Newsweek"] + before["The Epoch Times"]
-    narrowed = get(client, q="sanctions", outlet=["Newsweek", "The Epoch Times"],
-                   speaker="Dmitry Rogozin", per_page=100)
+    narrowed = get(
+        client,
+        q="sanctions",
+        outlet=["Newsweek", "The Epoch Times"],
+        speaker="Dmitry Rogozin",
+        per_page=100,
+    )
     assert 0 < narrowed["total"] < two["total"]
     for hit in narrowed["hits"]:
         assert hit["outlet"] in ("Newsweek", "The Epoch Times")
@@ -142,17 +158,26 @@ def test_pagination(client):
     assert not {h["id"] for h in first["hits"]} & {h["id"] for h in second["hits"]}
     everything = get(client, q="sanctions", per_page=100)
     assert [h["id"] for h in everything["hits"][:8]] == [
-        h["id"] for h in first["hits"] + second["hits"]]
+        h["id"] for h in first["hits"] + second["hits"]
+    ]
     assert get(client, q="sanctions", page=999)["hits"] == []
 
 
 @pytest.mark.parametrize(
     ("params", "param"),
-    [({"sort": "best"}, "sort"), ({"page": "0"}, "page"), ({"page": "two"}, "page"),
-     ({"per_page": "1000"}, "per_page"), ({"from": "2022-13-01"}, "from"),
-     ({"from": "2022-04-05", "to": "2022-04-01"}, "to"), ({"date": "April"}, "date"),
-     ({"q": '"unclosed'}, "q"), ({"q": "nosuchfield:x"}, "q"), ({"q": "(sanctions"}, "q"),
-     ({"q": "the"}, "q")],
+    [
+        ({"sort": "best"}, "sort"),
+        ({"page": "0"}, "page"),
+        ({"page": "two"}, "page"),
+        ({"per_page": "1000"}, "per_page"),
+        ({"from": "2022-13-01"}, "from"),
+        ({"from": "2022-04-05", "to": "2022-04-01"}, "to"),
+        ({"date": "April"}, "date"),
+        ({"q": '"unclosed'}, "q"),
+        ({"q": "nosuchfield:x"}, "q"),
+        ({"q": "(sanctions"}, "q"),
+        ({"q": "the"}, "q"),
+    ],
 )
 def test_bad_parameters_get_a_400_naming_the_parameter(client, params, param):
     response = client.get("/api/search", query_string=params)
@@ -162,8 +187,23 @@ def test_bad_parameters_get_a_400_naming_the_parameter(client, params, param):
 
 
 @pytest.mark.parametrize(
-    "q", ["*", "?", "outlet:", "a^^^2", "sanction~", "sanct*", "<script>alert(1)</script>",
-          "\x00", "{", "::::", "AND", "NOT", "x" * 5000, "https://example.org/a"],
+    "q",
+    [
+        "*",
+        "?",
+        "outlet:",
+        "a^^^2",
+        "sanction~",
+        "sanct*",
+        "<script>alert(1)</script>",
+        "\x00",
+        "{",
+        "::::",
+        "AND",
+        "NOT",
+        "x" * 5000,
+        "https://example.org/a",
+    ],
 )
 def test_odd_queries_never_500(client, q):
     response = client.get("/api/search", query_string={"q": q})

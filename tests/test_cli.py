@@ -21,8 +21,9 @@ def test_reindex_reports_articles_paragraphs_and_each_skipped_file(runner, corpu
     (corpus / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     (corpus / "broken.md").write_text("---\ntitle: [oops\n---\nBody text.\n")
     (corpus / "ok.md").write_text("---\noutlet: Reuters\ndate: 2022-04-03\n---\nFine text.\n")
-    result = runner.invoke(main, ["reindex", "--source", str(corpus),
-                                  "--index", str(tmp_path / "ix")])
+    result = runner.invoke(
+        main, ["reindex", "--source", str(corpus), "--index", str(tmp_path / "ix")]
+    )
     assert result.exit_code == 0, result.output
     assert "Indexed 6 articles, 71 paragraphs" in result.output
     assert "Skipped 4 of 10 files:" in result.output
@@ -33,8 +34,9 @@ def test_reindex_reports_articles_paragraphs_and_each_skipped_file(runner, corpu
 
 
 def test_reindex_of_a_missing_folder_is_a_clear_error(runner, tmp_path):
-    result = runner.invoke(main, ["reindex", "--source", str(tmp_path / "nope"),
-                                  "--index", str(tmp_path / "ix")])
+    result = runner.invoke(
+        main, ["reindex", "--source", str(tmp_path / "nope"), "--index", str(tmp_path / "ix")]
+    )
     assert result.exit_code == 1 and "corpus folder not found" in result.output
 
 
@@ -47,8 +49,9 @@ def test_search_prints_hits_with_metadata(runner, seed_index):
 
 
 def test_search_filters_and_json(runner, seed_index):
-    result = runner.invoke(main, ["search", "sanctions", "--outlet", "Newsweek", "--json",
-                                  "--index", str(seed_index)])
+    result = runner.invoke(
+        main, ["search", "sanctions", "--outlet", "Newsweek", "--json", "--index", str(seed_index)]
+    )
     data = json.loads(result.output)
     assert data["total"] > 0 and {hit["outlet"] for hit in data["hits"]} == {"Newsweek"}
     assert "<mark>" in data["hits"][0]["snippet"]
@@ -74,8 +77,11 @@ def test_export_writes_one_paragraph_document_per_line(runner, seed_index):
     result = runner.invoke(main, ["export", "--index", str(seed_index)])
     docs = [json.loads(line) for line in result.output.splitlines()]
     assert len(docs) == 70
-    assert all(list(doc) == ["id", "article_id", "position", "title", "outlet", "date",
-                             "speakers", "kind", "text"] for doc in docs)
+    assert all(
+        list(doc)
+        == ["id", "article_id", "position", "title", "outlet", "date", "speakers", "kind", "text"]
+        for doc in docs
+    )
     first = docs[0]
     assert first["id"] == f"{NEWSWEEK}:0" and first["outlet"] == "Newsweek"
     assert first["date"] == "2022-04-02" and first["kind"] == "body"
@@ -91,9 +97,20 @@ def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):
     port = free_port()
     index_dir = tmp_path / "fresh-index"
     server = subprocess.Popen(
-        [sys.executable, "-m", "searchapp.cli", "serve", "--port", str(port),
-         "--index", str(index_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "searchapp.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--index",
+            str(index_dir),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/api/search?q=broomsticks"
         deadline = time.monotonic() + 60

@@ -26,12 +26,16 @@ def test_single_line_breaks_stay_inside_a_paragraph():
 
 def test_front_matter_gives_metadata(tmp_path: Path):
     (tmp_path / "a.md").write_text(
-        "---\ntitle: \"Hello: world\"\noutlet: Politico\ndate: 2016-09-12\n"
+        '---\ntitle: "Hello: world"\noutlet: Politico\ndate: 2016-09-12\n'
         "author: Jane Doe\nurl: https://example.org/a\n---\nFirst.\n\nSecond.\n"
     )
     [article] = read_corpus(tmp_path)
     assert (article.id, article.title, article.outlet, article.author) == (
-        "a", "Hello: world", "Politico", "Jane Doe")
+        "a",
+        "Hello: world",
+        "Politico",
+        "Jane Doe",
+    )
     assert article.date == dt.date(2016, 9, 12)
     assert article.paragraphs == ("First.", "Second.")
 

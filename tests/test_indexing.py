@@ -31,8 +31,9 @@ def live(tmp_path: Path):
 def test_a_reindex_is_picked_up_by_the_running_app(live, corpus: Path):
     index_dir, client = live
     assert total(client, "zeppelin") == 0
-    (corpus / "new.txt").write_text("A zeppelin landed on the station, Newsweek has asked NASA "
-                                    "for comment.")
+    (corpus / "new.txt").write_text(
+        "A zeppelin landed on the station, Newsweek has asked NASA for comment."
+    )
     before = current_generation(index_dir)
     report = reindex(corpus, index_dir)
     assert report.articles == 6 and current_generation(index_dir) != before
@@ -42,7 +43,7 @@ def test_a_reindex_is_picked_up_by_the_running_app(live, corpus: Path):
 def test_a_failed_reindex_leaves_the_previous_index_serving(live, corpus: Path, monkeypatch):
     index_dir, client = live
     before, paragraphs = current_generation(index_dir), total(client)
-    import searchapp.indexing as indexing
+    from searchapp import indexing
 
     calls = []
 
@@ -69,10 +70,22 @@ def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path
     for number in range(3000):
         (big / f"a{number:04}.txt").write_text(
             f"Paragraph one of article {number} about sanctions.\n\n"
-            f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.')
+            f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.'
+        )
     process = subprocess.Popen(
-        [sys.executable, "-m", "searchapp.cli", "reindex", "--source", str(big),
-         "--index", str(index_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "searchapp.cli",
+            "reindex",
+            "--source",
+            str(big),
+            "--index",
+            str(index_dir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not any(index_dir.glob(".building-*/*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the new generation is being written

@@ -23,7 +23,7 @@ def test_results_show_snippet_metadata_and_link_to_the_paragraph(client):
     html = page(client, q="broomsticks")
     assert "<mark>broomsticks</mark>" in html
     assert "Unknown outlet" in html and "1 paragraph" in html
-    assert f'/articles/{BROOMSTICKS}?p=10&amp;back=q%3Dbroomsticks#p-10' in html
+    assert f"/articles/{BROOMSTICKS}?p=10&amp;back=q%3Dbroomsticks#p-10" in html
 
 
 def test_facets_are_checkboxes_in_a_get_form(client):
@@ -47,14 +47,18 @@ def evil_client(tmp_path: Path):
     corpus.mkdir()
     (corpus / "evil.md").write_text(
         f"---\ntitle: 'Title {EVIL}'\noutlet: 'Outlet {EVIL}'\n---\n"
-        f"Sanctions text with {EVIL} inside.\n\n\"Quote here,\" said Jane {EVIL}.\n")
+        f'Sanctions text with {EVIL} inside.\n\n"Quote here," said Jane {EVIL}.\n'
+    )
     reindex(corpus, tmp_path / "index")
     return create_app({"INDEX_DIR": str(tmp_path / "index")}).test_client()
 
 
 def test_article_text_is_escaped_everywhere_it_is_rendered(evil_client):
-    for html in (page(evil_client, q="sanctions"), page(evil_client),
-                 page(evil_client, "/articles/evil")):
+    for html in (
+        page(evil_client, q="sanctions"),
+        page(evil_client),
+        page(evil_client, "/articles/evil"),
+    ):
         assert EVIL not in html and "&lt;img src=x" in html
     snippet = evil_client.get("/api/search?q=sanctions").get_json()["hits"][0]["snippet"]
     assert snippet.startswith("<mark>Sanctions</mark>") and "&lt;img" in snippet

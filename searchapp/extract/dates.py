@@ -43,12 +43,12 @@ def extract_date(paragraphs: Sequence[str], kinds: Sequence[str]) -> dt.date | N
     """Return the article's date, or None when the text gives no full date."""
     labelled: list[dt.date] = []
     unlabelled: list[dt.date] = []
-    for text, kind in zip(paragraphs, kinds):
+    for text, kind in zip(paragraphs, kinds, strict=True):
         for match in _FULL_DATE.finditer(text):
             date = _parse(match)
             if date is None:
                 continue
-            if _LABEL.search(text[max(0, match.start() - 25): match.start()]):
+            if _LABEL.search(text[max(0, match.start() - 25) : match.start()]):
                 labelled.append(date)
             elif kind != CAPTION:
                 unlabelled.append(date)

@@ -23,7 +23,9 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE,
 )
 # Markup residue left by scrapers: "<tweet ...>", CSS rules.
-_MARKUP_RESIDUE = re.compile(r"^\s*(?:<[a-z/][^>]*>|[.#]?[\w-]+\s*\{[^}]*\}|@media\b)", re.I)
+_MARKUP_RESIDUE = re.compile(
+    r"^\s*(?:<[a-z/][^>]*>|[.#]?[\w-]+\s*\{[^}]*\}|@media\b)", re.IGNORECASE
+)
 
 # Captions open with a picture cue ...
 _CAPTION_START = re.compile(
@@ -51,7 +53,7 @@ _BIO_VERB = r"\s+(?:is|has|was|covers|writes|reports|joined|previously)\b"
 def classify_paragraphs(paragraphs: Sequence[str], author: str | None = None) -> list[str]:
     """Return one kind per paragraph, using neighbours to spot author bios."""
     kinds = [_classify(text, author) for text in paragraphs]
-    bylines = [_name(text) for text, kind in zip(paragraphs, kinds) if kind == BYLINE]
+    bylines = [_name(text) for text, kind in zip(paragraphs, kinds, strict=True) if kind == BYLINE]
     if author:
         bylines.append(_name(author))
     for position, text in enumerate(paragraphs):
@@ -82,12 +84,16 @@ def _looks_like_title_line(text: str) -> bool:
 
 
 def _is_bio(text: str, names: list[str]) -> bool:
-    return any(name and re.match(re.escape(name) + _BIO_VERB, text, re.I) for name in names)
+    return any(
+        name and re.match(re.escape(name) + _BIO_VERB, text, re.IGNORECASE) for name in names
+    )
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ".”", ".\"", "?”", "!”"))
+    return text.rstrip().endswith((".", "!", "?", ".”", '."', "?”", "!”"))
 
 
 def _name(text: str) -> str:
-    return re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.I).split(",")[0].strip()
+    return (
+        re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.IGNORECASE).split(",")[0].strip()
+    )

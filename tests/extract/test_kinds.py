@@ -24,8 +24,11 @@ def test_author_from_front_matter_marks_the_byline_and_bio():
 
 
 def test_ordinary_short_sentences_stay_body():
-    paragraphs = ["He declined.", "Read more of her work is not a phrase that starts this.",
-                  "Reuters reported the talks had stalled (officials said)."]
+    paragraphs = [
+        "He declined.",
+        "Read more of her work is not a phrase that starts this.",
+        "Reuters reported the talks had stalled (officials said).",
+    ]
     assert classify_paragraphs(paragraphs)[0] == "body"
     assert classify_paragraphs(paragraphs)[2] == "body"
 

@@ -9,8 +9,13 @@ from searchapp.extract.outlets import extract_outlet
 
 @pytest.mark.parametrize(
     ("article_id", "outlet"),
-    [(NEWSWEEK, "Newsweek"), (EPOCH_TIMES, "The Epoch Times"), (HAMDEN, "The Hamden Journal"),
-     (FOX_QUOTE, None), (BROOMSTICKS, None)],
+    [
+        (NEWSWEEK, "Newsweek"),
+        (EPOCH_TIMES, "The Epoch Times"),
+        (HAMDEN, "The Hamden Journal"),
+        (FOX_QUOTE, None),
+        (BROOMSTICKS, None),
+    ],
 )
 def test_seed_outlets_come_from_self_references_only(article_id, outlet):
     article = next(a for a in read_corpus(SEEDS) if a.id == article_id)

@@ -1,0 +1,69 @@
+"""Article → paragraph documents, with the metadata the product promises."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import EPOCH_TIMES, FOX_QUOTE, NEWSWEEK, SEEDS
+
+from searchapp.corpus import Article, read_corpus
+from searchapp.paragraphs import paragraph_docs
+
+
+def docs_of(article_id: str):
+    article = next(a for a in read_corpus(SEEDS) if a.id == article_id)
+    return paragraph_docs(article)
+
+
+def test_one_document_per_paragraph_with_positional_ids():
+    docs = docs_of(NEWSWEEK)
+    assert [d.id for d in docs] == [f"{NEWSWEEK}:{i}" for i in range(16)]
+    assert {d.outlet for d in docs} == {"Newsweek"}
+    assert {d.date for d in docs} == {dt.date(2022, 4, 2)}
+
+
+def test_paragraphs_ending_he_said_carry_dmitry_rogozin():
+    endings = [d for d in docs_of(NEWSWEEK) if d.text.endswith(("he said.", "he wrote."))]
+    assert len(endings) == 2
+    assert all("Dmitry Rogozin" in d.speakers for d in endings)
+
+
+def test_outlet_cited_in_a_quote_is_not_the_outlet():
+    docs = docs_of(FOX_QUOTE)
+    assert {d.outlet for d in docs} == {None}
+    assert all("Fox News" not in d.speakers for d in docs)
+
+
+def test_furniture_carries_no_speakers():
+    docs = docs_of(EPOCH_TIMES)
+    bio = docs[17]
+    assert bio.kind == "byline" and "Roy Peter Clark" in bio.text and bio.speakers == ()
+    assert all(d.speakers == () for d in docs if d.kind != "body")
+
+
+def test_missing_title_is_derived_from_the_lead_and_marked():
+    doc = docs_of(NEWSWEEK)[0]
+    assert doc.title_derived is True
+    assert doc.title.startswith("Russia will end its cooperation on the International Space")
+    assert len(doc.title) <= 91
+
+
+def test_front_matter_wins_over_extraction():
+    article = Article(
+        id="a",
+        source="a.md",
+        title="Given title",
+        outlet="Politico",
+        date=dt.date(2016, 9, 12),
+        author="Jane Doe",
+        paragraphs=("Newsweek has asked NASA for comment. Update 04/02/22: changed.",),
+    )
+    [doc] = paragraph_docs(article)
+    assert (doc.title, doc.title_derived, doc.outlet, doc.date, doc.author) == (
+        "Given title",
+        False,
+        "Politico",
+        dt.date(2016, 9, 12),
+        "Jane Doe",
+    )
+    assert doc.to_json()["date"] == "2016-09-12"
