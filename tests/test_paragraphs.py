@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import EPOCH_TIMES, FOX_QUOTE, NEWSWEEK, SEEDS
+from conftest import EPOCH_TIMES, FOX_QUOTE, HAMDEN, NEWSWEEK, SEEDS
 
 from searchapp.corpus import Article, read_corpus
 from searchapp.paragraphs import paragraph_docs
@@ -67,3 +67,15 @@ def test_front_matter_wins_over_extraction():
         "Jane Doe",
     )
     assert doc.to_json()["date"] == "2016-09-12"
+
+
+def test_asking_for_comment_is_not_speech():
+    docs = docs_of(NEWSWEEK)
+    assert docs[13].text == "Newsweek has asked NASA and the ESA for comment."
+    assert docs[13].speakers == ()
+
+
+def test_an_embedded_tweet_is_attributed_to_its_author():
+    tweet = docs_of(HAMDEN)[3]
+    assert tweet.text.endswith("(@Rogozin) April 2, 2022")
+    assert tweet.speakers == ("Dmitry Rogozin",)

@@ -60,6 +60,11 @@ CUE_RE = re.compile(
     + "|".join(f for f in _CUE_FORMS if f not in {"went", "goes", "going"})
     + r")\b"
 )
+# A request for comment is the reporter asking, not anyone speaking:
+# "Newsweek has asked NASA and the ESA for comment."
+REQUEST_FOR_COMMENT_RE = re.compile(
+    r"^[^.!?]{0,160}?\b(?:for (?:a |further )?comment|to comment|for a response)\b"
+)
 # Cues whose subject may follow them after a quote: "“...,” said Rogozin."
 INVERTIBLE = word_set(
     "said says wrote writes added adds asked asks continued noted explained "
@@ -120,6 +125,29 @@ SENTENCE_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
     r"(?<!\bGen)(?<!\bLt)(?<!\bJr)[.!?][”\"’]?\s+(?=[“\"A-Z])"
 )
+
+
+# An embedded tweet's signature: "— Display Name (@handle) April 2, 2022" at the end.
+TWEET_SIGNATURE_RE = re.compile(
+    r"[—–-]\s*(?P<display>[^()\n]{1,60}?)\s*\(@(?P<handle>\w{1,15})\)\s*"
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
+
+
+def tweet_author(text: str, book: NameBook) -> str | None:
+    """Who wrote an embedded tweet: the handle resolved to a name used in the article
+    ("@Rogozin" → "Dmitry Rogozin"), else a Latin-script display name, else the handle.
+    The display name is often in another script ("РОГОЗИН"), the handle never is."""
+    match = TWEET_SIGNATURE_RE.search(text)
+    if not match:
+        return None
+    handle, display = match.group("handle"), match.group("display").strip()
+    resolved = book.canonical(handle)
+    if resolved != handle:
+        return resolved
+    if display.isascii() and display[:1].isupper():
+        return book.canonical(display)
+    return "@" + handle
 
 
 @dataclass
@@ -260,6 +288,8 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Mention]:
         if _inside(cue.start(), quotes):
             continue
         verb = cue.group(0).split()[0]
+        if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue.end() :]):
+            continue
         subject = _subject_before(text, cue.start(), mentions)
         before = text[: cue.start()].rstrip()
         if (
@@ -318,6 +348,9 @@ def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[li
             carried = []
             continue
         names = _tag_paragraph(text, book, history)
+        author = tweet_author(text, book)
+        if author and author not in names:
+            names.append(author)
         starts, open_at_end = _quote_state(text)
         if not names and carried and starts:
             names = list(carried)

@@ -121,9 +121,9 @@ def test_004_organisations_and_signed_letter() -> None:
     assert "NASA" in find(tagged, "NASA said Russia was")
 
 
-def test_004_cyrillic_tweet_is_not_mined_for_speakers() -> None:
+def test_004_cyrillic_tweet_is_attributed_to_its_author_only() -> None:
     tagged = speakers_of("004")
-    assert find(tagged, "Глава НАСА") == []
+    assert find(tagged, "Глава НАСА") == ["Dmitry Rogozin"]  # from "(@Rogozin)"
 
 
 def test_non_body_paragraphs_are_always_empty() -> None:
@@ -203,3 +203,23 @@ def test_near_miss_surname_needs_a_unique_candidate() -> None:
     book = NameBook(full_names=["Terry Virts", "Anna Virtz"])
     assert book.canonical("Virt") == "Virt"
     assert within_one_edit("virts", "virt") and not within_one_edit("virts", "vir")
+
+
+def test_tweet_signature_names_its_author_by_handle_or_display_name():
+    paragraphs = [
+        "Jane Roe, the mayor, said the bridge would close.",
+        "Мост закрыт. pic.twitter.com/x — Джейн (@Roe) April 2, 2022",
+        "Мост закрыт. — Джейн (@bridgeinfo) April 2, 2022",
+        "It will reopen soon. — City Hall (@cityhall) May 1, 2022",
+        "Plain paragraph with a dash — and (@mentions) inside it, not at the end.",
+    ]
+    speakers = extract_speakers(paragraphs, ["body"] * 5)
+    assert speakers[1:] == [["Jane Roe"], ["@bridgeinfo"], ["City Hall"], []]
+
+
+def test_asking_for_comment_is_not_speech_but_asking_a_question_is():
+    paragraphs = [
+        "Politico has asked the White House for comment.",
+        "“Why now?” asked Senator Jane Roe.",
+    ]
+    assert extract_speakers(paragraphs, ["body", "body"]) == [[], ["Jane Roe"]]
