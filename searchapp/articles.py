@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from searchapp.engine import IndexSearcher
+from searchapp.paragraphs import ParagraphDoc
+
+# Per-article metadata; every paragraph document carries the same values.
+ARTICLE_KEYS = ("article_id", "title", "title_derived", "outlet", "date", "author", "url")
+PARAGRAPH_KEYS = ("id", "position", "kind", "speakers", "text")
 
 
 class ArticleNotFound(LookupError):
@@ -13,68 +18,31 @@ class ArticleNotFound(LookupError):
 
 
 @dataclass(frozen=True)
-class ArticleParagraph:
-    id: str
-    position: int
-    kind: str
-    speakers: tuple[str, ...]
-    text: str
-
-
-@dataclass(frozen=True)
 class ArticleView:
-    article_id: str
-    title: str
-    title_derived: bool
-    outlet: str | None
-    date: dt.date | None
-    author: str | None
-    url: str | None
-    paragraphs: list[ArticleParagraph]
+    paragraphs: list[ParagraphDoc]
+
+    @property
+    def meta(self) -> ParagraphDoc:
+        """Article-level fields (title, outlet, date, ...) read off the first paragraph."""
+        return self.paragraphs[0]
+
+    @property
+    def link(self) -> str | None:
+        """The source URL, only when it is http(s): a `javascript:` URL from an untrusted
+        file must never become a clickable link."""
+        url = self.meta.url or ""
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
     def to_json(self) -> dict[str, object]:
+        docs = [doc.to_json() for doc in self.paragraphs]
         return {
-            "article_id": self.article_id,
-            "title": self.title,
-            "title_derived": self.title_derived,
-            "outlet": self.outlet,
-            "date": self.date.isoformat() if self.date else None,
-            "author": self.author,
-            "url": self.url,
-            "paragraphs": [
-                {
-                    "id": p.id,
-                    "position": p.position,
-                    "kind": p.kind,
-                    "speakers": list(p.speakers),
-                    "text": p.text,
-                }
-                for p in self.paragraphs
-            ],
+            **{key: docs[0][key] for key in ARTICLE_KEYS},
+            "paragraphs": [{key: doc[key] for key in PARAGRAPH_KEYS} for doc in docs],
         }
 
 
 def load_article(searcher: IndexSearcher, article_id: str) -> ArticleView:
-    stored = searcher.article(article_id)
-    if not stored:
+    paragraphs = searcher.article(article_id)
+    if not paragraphs:
         raise ArticleNotFound(article_id)
-    first = stored[0]
-    return ArticleView(
-        article_id=article_id,
-        title=str(first["title"]),
-        title_derived=bool(first.get("title_derived")),
-        outlet=first.get("outlet"),
-        date=first.get("date"),
-        author=first.get("author"),
-        url=first.get("url"),
-        paragraphs=[
-            ArticleParagraph(
-                str(doc["id"]),
-                int(doc["position"]),
-                str(doc["kind"]),
-                tuple(doc.get("speakers") or ()),
-                str(doc["text"]),
-            )
-            for doc in stored
-        ],
-    )
+    return ArticleView(paragraphs)

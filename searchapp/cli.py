@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -27,19 +28,23 @@ index_option = click.option(
 )
 
 
+def source_option(help_text: str) -> Callable[[Callable], Callable]:
+    return click.option(
+        "--source",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=DEFAULT_SOURCE,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Paragraph-level news search: who said what, in which outlet, and when."""
 
 
 @main.command("reindex")
-@click.option(
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_SOURCE,
-    show_default=True,
-    help="Folder of articles.",
-)
+@source_option("Folder of articles.")
 @index_option
 def reindex_command(source: Path, index_dir: Path | None) -> None:
     """Build a new index from SOURCE and swap it in when complete."""
@@ -133,12 +138,12 @@ def search_command(
     for number, hit in enumerate(result.hits, start=(page - 1) * per_page + 1):
         meta = " · ".join(
             [
-                hit.outlet or "Unknown outlet",
-                str(hit.date or "Unknown date"),
-                ", ".join(hit.speakers) or "no speaker",
+                hit.doc.outlet or "Unknown outlet",
+                str(hit.doc.date or "Unknown date"),
+                ", ".join(hit.doc.speakers) or "no speaker",
             ]
         )
-        click.echo(f"\n{number}. {hit.title}  [{hit.id}]\n   {meta}")
+        click.echo(f"\n{number}. {hit.doc.title}  [{hit.doc.id}]\n   {meta}")
         click.echo("   " + _terminal_snippet(hit.snippet))
     for name, values in result.facets.items():
         shown = ", ".join(f"{v.label} ({v.count})" for v in values)
@@ -158,13 +163,9 @@ def _terminal_snippet(snippet: str) -> str:
 def export_command(index_dir: Path | None) -> None:
     """Print every paragraph document as JSON Lines."""
     searcher = _open(index_dir).searcher()
-    keys = ("id", "article_id", "position", "title", "outlet", "date", "speakers", "kind", "text")
     try:
-        for stored in searcher.iter_all():
-            doc = {key: stored.get(key) for key in keys}
-            doc["date"] = doc["date"].isoformat() if doc["date"] else None
-            doc["speakers"] = list(doc["speakers"] or [])
-            click.echo(json.dumps(doc, ensure_ascii=False))
+        for doc in searcher.iter_all():
+            click.echo(json.dumps(doc.to_json(), ensure_ascii=False))
     finally:
         searcher.close()
 
@@ -173,13 +174,7 @@ def export_command(index_dir: Path | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @click.option("--threads", default=4, show_default=True)
-@click.option(
-    "--source",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_SOURCE,
-    show_default=True,
-    help="Corpus to index first when there is no index yet.",
-)
+@source_option("Corpus to index first when there is no index yet.")
 @index_option
 def serve_command(host: str, port: int, threads: int, source: Path, index_dir: Path | None) -> None:
     """Serve the web app and API on waitress, a production WSGI server."""

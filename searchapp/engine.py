@@ -328,16 +328,16 @@ class IndexSearcher:
             offset = 0
         return page
 
-    def stored(self, docnum: int) -> dict[str, object]:
-        return _plain(self._searcher.stored_fields(docnum))
+    def paragraph(self, docnum: int) -> ParagraphDoc:
+        return _paragraph(self._searcher.stored_fields(docnum))
 
-    def article(self, article_id: str) -> list[dict[str, object]]:
+    def article(self, article_id: str) -> list[ParagraphDoc]:
         found = self._searcher.documents(article_id=article_id)
-        return sorted((_plain(doc) for doc in found), key=lambda doc: doc["position"])
+        return sorted((_paragraph(doc) for doc in found), key=lambda doc: doc.position)
 
-    def iter_all(self) -> Iterator[dict[str, object]]:
+    def iter_all(self) -> Iterator[ParagraphDoc]:
         for _, stored in self._searcher.reader().iter_docs():
-            yield _plain(stored)
+            yield _paragraph(stored)
 
     def snippets(self, q: query.Query, docnums: list[int]) -> dict[int, str]:
         """Best passage of each paragraph, HTML-escaped, matches wrapped in <mark>.
@@ -375,10 +375,23 @@ class MarkFormatter(highlight.HtmlFormatter):
         return html
 
 
-def _plain(stored: dict[str, object]) -> dict[str, object]:
-    """Stored fields in product terms: the DATETIME field back to a plain date."""
+def _paragraph(stored: dict) -> ParagraphDoc:
+    """Stored fields back into the document that was indexed (the inverse of `_document`)."""
     date = stored.get("date")
-    return {**stored, "date": date.date() if isinstance(date, dt.datetime) else None}
+    return ParagraphDoc(
+        id=stored["id"],
+        article_id=stored["article_id"],
+        position=stored["position"],
+        text=stored["text"],
+        kind=stored["kind"],
+        speakers=tuple(stored.get("speakers") or ()),
+        title=stored["title"],
+        title_derived=bool(stored.get("title_derived")),
+        outlet=stored.get("outlet"),
+        date=date.date() if isinstance(date, dt.datetime) else None,
+        author=stored.get("author"),
+        url=stored.get("url"),
+    )
 
 
 # "name:" prefixes outside quoted phrases; Whoosh would read an unknown one as plain text.

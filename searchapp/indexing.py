@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from searchapp.corpus import (
@@ -55,7 +56,7 @@ def reindex(
         if first is None:
             report.files, report.skipped = corpus.files, corpus.skipped
             raise EmptyCorpus(source, report)
-        build_index(_chain(first, docs), index_dir)
+        build_index(chain([first], docs), index_dir)
     report.files, report.skipped = corpus.files, corpus.skipped
     return report
 
@@ -81,8 +82,3 @@ def count_articles(source: Path) -> int:
             with open(path, "rb") as handle:
                 total += sum(1 for line in handle if line.strip())
     return total
-
-
-def _chain(first: ParagraphDoc, rest: Iterator[ParagraphDoc]) -> Iterator[ParagraphDoc]:
-    yield first
-    yield from rest

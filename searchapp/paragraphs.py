@@ -28,18 +28,18 @@ class ParagraphDoc:
     id: str
     article_id: str
     position: int
-    text: str
-    kind: str
-    speakers: tuple[str, ...]
     title: str
     title_derived: bool
     outlet: str | None
     date: dt.date | None
     author: str | None
     url: str | None
+    speakers: tuple[str, ...]
+    kind: str
+    text: str
 
     def to_json(self) -> dict[str, object]:
-        """The export / API shape: plain JSON types, ISO dates, lists for speakers."""
+        """The export and API shape: plain JSON types, ISO dates, lists for speakers."""
         data = asdict(self)
         data["speakers"] = list(self.speakers)
         data["date"] = self.date.isoformat() if self.date else None

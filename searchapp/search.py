@@ -17,8 +17,8 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
-from searchapp.engine import FACET_FIELDS, FacetColumns, IndexSearcher, QuerySyntaxError
-from searchapp.paragraphs import UNKNOWN_OUTLET
+from searchapp.engine import FACET_FIELDS, FacetColumns, IndexSearcher
+from searchapp.paragraphs import UNKNOWN_OUTLET, ParagraphDoc
 
 SORTS = ("relevance", "date_desc", "date_asc")
 FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
@@ -151,36 +151,13 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Hit:
-    id: str
-    article_id: str
-    position: int
-    title: str
-    title_derived: bool
-    outlet: str | None
-    date: dt.date | None
-    author: str | None
-    speakers: tuple[str, ...]
-    kind: str
-    text: str
+    doc: ParagraphDoc
     snippet: str  # HTML: escaped text, only <mark> is markup
     score: float | None  # BM25F; None when sorted by date
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "article_id": self.article_id,
-            "position": self.position,
-            "title": self.title,
-            "title_derived": self.title_derived,
-            "outlet": self.outlet,
-            "date": self.date.isoformat() if self.date else None,
-            "author": self.author,
-            "speakers": list(self.speakers),
-            "kind": self.kind,
-            "text": self.text,
-            "snippet": self.snippet,
-            "score": None if self.score is None else round(self.score, 4),
-        }
+        score = None if self.score is None else round(self.score, 4)
+        return {**self.doc.to_json(), "snippet": self.snippet, "score": score}
 
 
 @dataclass(frozen=True)
@@ -245,7 +222,7 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
         ordered = _by_date(columns, matches, newest_first=request.effective_sort == "date_desc")
         page = [(docnum, None) for docnum in ordered[offset : offset + request.per_page]]
     snippets = searcher.snippets(q, [docnum for docnum, _ in page])
-    hits = [_hit(searcher.stored(docnum), score, snippets.get(docnum)) for docnum, score in page]
+    hits = [_hit(searcher.paragraph(docnum), score, snippets.get(docnum)) for docnum, score in page]
     took_ms = (time.perf_counter() - started) * 1000
     return SearchResult(request, len(matches), took_ms, hits, facets, truncated)
 
@@ -302,25 +279,8 @@ def _by_date(columns: FacetColumns, docs: frozenset[int], newest_first: bool) ->
     return sorted(docs, key=lambda d: (ordinals[d] == 0, sign * ordinals[d], d))
 
 
-def _hit(stored: Mapping[str, object], score: float | None, snippet: str | None) -> Hit:
-    text = str(stored["text"])
-    if not snippet:
-        snippet = str(escape(_shorten(text)))
-    return Hit(
-        id=str(stored["id"]),
-        article_id=str(stored["article_id"]),
-        position=int(stored["position"]),
-        title=str(stored["title"]),
-        title_derived=bool(stored.get("title_derived")),
-        outlet=stored.get("outlet"),
-        date=stored.get("date"),
-        author=stored.get("author"),
-        speakers=tuple(stored.get("speakers") or ()),
-        kind=str(stored["kind"]),
-        text=text,
-        snippet=snippet,
-        score=score,
-    )
+def _hit(doc: ParagraphDoc, score: float | None, snippet: str | None) -> Hit:
+    return Hit(doc, snippet or str(escape(_shorten(doc.text))), score)
 
 
 def _shorten(text: str) -> str:
@@ -358,6 +318,3 @@ def _parse_int(value: str, param: str, default: int, low: int, high: int) -> int
     if not low <= number <= high:
         raise BadParameter(param, f"{param!r} must be between {low} and {high}, got {number}")
     return number
-
-
-__all__ = ["BadParameter", "Hit", "QuerySyntaxError", "SearchRequest", "SearchResult", "search"]

@@ -46,7 +46,7 @@ def evil_client(tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "evil.md").write_text(
-        f"---\ntitle: 'Title {EVIL}'\noutlet: 'Outlet {EVIL}'\n---\n"
+        f"---\ntitle: 'Title {EVIL}'\noutlet: 'Outlet {EVIL}'\nurl: 'javascript:alert(1)'\n---\n"
         f'Sanctions text with {EVIL} inside.\n\n"Quote here," said Jane {EVIL}.\n'
     )
     reindex(corpus, tmp_path / "index")
@@ -60,6 +60,7 @@ def test_article_text_is_escaped_everywhere_it_is_rendered(evil_client):
         page(evil_client, "/articles/evil"),
     ):
         assert EVIL not in html and "&lt;img src=x" in html
+        assert "javascript:" not in html
     snippet = evil_client.get("/api/search?q=sanctions").get_json()["hits"][0]["snippet"]
     assert snippet.startswith("<mark>Sanctions</mark>") and "&lt;img" in snippet
 
@@ -90,3 +91,9 @@ def test_pages_work_on_a_phone_width(client):
     with client.get("/static/style.css") as response:
         css = response.get_data(as_text=True)
     assert "@media (max-width: 700px)" in css
+
+
+def test_outlet_and_speakers_of_a_hit_are_filter_links(client):
+    html = page(client, q="broomsticks")
+    assert 'href="?q=broomsticks&amp;outlet=_unknown"' in html
+    assert 'href="?q=broomsticks&amp;speaker=Dmitry+Rogozin"' in html
