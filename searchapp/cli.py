@@ -184,12 +184,12 @@ def serve_command(host: str, port: int, threads: int, source: Path, index_dir: P
     try:
         ParagraphIndex.open(index_dir)
     except IndexMissing:
-        click.echo(f"No index at {index_dir} yet: indexing {source} first.")
+        click.echo(f"No index in {index_dir}/ yet: indexing {source}/ first.")
         report = run_reindex(source, index_dir)
         click.echo(f"Indexed {report.articles} articles, {report.paragraphs} paragraphs.")
         _echo_skipped(report)
     app = create_app({"INDEX_DIR": str(index_dir)})
-    click.echo(f"Serving {index_dir} on http://{host}:{port}  (Ctrl+C to stop)")
+    click.echo(f"Serving http://{host}:{port} from the index in {index_dir}/ (Ctrl+C to stop)")
     waitress.serve(app, host=host, port=port, threads=threads, ident="searchapp")
 
 

@@ -83,3 +83,19 @@ def test_phone_width_stacks_filters_below_results(browser, live_server):
     facets = page.locator(".facets").bounding_box()
     assert facets["y"] > results["y"] and results["width"] <= 390
     context.close()
+
+
+def test_without_javascript_the_form_still_searches_and_filters(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.fill("#q", "sanctions")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=sanctions"))
+    page.locator("#facet-outlet label", has_text="The Epoch Times").locator("input").check()
+    assert "outlet=" not in page.url  # nothing happens until the user applies
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"outlet=The\+Epoch\+Times"))
+    outlets = page.locator(".hit .outlet").all_inner_texts()
+    assert outlets and set(outlets) == {"The Epoch Times"}
+    context.close()

@@ -125,4 +125,4 @@ def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):
     finally:
         server.terminate()
         output = server.communicate(timeout=10)[0]
-    assert "No index at" in output and "Indexed 5 articles" in output
+    assert "No index in" in output and "Indexed 5 articles" in output
