@@ -12,7 +12,8 @@ import click
 from tqdm import tqdm
 
 from searchapp import create_app, default_index_dir
-from searchapp.engine import IndexBusy, IndexMissing, ParagraphIndex, QuerySyntaxError
+from searchapp.engine import ParagraphIndex, QuerySyntaxError
+from searchapp.generations import IndexBusy, IndexMissing
 from searchapp.indexing import EmptyCorpus, ReindexReport, count_articles, reindex
 from searchapp.search import BadParameter, SearchRequest, search
 

@@ -1,25 +1,15 @@
-"""Everything that knows about Whoosh: schema, building, swapping and reading an index.
+"""Everything that knows about Whoosh: schema, writing, query parsing, facets, snippets.
 
-The rest of the app speaks in paragraphs, facets and hits; this module translates.
-
-An index folder holds generations (`gen-*`) and a `CURRENT` file naming the live one.
-A reindex writes a new generation beside the live one and replaces `CURRENT` atomically
-only once the build is complete, so readers never see a half-built index and an
-interrupted build changes nothing. The previous generation is kept one more round, so a
-reader that has just read `CURRENT` can still open what it named.
+The rest of the app speaks in paragraphs, facets and hits; this module translates. Where the
+files live and how a new index replaces the old one is `generations.py`'s business.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
-import os
 import re
-import shutil
 import threading
-import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,25 +17,14 @@ from whoosh import fields, highlight, index, qparser, query, scoring
 from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
+from searchapp.generations import IndexMissing, current_generation, new_generation
 from searchapp.paragraphs import ParagraphDoc
 
-CURRENT_FILE = "CURRENT"
-LOCK_FILE = ".reindex.lock"
-_GENERATION_PREFIX = "gen-"
-_BUILDING_PREFIX = ".building-"
 # Facet fields: exact values, one postings list per value.
 FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
 # Names users may type in queries ("speaker:rogozin") mapped to the analysed fields.
 QUERY_FIELDS = ("text", "title", "speaker", "outlet", "author", "kind")
 SNIPPET_CHARS = 320
-
-
-class IndexMissing(RuntimeError):
-    """There is no complete index at the location; the message says how to build one."""
-
-
-class IndexBusy(RuntimeError):
-    """Another reindex holds the lock on this index folder."""
 
 
 class QuerySyntaxError(ValueError):
@@ -69,6 +48,7 @@ def _schema() -> fields.Schema:
         speaker_value=fields.KEYWORD(commas=True, lowercase=False),
         speakers=fields.STORED,
         month=fields.ID,
+        day=fields.ID,  # exact date, read back from postings to sort by date
         date=fields.DATETIME(stored=True),
         author=fields.TEXT(analyzer=names, stored=True),
         kind=fields.ID(stored=True),
@@ -95,6 +75,7 @@ def _document(doc: ParagraphDoc) -> dict[str, object]:
     if doc.date:
         fields_["date"] = dt.datetime.combine(doc.date, dt.time())
         fields_["month"] = doc.date.strftime("%Y-%m")
+        fields_["day"] = doc.date.isoformat()
     if doc.author:
         fields_["author"] = doc.author
     if doc.url:
@@ -102,34 +83,13 @@ def _document(doc: ParagraphDoc) -> dict[str, object]:
     return fields_
 
 
-# --- building ---------------------------------------------------------------------------
-
-
-@contextmanager
-def reindex_lock(index_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two reindexes cannot race to swap the same folder.
-
-    An flock is released by the kernel if the process dies, so no stale lock survives.
-    """
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / LOCK_FILE, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexBusy(f"another reindex is running on {index_dir}") from None
-        yield
-
-
 def build_index(docs: Iterable[ParagraphDoc], index_dir: Path) -> int:
     """Write `docs` to a new generation and make it live; return the number written.
 
     Callers hold `reindex_lock`. On any exception the live index is left untouched.
     """
-    _remove_abandoned_builds(index_dir)
-    building = index_dir / f"{_BUILDING_PREFIX}{uuid.uuid4().hex[:12]}"
-    building.mkdir(parents=True)
-    try:
-        ix = index.create_in(str(building), _schema())
+    with new_generation(index_dir) as folder:
+        ix = index.create_in(str(folder), _schema())
         writer = ix.writer(limitmb=256)
         count = 0
         try:
@@ -141,58 +101,7 @@ def build_index(docs: Iterable[ParagraphDoc], index_dir: Path) -> int:
             raise
         writer.commit()
         ix.close()
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        generation = f"{_GENERATION_PREFIX}{stamp}-{building.name[-12:]}"
-        os.rename(building, index_dir / generation)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    _point_current_at(index_dir, generation)
-    _remove_old_generations(index_dir, keep={generation, *_previous(index_dir, generation)})
     return count
-
-
-def _point_current_at(index_dir: Path, generation: str) -> None:
-    tmp = index_dir / f"{CURRENT_FILE}.{uuid.uuid4().hex[:8]}.tmp"
-    tmp.write_text(generation + "\n")
-    os.replace(tmp, index_dir / CURRENT_FILE)  # atomic: readers see old or new, never half
-
-
-def _generations(index_dir: Path) -> list[str]:
-    return sorted(p.name for p in index_dir.glob(f"{_GENERATION_PREFIX}*") if p.is_dir())
-
-
-def _previous(index_dir: Path, generation: str) -> list[str]:
-    older = [name for name in _generations(index_dir) if name < generation]
-    return older[-1:]
-
-
-def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
-    for name in _generations(index_dir):
-        if name not in keep:
-            shutil.rmtree(index_dir / name, ignore_errors=True)
-
-
-def _remove_abandoned_builds(index_dir: Path) -> None:
-    """Builds left by an interrupted reindex; safe to delete because we hold the lock."""
-    for path in index_dir.glob(f"{_BUILDING_PREFIX}*"):
-        shutil.rmtree(path, ignore_errors=True)
-
-
-# --- reading ----------------------------------------------------------------------------
-
-
-def current_generation(index_dir: Path) -> str:
-    """Name of the live generation, or IndexMissing with the command that builds one."""
-    try:
-        name = (index_dir / CURRENT_FILE).read_text().strip()
-    except FileNotFoundError:
-        raise IndexMissing(
-            f"no index at {index_dir}: build one with `searchapp reindex --index {index_dir}`"
-        ) from None
-    if not (index_dir / name).is_dir():
-        raise IndexMissing(f"index at {index_dir} names a missing generation {name!r}")
-    return name
 
 
 @dataclass(frozen=True)
@@ -213,10 +122,10 @@ class FacetColumns:
 class ParagraphIndex:
     """One opened generation. Thread-safe to share; open a `searcher()` per request."""
 
-    def __init__(self, index_dir: Path, generation: str) -> None:
+    def __init__(self, index_dir: Path, generation: Path) -> None:
         self.index_dir = index_dir
         self.generation = generation
-        self._ix = index.open_dir(str(index_dir / generation))
+        self._ix = index.open_dir(str(generation))
         self._columns: FacetColumns | None = None
         self._lock = threading.Lock()
         self._parser = qparser.QueryParser("text", self._ix.schema)
@@ -269,7 +178,7 @@ class ParagraphIndex:
                 per_value: dict[str, frozenset[int]] = {}
                 for term in reader.field_terms(fieldname):
                     docs = frozenset(reader.postings(fieldname, term).all_ids())
-                    value = term.decode("utf-8") if isinstance(term, bytes) else term
+                    value = _text(term)
                     per_value[value] = docs
                     for docnum in docs:
                         per_doc[docnum].append(value)
@@ -277,12 +186,12 @@ class ParagraphIndex:
                 value_docs[facet] = per_value
             body = frozenset(searcher.docs_for_query(query.Term("kind", "body")))
             ordinals = [0] * size
-            live = set()
-            for docnum, stored in reader.iter_docs():
-                live.add(docnum)
-                if stored.get("date"):
-                    ordinals[docnum] = stored["date"].toordinal()
-        return FacetColumns(doc_values, value_docs, body, ordinals, frozenset(live))
+            for term in reader.field_terms("day"):
+                ordinal = dt.date.fromisoformat(_text(term)).toordinal()
+                for docnum in reader.postings("day", term).all_ids():
+                    ordinals[docnum] = ordinal
+            live = frozenset(reader.all_doc_ids())
+        return FacetColumns(doc_values, value_docs, body, ordinals, live)
 
 
 class IndexSearcher:
@@ -373,6 +282,10 @@ class MarkFormatter(highlight.HtmlFormatter):
         if fragment.endchar < len(fragment.text):
             html = html.rstrip() + " …"
         return html
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _paragraph(stored: dict) -> ParagraphDoc:

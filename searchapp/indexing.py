@@ -17,7 +17,8 @@ from searchapp.corpus import (
     SkippedSource,
     read_corpus,
 )
-from searchapp.engine import build_index, reindex_lock
+from searchapp.engine import build_index
+from searchapp.generations import reindex_lock
 from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 
 

@@ -10,7 +10,8 @@ from flask import Blueprint, abort, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, load_article
-from searchapp.engine import IndexMissing, QuerySyntaxError
+from searchapp.engine import QuerySyntaxError
+from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.search import FACETS, SORTS, BadParameter, SearchRequest, search
 

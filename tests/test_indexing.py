@@ -13,7 +13,7 @@ import pytest
 from conftest import SEEDS
 
 from searchapp import create_app
-from searchapp.engine import IndexBusy, current_generation, reindex_lock
+from searchapp.generations import IndexBusy, current_generation, reindex_lock
 from searchapp.indexing import EmptyCorpus, reindex
 
 
