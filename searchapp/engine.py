@@ -15,6 +15,7 @@ from pathlib import Path
 
 from whoosh import fields, highlight, index, qparser, query, scoring
 from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
 from searchapp.generations import IndexMissing, current_generation, new_generation
@@ -22,7 +23,7 @@ from searchapp.paragraphs import ParagraphDoc
 
 # Facet fields: exact values, one postings list per value.
 FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
-# Names users may type in queries ("speaker:rogozin") mapped to the analysed fields.
+# Fields users may name in queries ("speaker:rogozin"); the rest of the schema is internal.
 QUERY_FIELDS = ("text", "title", "speaker", "outlet", "author", "kind")
 SNIPPET_CHARS = 320
 
@@ -197,7 +198,7 @@ class ParagraphIndex:
 class IndexSearcher:
     """A per-request view of one generation; close it when the request ends."""
 
-    def __init__(self, owner: ParagraphIndex, searcher) -> None:
+    def __init__(self, owner: ParagraphIndex, searcher: Searcher) -> None:
         self.owner = owner
         self._searcher = searcher
 

@@ -13,7 +13,14 @@ from searchapp.articles import ArticleNotFound, load_article
 from searchapp.engine import QuerySyntaxError
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
-from searchapp.search import FACETS, SORTS, BadParameter, SearchRequest, search
+from searchapp.search import (
+    DEFAULT_FACET_SIZE,
+    FACETS,
+    SORTS,
+    BadParameter,
+    SearchRequest,
+    search,
+)
 
 bp = Blueprint("pages", __name__)
 
@@ -42,6 +49,7 @@ def index() -> tuple[str, int] | str:
         facet_titles=FACET_TITLES,
         sorts=SORTS,
         sort_labels=SORT_LABELS,
+        default_facet_size=DEFAULT_FACET_SIZE,
     )
     return page, status
 

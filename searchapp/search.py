@@ -117,10 +117,11 @@ class SearchRequest:
         return pairs
 
     def query_string(self, **changes: object) -> str:
-        """The URL query for this request with `changes` applied (a new filter resets page)."""
+        """The URL query for this request with `changes` applied."""
         return urlencode(replace(self, **changes).to_params())
 
     def toggled(self, facet: str, value: str) -> str:
+        """The URL query with `value` ticked or unticked, back on page 1."""
         current = self.selected(facet)
         values = tuple(v for v in current if v != value) if value in current else (*current, value)
         return self.query_string(**{facet: values, "page": 1})

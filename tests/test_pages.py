@@ -97,3 +97,9 @@ def test_outlet_and_speakers_of_a_hit_are_filter_links(client):
     html = page(client, q="broomsticks")
     assert 'href="?q=broomsticks&amp;outlet=_unknown"' in html
     assert 'href="?q=broomsticks&amp;speaker=Dmitry+Rogozin"' in html
+
+
+def test_show_more_values_survives_ticking_a_filter(client):
+    html = page(client, q="sanctions", facet_size=30)
+    assert '<input type="hidden" name="facet_size" value="30">' in html
+    assert 'name="facet_size"' not in page(client, q="sanctions")
