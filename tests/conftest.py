@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -21,6 +23,17 @@ FOX_QUOTE = "001_6c9ab40f34ce53c7"
 EPOCH_TIMES = "002_0e9fefeed362cafd"
 BROOMSTICKS = "003_e10bdec7e090b6c9"
 HAMDEN = "004_01cdabf5d90059fd"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_cli(*args: str, **popen: object) -> subprocess.Popen:
+    """`searchapp ARGS` in a real process, for tests that kill it or talk to it over HTTP."""
+    return subprocess.Popen([sys.executable, "-m", "searchapp.cli", *args], **popen)
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +73,7 @@ def live_server(seed_index: Path):
     from waitress.server import create_server
 
     app = create_app({"INDEX_DIR": str(seed_index)})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = create_server(app, host="127.0.0.1", port=port, threads=2)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

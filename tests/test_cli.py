@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from conftest import BROOMSTICKS, NEWSWEEK
+from conftest import BROOMSTICKS, NEWSWEEK, free_port, start_cli
 
 from searchapp.cli import main
 
@@ -84,26 +82,15 @@ def test_export_writes_one_paragraph_document_per_line(runner, seed_index):
     assert first["date"] == "2022-04-02" and first["kind"] == "body"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):
     port = free_port()
     index_dir = tmp_path / "fresh-index"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "searchapp.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--index",
-            str(index_dir),
-        ],
+    server = start_cli(
+        "serve",
+        "--port",
+        str(port),
+        "--index",
+        str(index_dir),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, start_cli
 
 from searchapp import create_app
 from searchapp.generations import IndexBusy, current_generation, reindex_lock
@@ -72,17 +71,12 @@ def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path
             f"Paragraph one of article {number} about sanctions.\n\n"
             f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.'
         )
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "searchapp.cli",
-            "reindex",
-            "--source",
-            str(big),
-            "--index",
-            str(index_dir),
-        ],
+    process = start_cli(
+        "reindex",
+        "--source",
+        str(big),
+        "--index",
+        str(index_dir),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
