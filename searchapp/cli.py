@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 import click
@@ -15,7 +16,7 @@ from searchapp import create_app, default_index_dir
 from searchapp.engine import ParagraphIndex, QuerySyntaxError
 from searchapp.generations import IndexBusy, IndexMissing
 from searchapp.indexing import EmptyCorpus, ReindexReport, count_articles, reindex
-from searchapp.search import BadParameter, SearchRequest, search
+from searchapp.search import SORTS, BadParameter, SearchRequest, search
 
 DEFAULT_SOURCE = Path("seeds")
 _MARK = re.compile(r"</?mark>")
@@ -94,7 +95,7 @@ def _echo_skipped(report: ReindexReport) -> None:
 @click.option("--to", "date_to", default="", help="Latest date, YYYY-MM-DD.")
 @click.option(
     "--sort",
-    type=click.Choice(["relevance", "date_desc", "date_asc"]),
+    type=click.Choice(SORTS),
     default="relevance",
     show_default=True,
 )
@@ -135,7 +136,8 @@ def search_command(
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"{result.total} paragraphs (page {result.request.page} of {result.pages})")
+    noun = "paragraph" if result.total == 1 else "paragraphs"
+    click.echo(f"{result.total} {noun} (page {result.request.page} of {result.pages})")
     for number, hit in enumerate(result.hits, start=(page - 1) * per_page + 1):
         meta = " · ".join(
             [
@@ -153,8 +155,6 @@ def search_command(
 
 def _terminal_snippet(snippet: str) -> str:
     """HTML snippet → terminal text: matches in bold, entities unescaped."""
-    from html import unescape
-
     bold = click.style("\0", bold=True).split("\0")
     return unescape(_MARK.sub(lambda m: bold[m.group() == "</mark>"], snippet))
 

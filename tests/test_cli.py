@@ -41,7 +41,7 @@ def test_reindex_of_a_missing_folder_is_a_clear_error(runner, tmp_path):
 def test_search_prints_hits_with_metadata(runner, seed_index):
     result = runner.invoke(main, ["search", "broomsticks", "--index", str(seed_index)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("1 paragraphs")
+    assert result.output.startswith("1 paragraph (page 1 of 1)")
     assert f"[{BROOMSTICKS}:10]" in result.output
     assert "Unknown outlet" in result.output and "broomsticks" in result.output
 
