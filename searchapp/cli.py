@@ -16,6 +16,7 @@ from searchapp import create_app, default_index_dir
 from searchapp.engine import ParagraphIndex, QuerySyntaxError
 from searchapp.generations import IndexBusy, IndexMissing
 from searchapp.indexing import EmptyCorpus, ReindexReport, count_articles, reindex
+from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.search import SORTS, BadParameter, SearchRequest, search
 
 DEFAULT_SOURCE = Path("seeds")
@@ -141,8 +142,8 @@ def search_command(
     for number, hit in enumerate(result.hits, start=(page - 1) * per_page + 1):
         meta = " · ".join(
             [
-                hit.doc.outlet or "Unknown outlet",
-                str(hit.doc.date or "Unknown date"),
+                hit.doc.outlet or UNKNOWN_OUTLET,
+                str(hit.doc.date or UNKNOWN_DATE),
                 ", ".join(hit.doc.speakers) or "no speaker",
             ]
         )

@@ -66,6 +66,14 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
     return tuple(part for part in parts if part)
 
 
+def corpus_files(source: Path) -> list[Path]:
+    """The files `read_corpus` reads, in the order it reads them (sorted paths)."""
+    if not source.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {source}")
+    suffixes = (*ARTICLE_SUFFIXES, JSONL_SUFFIX)
+    return sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+
+
 def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Article]:
     """Yield every readable article under `source`, in a stable (sorted path) order.
 
@@ -73,13 +81,9 @@ def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Ar
     file never costs the rest of the corpus.
     """
     report = report if report is not None else CorpusReport()
-    if not source.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {source}")
     seen_ids: dict[str, str] = {}
-    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+    for path in corpus_files(source):
         suffix = path.suffix.lower()
-        if suffix not in ARTICLE_SUFFIXES and suffix != JSONL_SUFFIX:
-            continue
         report.files += 1
         label = str(path.relative_to(source))
         try:

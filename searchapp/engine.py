@@ -115,6 +115,7 @@ class FacetColumns:
 
     doc_values: dict[str, list[tuple[str, ...]]]
     value_docs: dict[str, dict[str, frozenset[int]]]
+    missing_docs: dict[str, frozenset[int]]  # per facet, the documents with no value
     body_docs: frozenset[int]
     date_ordinals: list[int]  # 0 where the date is unknown
     all_docs: frozenset[int]
@@ -174,6 +175,8 @@ class ParagraphIndex:
             size = reader.doc_count_all()
             doc_values: dict[str, list[tuple[str, ...]]] = {}
             value_docs: dict[str, dict[str, frozenset[int]]] = {}
+            missing_docs: dict[str, frozenset[int]] = {}
+            live = frozenset(reader.all_doc_ids())
             for facet, fieldname in FACET_FIELDS.items():
                 per_doc: list[list[str]] = [[] for _ in range(size)]
                 per_value: dict[str, frozenset[int]] = {}
@@ -185,14 +188,14 @@ class ParagraphIndex:
                         per_doc[docnum].append(value)
                 doc_values[facet] = [tuple(values) for values in per_doc]
                 value_docs[facet] = per_value
+                missing_docs[facet] = frozenset(d for d in live if not per_doc[d])
             body = frozenset(searcher.docs_for_query(query.Term("kind", "body")))
             ordinals = [0] * size
             for term in reader.field_terms("day"):
                 ordinal = dt.date.fromisoformat(_text(term)).toordinal()
                 for docnum in reader.postings("day", term).all_ids():
                     ordinals[docnum] = ordinal
-            live = frozenset(reader.all_doc_ids())
-        return FacetColumns(doc_values, value_docs, body, ordinals, live)
+        return FacetColumns(doc_values, value_docs, missing_docs, body, ordinals, live)
 
 
 class IndexSearcher:

@@ -11,10 +11,10 @@ from itertools import chain
 from pathlib import Path
 
 from searchapp.corpus import (
-    ARTICLE_SUFFIXES,
     JSONL_SUFFIX,
     CorpusReport,
     SkippedSource,
+    corpus_files,
     read_corpus,
 )
 from searchapp.engine import build_index
@@ -26,8 +26,15 @@ from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 class ReindexReport:
     articles: int = 0
     paragraphs: int = 0
-    files: int = 0
-    skipped: list[SkippedSource] = field(default_factory=list)
+    corpus: CorpusReport = field(default_factory=CorpusReport)
+
+    @property
+    def files(self) -> int:
+        return self.corpus.files
+
+    @property
+    def skipped(self) -> list[SkippedSource]:
+        return self.corpus.skipped
 
 
 def reindex(
@@ -40,10 +47,9 @@ def reindex(
     replacing a working index with nothing.
     """
     report = ReindexReport()
-    corpus = CorpusReport()
 
     def documents() -> Iterator[ParagraphDoc]:
-        for article in read_corpus(source, corpus):
+        for article in read_corpus(source, report.corpus):
             docs = paragraph_docs(article)
             report.articles += 1
             report.paragraphs += len(docs)
@@ -55,10 +61,8 @@ def reindex(
         docs = documents()
         first = next(docs, None)
         if first is None:
-            report.files, report.skipped = corpus.files, corpus.skipped
             raise EmptyCorpus(source, report)
         build_index(chain([first], docs), index_dir)
-    report.files, report.skipped = corpus.files, corpus.skipped
     return report
 
 
@@ -73,13 +77,10 @@ class EmptyCorpus(RuntimeError):
 def count_articles(source: Path) -> int:
     """Articles to expect, for the progress bar: one per text file, one per JSON line."""
     total = 0
-    for path in source.rglob("*"):
-        suffix = path.suffix.lower()
-        if not path.is_file():
-            continue
-        if suffix in ARTICLE_SUFFIXES:
-            total += 1
-        elif suffix == JSONL_SUFFIX:
+    for path in corpus_files(source):
+        if path.suffix.lower() == JSONL_SUFFIX:
             with open(path, "rb") as handle:
                 total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
     return total

@@ -13,6 +13,7 @@ from searchapp.articles import ArticleNotFound, load_article
 from searchapp.engine import QuerySyntaxError
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
+from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.search import (
     DEFAULT_FACET_SIZE,
     FACETS,
@@ -23,6 +24,12 @@ from searchapp.search import (
 )
 
 bp = Blueprint("pages", __name__)
+
+
+@bp.app_context_processor
+def unknown_labels() -> dict[str, object]:
+    return {"unknown_outlet": UNKNOWN_OUTLET, "unknown_date": UNKNOWN_DATE}
+
 
 FACET_TITLES = {"outlet": "Outlet", "speaker": "Speaker", "date": "Month"}
 SORT_LABELS = {"relevance": "Relevance", "date_desc": "Newest first", "date_asc": "Oldest first"}
@@ -35,9 +42,12 @@ def index() -> tuple[str, int] | str:
     try:
         search_request = SearchRequest.from_params(request.args.to_dict(flat=False))
         result = search(get_searcher(), search_request)
-    except (BadParameter, QuerySyntaxError) as bad:
+    except BadParameter as bad:
         problem, status = str(bad), 400
-        search_request = _keep_query(search_request)
+        # Keep what the user typed in the box so they can fix the rest.
+        search_request = SearchRequest(q=request.args.get("q", "").strip())
+    except QuerySyntaxError as bad:
+        problem, status = str(bad), 400
     except IndexMissing as missing:
         problem, status = str(missing), 503
     page = render_template(
@@ -63,11 +73,6 @@ def article(article_id: str) -> str:
     hit = request.args.get("p", type=int)
     back = request.args.get("back", "")
     return render_template("article.html", article=view, hit=hit, back=back)
-
-
-def _keep_query(fallback: SearchRequest) -> SearchRequest:
-    """After a bad request, keep what the user typed in the box so they can fix it."""
-    return SearchRequest(q=request.args.get("q", "").strip()) if fallback.q == "" else fallback
 
 
 def http_error(exc: HTTPException) -> tuple[str, int]:

@@ -16,7 +16,9 @@ from searchapp.extract.kinds import BODY, classify_paragraphs
 from searchapp.extract.outlets import extract_outlet
 from searchapp.extract.speakers import extract_speakers
 
+# How a value the article never stated is shown, on pages and in the terminal.
 UNKNOWN_OUTLET = "Unknown outlet"
+UNKNOWN_DATE = "Unknown date"
 _TITLE_LENGTH = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
 
@@ -65,7 +67,7 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
             position=position,
             text=text,
             kind=kind,
-            speakers=tuple(names) if kind == BODY else (),
+            speakers=tuple(names),  # extract_speakers leaves furniture empty
             title=title,
             title_derived=derived,
             outlet=outlet,

@@ -18,13 +18,13 @@ from urllib.parse import urlencode
 from markupsafe import escape
 
 from searchapp.engine import FACET_FIELDS, FacetColumns, IndexSearcher
-from searchapp.paragraphs import UNKNOWN_OUTLET, ParagraphDoc
+from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET, ParagraphDoc
 
 SORTS = ("relevance", "date_desc", "date_asc")
 FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
 # In URLs, this value selects the documents a facet has no value for.
 UNKNOWN = "_unknown"
-UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "date": "Unknown date"}
+UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "date": UNKNOWN_DATE}
 MAX_PER_PAGE = 100
 DEFAULT_FACET_SIZE = 10
 _PLAIN_SNIPPET_CHARS = 240
@@ -232,10 +232,7 @@ def _docs_with_any(columns: FacetColumns, facet: str, values: Sequence[str]) -> 
     per_value = columns.value_docs[facet]
     docs: set[int] = set()
     for value in values:
-        if value == UNKNOWN:
-            docs |= {d for d in columns.all_docs if not columns.doc_values[facet][d]}
-        else:
-            docs |= per_value.get(value, frozenset())
+        docs |= columns.missing_docs[facet] if value == UNKNOWN else per_value.get(value, set())
     return frozenset(docs)
 
 
