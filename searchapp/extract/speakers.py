@@ -20,6 +20,7 @@ from searchapp.extract.names import (
     looks_like_org,
     word_set,
 )
+from searchapp.extract.quotes import Quote, inside, quote_spans, speakers_of, unquote
 
 _REGULAR_CUES = word_set("""
 add allege announce argue ask assert boast brag caution charge claim complain concede
@@ -118,8 +119,6 @@ DESCRIPTION_RE = re.compile(
 )
 # A subject pronoun that can be a speaker.
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
-# Quotation spans, curly or straight, not crossing paragraphs.
-QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘[^’]*’(?!\w)")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
 SENTENCE_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
@@ -199,20 +198,12 @@ class _History:
         return (sure or full or window or [None])[0]
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in QUOTE_RE.finditer(text)]
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
-
-
 def find_mentions(text: str, book: NameBook) -> list[Mention]:
     """Names and subject pronouns outside quotations, in text order."""
-    quotes = _quote_spans(text)
+    quotes = quote_spans(text)
     mentions: list[Mention] = []
     for start, end, name in iter_spans(text):
-        if _inside(start, quotes):
+        if inside(start, quotes):
             continue
         full = book.canonical(name)
         kind = "person" if book.is_person(full) else "org" if looks_like_org(full) else "name"
@@ -227,10 +218,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         and not _is_modifier(text, m, mentions[i + 1 : i + 2])
     ]
     for m in PRONOUN_RE.finditer(text):
-        if not _inside(m.start(), quotes):
+        if not inside(m.start(), quotes):
             mentions.append(Mention(m.start(), m.end(), m.group(1), "pronoun"))
     for m in DESCRIPTION_RE.finditer(text):
-        if not _inside(m.start(), quotes):
+        if not inside(m.start(), quotes):
             mentions = [n for n in mentions if not m.start() <= n.start < m.end()]
             mentions.append(Mention(m.start(), m.end(), "the one", "pronoun"))
     mentions.sort(key=lambda m: m.start)
@@ -280,12 +271,21 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     return None
 
 
-def find_attributions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that are the source of a reporting cue in text, in order of the cue."""
-    quotes = _quote_spans(text)
-    found: list[Mention] = []
+@dataclass(frozen=True)
+class Attribution:
+    """A source mention and the cue that makes it one ("said", "according to")."""
+
+    source: Mention
+    cue_start: int
+    cue_end: int
+
+
+def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
+    """The source of each reporting cue in text, in text order of the source."""
+    quotes = quote_spans(text)
+    found: list[Attribution] = []
     for cue in CUE_RE.finditer(text):
-        if _inside(cue.start(), quotes):
+        if inside(cue.start(), quotes):
             continue
         verb = cue.group(0).split()[0]
         if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue.end() :]):
@@ -312,24 +312,21 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Mention]:
             ):
                 subject = clause[0]
         if subject is not None:
-            found.append(subject)
+            found.append(Attribution(subject, cue.start(), cue.end()))
     for m in mentions:
-        if m.kind != "pronoun" and ACCORDING_RE.search(text[max(0, m.start - 70) : m.start]):
-            found.append(m)
-    return sorted(found, key=lambda m: m.start)
-
-
-def _quote_state(text: str) -> tuple[bool, bool]:
-    """(starts with a quotation mark, leaves a quotation open at its end)."""
-    stripped = text.strip()
-    starts = stripped[:1] in '“"‘'
-    curly_open = stripped.count("“") > stripped.count("”")
-    straight_open = stripped.count('"') % 2 == 1
-    return starts, curly_open or straight_open
+        according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
+        if m.kind != "pronoun" and according:
+            found.append(Attribution(m, max(0, m.start - 70) + according.start(), m.end))
+    return sorted(found, key=lambda a: a.source.start)
 
 
 def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[str]]:
-    """Speakers per paragraph: canonical names, first appearance first.
+    """Speakers per paragraph: canonical names, first appearance first."""
+    return [speakers_of(quotes) for quotes in extract_quotes(paragraphs, kinds)]
+
+
+def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[Quote]]:
+    """Attributed statements per paragraph, in text order; furniture gets none.
 
     The whole article is read before any paragraph is tagged so that short forms resolve to
     names introduced later, and pronouns and continued quotations can reach back into
@@ -340,34 +337,32 @@ def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[li
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
     history = _History(book)
-    result: list[list[str]] = []
-    carried: list[str] = []  # speakers of a quotation still running at paragraph end
+    result: list[list[Quote]] = []
+    carried: str | None = None  # speaker of a quotation still running at paragraph end
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append([])
-            carried = []
+            carried = None
             continue
-        names = _tag_paragraph(text, book, history)
         author = tweet_author(text, book)
-        if author and author not in names:
-            names.append(author)
-        starts, open_at_end = _quote_state(text)
-        if not names and carried and starts:
-            names = list(carried)
-        names = _dedupe(names)
-        carried = (
-            names if names and (open_at_end or text.rstrip().endswith((":", "”", '"', "’"))) else []
-        )
-        result.append(names)
+        if author:
+            signature = TWEET_SIGNATURE_RE.search(text)
+            quotes = [Quote(author, text[: signature.start()].strip(), True)]
+        else:
+            quotes = _paragraph_quotes(text, _tag_paragraph(text, book, history), carried)
+        _, open_at_end = quote_state(text)
+        last = quotes[-1].speaker if quotes else None
+        carried = last if open_at_end or text.rstrip().endswith((":", "”", '"', "’")) else None
+        result.append(quotes)
     return result
 
 
-def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[str]:
-    """Sources of the cues in one paragraph, pronouns resolved, in text order."""
+def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[str, Attribution]]:
+    """Sources of the cues in one paragraph with their canonical names, pronouns resolved."""
     mentions = find_mentions(text, book)
-    sources = {m.start for m in find_attributions(text, mentions)}
+    sources = {a.source.start: a for a in find_attributions(text, mentions)}
     boundaries = [m.end() for m in SENTENCE_RE.finditer(text)]
-    names: list[str] = []
+    named: list[tuple[str, Attribution]] = []
     sentence_people: list[str] = []
     sentence = 0
     for m in mentions:
@@ -380,15 +375,69 @@ def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[str]:
                 continue
             m = Mention(m.start, m.end, resolved, "org" if m.name.lower() == "it" else "person")
         if m.start in sources:
-            names.append(m.name)
+            named.append((m.name, sources[m.start]))
             if m.kind == "name":
                 m.kind = "person"
         if m.kind == "person":
             sentence_people.append(m.name)
         history.see(m, m.start in sources)
-    return names
+    return named
 
 
-def _dedupe(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [n for n in names if not (n in seen or seen.add(n))]
+# Fewer words than this inside quotation marks, with no attribution in the sentence, is a
+# title or a scare quote ("co-operative program"), not somebody's words.
+MIN_UNATTRIBUTED_QUOTE_WORDS = 5
+
+
+def _paragraph_quotes(
+    text: str, attributions: list[tuple[str, Attribution]], carried: str | None
+) -> list[Quote]:
+    """Pair each attribution with the quotations of its sentence; a sentence without
+    quotation marks is reported speech. Quotations left over belong to the paragraph's
+    nearest speaker, or continue the previous paragraph's quotation."""
+    bounds = [0, *(m.end() for m in SENTENCE_RE.finditer(text)), len(text)]
+    sentence_of = lambda pos: max(i for i, b in enumerate(bounds[:-1]) if b <= pos)  # noqa: E731
+    spans = quote_spans(text)
+    placed: list[tuple[int, Quote]] = []
+    used: set[tuple[int, int]] = set()
+    for name, attribution in attributions:
+        i = sentence_of(attribution.cue_start)
+        lo, hi = bounds[i], bounds[i + 1]
+        inner = [sp for sp in spans if lo <= sp[0] < hi and sp not in used]
+        for sp in inner:
+            used.add(sp)
+            placed.append((sp[0], Quote(name, unquote(text[sp[0] : sp[1]]), True)))
+        if not inner:
+            placed.append((lo, Quote(name, _reported(text, lo, hi, attribution), False)))
+    placed.sort(key=lambda item: item[0])
+    for sp in spans:
+        words = unquote(text[sp[0] : sp[1]])
+        continues = carried is not None and not text[: sp[0]].strip()
+        if sp in used or (len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and not continues):
+            continue
+        before = [q.speaker for pos, q in placed if pos < sp[0]]
+        after = [q.speaker for pos, q in placed if pos > sp[0]]
+        speaker = (before[-1:] or after[:1] or ([carried] if continues else []) or [None])[0]
+        if speaker:
+            placed.append((sp[0], Quote(speaker, words, True)))
+    placed.sort(key=lambda item: item[0])
+    return [q for _, q in placed]
+
+
+def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:
+    """What a reported-speech sentence says, without its attribution: the clause after
+    "X said (that)", or the clause before "..., according to X"."""
+    after = text[attribution.cue_end : hi].strip()
+    before = text[lo : min(attribution.cue_start, attribution.source.start)].strip()
+    clause = after if len(after) >= len(before) else before
+    clause = re.sub(r"^(?:that|on|,)\s+", "", clause).strip(" ,")
+    return clause or text[lo:hi].strip()
+
+
+def quote_state(text: str) -> tuple[bool, bool]:
+    """(starts with a quotation mark, leaves a quotation open at its end)."""
+    stripped = text.strip()
+    starts = stripped[:1] in '“"‘'
+    curly_open = stripped.count("“") > stripped.count("”")
+    straight_open = stripped.count('"') % 2 == 1
+    return starts, curly_open or straight_open

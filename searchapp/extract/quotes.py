@@ -1,0 +1,50 @@
+"""Quotations with their speakers: what was said, by whom, and whether in their own words.
+
+A speaker list answers "who is in this paragraph"; a quotation answers "what did they say",
+which is what a fact-checker searches (`quote:broomsticks`) and cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Quotation spans, curly or straight, not crossing paragraphs; an unclosed one runs to the
+# end (it continues in the next paragraph).
+QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘[^’]*’(?!\w)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed statement in a paragraph.
+
+    `direct` quotations are the speaker's own words, inside quotation marks; reported
+    ones ("Rogozin said that ...") are the reporter's paraphrase of them.
+    """
+
+    speaker: str
+    text: str
+    direct: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"speaker": self.speaker, "text": self.text, "direct": self.direct}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included."""
+    return [m.span() for m in QUOTE_RE.finditer(text)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def unquote(text: str) -> str:
+    """The words of a quotation without its marks and trailing comma."""
+    return text.strip('“”"‘’ ').rstrip(",").strip()
+
+
+def speakers_of(quotes: Sequence[Quote]) -> list[str]:
+    """Distinct speakers in order of first appearance."""
+    return list(dict.fromkeys(q.speaker for q in quotes))
