@@ -126,6 +126,8 @@ jack doug nate pete zach walt jerry jimmy lyndon ronald gerald franklin abraham
     - FEMALE_FIRST
 )
 
+FIRST_NAMES = FEMALE_FIRST | MALE_FIRST
+
 # Pronouns we try to resolve, with the gender they imply.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
@@ -152,7 +154,7 @@ def clean_span(span: str) -> str:
             POSSESSIVE_RE.sub("", tokens[-1]) if re.search(r"['’]s?$", tokens[-1]) else tokens[-1]
         )
     # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
-    while tokens and (_bare(tokens[0]) in STOPWORDS or re.search(r"[a-z](?:ing|ly)$", tokens[0])):
+    while tokens and (_bare(tokens[0]) in STOPWORDS or _sentence_adverb(tokens[0])):
         tokens.pop(0)
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
@@ -164,6 +166,13 @@ def clean_span(span: str) -> str:
     while tokens and _bare(tokens[-1]) in STOPWORDS:
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
+
+
+def _sentence_adverb(token: str) -> bool:
+    """ "Following", "Notably": capitalised only because they start the sentence.
+    First names can look the same ("Kelly", "Carly", "Sterling")."""
+    bare = _bare(token)
+    return bool(re.search(r"[a-z](?:ing|ly)$", token)) and bare not in FIRST_NAMES
 
 
 def is_acronym(name: str) -> bool:

@@ -69,7 +69,7 @@ REQUEST_FOR_COMMENT_RE = re.compile(
 # Cues whose subject may follow them after a quote: "“...,” said Rogozin."
 INVERTIBLE = word_set(
     "said says wrote writes added adds asked asks continued noted explained "
-    "replied responded tweeted told insisted argued"
+    "replied responded tweeted insisted argued"
 )
 # Participles whose subject is the clause subject: "X banned the sale, saying ...".
 PARTICIPLE_RE = re.compile(r"ing$")
@@ -122,7 +122,8 @@ PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
 SENTENCE_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
-    r"(?<!\bGen)(?<!\bLt)(?<!\bJr)[.!?][”\"’]?\s+(?=[“\"A-Z])"
+    r"(?<!\bGen)(?<!\bLt)(?<!\bJr)(?<!\bRev)(?<!\bFt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bMt)"
+    r"(?<!\bNo)(?<!\bvs)[.!?][”\"’]?\s+(?=[“\"A-Z])"
 )
 
 
@@ -160,17 +161,17 @@ class Mention:
 class _History:
     """The running order of named people and organisations, for pronoun resolution."""
 
-    LOOKBACK = 6  # person mentions a pronoun may reach back over
+    LOOKBACK = 8  # person mentions a pronoun may reach back over
 
     def __init__(self, book: NameBook) -> None:
         self.book = book
-        self.people: list[str] = []
+        self.people: list[tuple[str, bool]] = []  # (name, was a sentence subject or source)
         self.orgs: list[str] = []
         self.speakers: set[str] = set()
 
-    def see(self, mention: Mention, is_source: bool = False) -> None:
+    def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
         if mention.kind == "person":
-            self.people.append(mention.name)
+            self.people.append((mention.name, is_source or is_subject))
             if is_source:
                 self.speakers.add(mention.name)
         elif mention.kind == "org":
@@ -181,8 +182,9 @@ class _History:
 
     def resolve_pronoun(self, pronoun: str, sentence_people: list[str]) -> str | None:
         """The subject of the current sentence if it fits, else the most recent
-        gender-compatible person, preferring names known to be people (places such as
-        "Boca Raton" look like names too); "it" names organisations."""
+        gender-compatible subject or speaker (news refers back to the protagonist, not to
+        whoever was named in passing), preferring names known to be people (places such
+        as "Boca Raton" look like names too); "it" names organisations."""
         word = pronoun.lower()
         if word == "it":
             return self.orgs[-1] if self.orgs else None
@@ -192,10 +194,26 @@ class _History:
         local = [n for n in sentence_people if self._fits(n, want)]
         if local:
             return local[0]
-        window = [n for n in reversed(self.people[-self.LOOKBACK :]) if self._fits(n, want)]
-        sure = [n for n in window if n in self.book.confirmed or (n in self.speakers and " " in n)]
-        full = [n for n in window if " " in n]
-        return (sure or full or window or [None])[0]
+        window = [
+            (n, salient)
+            for n, salient in reversed(self.people[-self.LOOKBACK :])
+            if self._fits(n, want)
+        ]
+
+        def sure(n: str) -> bool:
+            return n in self.book.confirmed or (n in self.speakers and " " in n)
+
+        for test in (
+            lambda n, sal: sal and sure(n),
+            lambda n, sal: sal and " " in n,
+            lambda n, sal: sure(n),
+            lambda n, sal: " " in n,
+            lambda n, sal: True,
+        ):
+            found = [n for n, sal in window if test(n, sal)]
+            if found:
+                return found[0]
+        return None
 
 
 def find_mentions(text: str, book: NameBook) -> list[Mention]:
@@ -258,17 +276,33 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
     return None
 
 
+# Between an inverted cue and its subject: "said", then roles and affiliations
+# ("Rubio's deputy campaign manager,", "American Unity Fund president").
+_INVERTED_GAP_RE = re.compile(r"[\s,]*(?:[A-Za-z.\-]+(?:['’]s)?,?\s+){0,6}?")
+
+
 def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
-    """Inverted attribution: "..., said Sen. Ted Cruz" or "..., said he"."""
-    for m in mentions:
-        if m.start >= cue_end:
-            return (
-                m
-                if re.fullmatch(r"[\s,]*(?:[A-Za-z.]+\s+){0,3}?", text[cue_end : m.start])
-                and m.start - cue_end < 40
-                else None
-            )
-    return None
+    """Inverted attribution: "..., said Sen. Ted Cruz", "..., said he", or a name behind
+    its roles: "said Rubio's deputy campaign manager, Rich Beeson" (the person, not the
+    affiliation in front of them)."""
+    stop = SENTENCE_RE.search(text, cue_end)
+    limit = min(cue_end + 100, stop.start() if stop else len(text))
+    who = re.search(r"\b(?:who|which|whose)\b", text[cue_end:limit])
+    limit = cue_end + who.start() if who else limit
+    window = [m for m in mentions if cue_end <= m.start < limit]
+    if not window or not re.fullmatch(
+        r"[\s,]*(?:[A-Za-z.]+\s+){0,3}?", text[cue_end : window[0].start]
+    ):
+        return None
+    for m in window:
+        gap = text[cue_end : m.start]
+        if (
+            m.kind == "person"
+            and _INVERTED_GAP_RE.fullmatch(gap)
+            and not re.search(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$", gap)
+        ):
+            return m
+    return window[0] if window[0].start - cue_end < 40 else None
 
 
 @dataclass(frozen=True)
@@ -292,10 +326,10 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
             continue
         subject = _subject_before(text, cue.start(), mentions)
         before = text[: cue.start()].rstrip()
-        if (
-            subject is None
-            and verb in INVERTIBLE
-            and (before.endswith((",", "”", '"')) or not before)
+        # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
+        after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
+        if subject is None and (
+            after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
         ):
             subject = _subject_after(text, cue.end(), mentions)
         if subject is None and PARTICIPLE_RE.search(verb):
@@ -378,9 +412,9 @@ def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[s
             named.append((m.name, sources[m.start]))
             if m.kind == "name":
                 m.kind = "person"
+        history.see(m, m.start in sources, is_subject=not sentence_people)
         if m.kind == "person":
             sentence_people.append(m.name)
-        history.see(m, m.start in sources)
     return named
 
 
