@@ -239,6 +239,9 @@ class NameBook:
     # Names with evidence of being a person, not a place: a gendered pronoun or honorific,
     # or a later surname-only mention ("Boca Raton" has none, "Terry Virts" has "Virts").
     confirmed: set[str] = field(default_factory=set)
+    # Names seen capitalised in mid-sentence at least once. A word capitalised only at
+    # sentence starts ("Additional", "Hours") is an ordinary word, not a name.
+    mid_sentence: set[str] = field(default_factory=set)
 
     def add(self, name: str) -> None:
         if looks_like_person(name) and name not in self.full_names:
@@ -287,6 +290,11 @@ def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
         yield m.start() + max(offset, 0), m.end(), name
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" “\"‘'(")
+    return not before or before[-1] in '.!?:;—–-\n”"'
+
+
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     """Collect every person-shaped name of the article and guess genders from honorifics
     and the first personal pronoun that follows a name in the same sentence."""
@@ -296,10 +304,12 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
         for _, _, name in found:
             book.add(name)
     for text, found in spans:
-        for _, _, name in found:
+        for start, _, name in found:
             full = book.canonical(name)
             if full != name and len(name.split()) == 1:
                 book.confirmed.add(full)
+            if not _starts_sentence(text, start):
+                book.mid_sentence.add(full)
         for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)", text):
             full = book.canonical(m.group(2))
             book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")

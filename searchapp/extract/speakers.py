@@ -20,6 +20,7 @@ from searchapp.extract.names import (
     looks_like_org,
     word_set,
 )
+from searchapp.extract.places import is_nationality, is_place
 from searchapp.extract.quotes import Quote, inside, quote_spans, speakers_of, unquote
 
 _REGULAR_CUES = word_set("""
@@ -31,7 +32,9 @@ speculate state stress suggest testify tweet urge vow warn acknowledge admit agr
 accuse blame criticize slam blast attack praise pledge promise threaten demand question
 dismiss reject dispute defend wonder propose repeat reiterate indicate signal imply post
 shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
-gush muse
+gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
+deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
+advocate highlight emphasise lobby pitch champion tease
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
@@ -86,11 +89,13 @@ ACCORDING_RE = re.compile(
 GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:\w+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
+        (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
         (?:\s*,\s*[^,“”"]{2,120}?,)?
         (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
+           is|was|are|were|been|being|has\s+been|had\s+been|later|openly|flatly|sharply|
            (?:on|in|at|during|via|to)\s+(?:a|an|the|his|her|its|their)?\s*[\w.]+(?:\s+\d+)?))*
         \s*$""",
     re.VERBOSE,
@@ -391,6 +396,16 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     return result
 
 
+def can_speak(mention: Mention, book: NameBook) -> bool:
+    """Places, nationalities and stray capitalised words are never sources, however the
+    sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
+    if mention.kind == "pronoun" or mention.name in book.full_names:
+        return True
+    if is_place(mention.name) or is_nationality(mention.name.split()[0]):
+        return False
+    return mention.kind != "name" or mention.name in book.mid_sentence
+
+
 def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[str, Attribution]]:
     """Sources of the cues in one paragraph with their canonical names, pronouns resolved."""
     mentions = find_mentions(text, book)
@@ -408,7 +423,7 @@ def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[s
             if resolved is None:
                 continue
             m = Mention(m.start, m.end, resolved, "org" if m.name.lower() == "it" else "person")
-        if m.start in sources:
+        if m.start in sources and can_speak(m, book):
             named.append((m.name, sources[m.start]))
             if m.kind == "name":
                 m.kind = "person"

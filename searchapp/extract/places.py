@@ -1,0 +1,86 @@
+"""Place names and nationality words, which look like people or organisations to a
+capitalisation-based name finder ("New Hampshire", "Boca Raton", "Western") but never
+speak. A speaker facet listing "Iowa" would send users after quotes nobody gave."""
+
+from __future__ import annotations
+
+from searchapp.extract.names import word_set
+
+
+def _place_list(text: str) -> frozenset[str]:
+    """A comma-separated list of names, lowercased for lookup."""
+    return frozenset(" ".join(name.split()).lower() for name in text.split(",") if name.strip())
+
+
+US_STATES = _place_list("""
+Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida,
+Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland,
+Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New
+Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio, Oklahoma,
+Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah,
+Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming, Puerto Rico, Guam, District
+of Columbia, Washington D.C., New York City
+""")
+# AP-style and postal abbreviations as they appear after a town: "Portsmouth, N.H.".
+STATE_ABBREVIATIONS = word_set("""
+ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn va vt wash wis wisc w.va wyo d.c
+""")
+COUNTRIES = _place_list("""
+Afghanistan, Albania, Algeria, Argentina, Armenia, Australia, Austria, Azerbaijan, Bahrain,
+Bangladesh, Belarus, Belgium, Bolivia, Bosnia, Brazil, Britain, Great Britain, Bulgaria,
+Cambodia, Canada, Chile, China, Colombia, Croatia, Cuba, Cyprus, Czech Republic, Denmark,
+Egypt, England, Estonia, Ethiopia, Europe, Finland, France, Georgia, Germany, Greece,
+Guatemala, Haiti, Honduras, Hong Kong, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland,
+Israel, Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Korea, North Korea, South Korea,
+Kosovo, Kuwait, Latvia, Lebanon, Libya, Lithuania, Malaysia, Mexico, Morocco, Myanmar, Burma,
+Nepal, Netherlands, New Zealand, Nicaragua, Nigeria, Norway, Oman, Pakistan, Palestine, Panama,
+Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia, Rwanda, Saudi Arabia, Scotland,
+Serbia, Singapore, Slovakia, Somalia, South Africa, Spain, Sri Lanka, Sudan, Sweden,
+Switzerland, Syria, Taiwan, Thailand, Tunisia, Turkey, Uganda, Ukraine, United Arab Emirates,
+United Kingdom, United States, United States of America, America, U.S., U.S.A., USA, U.K., UK,
+Uruguay, Venezuela, Vietnam, Wales, Yemen, Zimbabwe, Africa, Asia, Latin America, Middle East,
+Midwest, South, North, West, East, Gulf Coast, Persian Gulf, South China Sea, Crimea, Gaza,
+West Bank, Benghazi, Aleppo, Mosul, Raqqa
+""")
+CITIES = _place_list("""
+Albuquerque, Atlanta, Austin, Baltimore, Bangor, Berlin, Boca Raton, Boston, Brussels,
+Charleston, Charlotte, Chicago, Cincinnati, Cleveland, Columbus, Concord, Dallas, Denver, Des
+Moines, Detroit, Houston, Indianapolis, Jacksonville, Kansas City, Las Vegas, London, Los
+Angeles, Manchester, Manhattan, Brooklyn, Queens, Bronx, Staten Island, Miami, Milwaukee,
+Minneapolis, Moscow, Nashville, New Orleans, Newark, Nice, Orlando, Paris, Philadelphia,
+Phoenix, Pittsburgh, Portland, Portsmouth, Raleigh, Richmond, Sacramento, Salt Lake City, San
+Antonio, San Diego, San Francisco, San Jose, Seattle, St. Louis, Tampa, Toronto, Tokyo,
+Beijing, Jerusalem, Tel Aviv, Tehran, Baghdad, Damascus, Kabul, Kiev, Kyiv, Havana, Ottawa,
+Rome, Madrid, Geneva, Vienna, Istanbul, Ankara, Cairo, Riyadh, Dubai, Mumbai, Delhi, New Delhi,
+Seoul, Pyongyang, Hanoi, Sydney, Palm Beach, West Palm Beach, Mar-a-Lago, Capitol Hill, Wall
+Street, Silicon Valley, Hollywood, Harlem, Fort Worth, Ft. Worth, Iowa City, Cedar Rapids,
+Davenport, Sioux City, Dubuque, Council Bluffs, Ames, Nashua, Hanover, Durham, Columbia,
+Greenville, Spartanburg, Myrtle Beach, Reno, Fort Wayne, Tulsa, Oklahoma City, Omaha,
+Louisville, Lexington, Memphis, Knoxville, Birmingham, Mobile, Little Rock, Buffalo, Rochester,
+Syracuse, Albany, Hartford, Providence, Burlington, Anchorage, Honolulu, Tucson, El Paso, Fort
+Lauderdale, Sarasota, Naples, Tallahassee, Gainesville, Savannah, Wilmington, Scranton, Erie,
+Toledo, Dayton, Akron, Flint, Grand Rapids, Lansing, Madison, Green Bay, Dearborn, Ferguson,
+Baton Rouge, Benghazi, Great Wall, White House, Oval Office, Pentagon, Kremlin, Rose Bowl, West
+Point, Camp David, Ground Zero, Trump Tower, Quicken Loans Arena, Wells Fargo Center, Madison
+Square Garden
+""")
+PLACES = US_STATES | COUNTRIES | CITIES
+# Nationality and direction adjectives that start capitalised spans ("Western officials").
+NATIONALITIES = word_set("""
+american americans western southern northern eastern muslim muslims jewish christian
+catholic evangelical german french british english chinese russian mexican spanish italian
+israeli iranian iraqi syrian saudi afghan pakistani indian japanese korean cuban canadian
+european asian african arab hispanic latino latina latinos islamic islamist ukrainian
+democratic republican conservative liberal progressive libertarian independent federal
+national international global local southern midwestern texan floridian californian
+""")
+
+
+def is_place(name: str) -> bool:
+    bare = name.lower().removeprefix("the ").strip().rstrip(".")
+    return bare in PLACES or bare in STATE_ABBREVIATIONS or name.lower() in PLACES
+
+
+def is_nationality(name: str) -> bool:
+    return name.lower() in NATIONALITIES
