@@ -401,7 +401,7 @@ def can_speak(mention: Mention, book: NameBook) -> bool:
     sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
     if mention.kind == "pronoun" or mention.name in book.full_names:
         return True
-    if is_place(mention.name) or is_nationality(mention.name.split()[0]):
+    if is_place(mention.name) or is_nationality(mention.name):
         return False
     return mention.kind != "name" or mention.name in book.mid_sentence
 
