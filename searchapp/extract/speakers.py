@@ -95,7 +95,7 @@ GAP_RE = re.compile(
         (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
-           is|was|are|were|been|being|has\s+been|had\s+been|later|openly|flatly|sharply|
+           is|was|are|were|been|being|has\s+been|had\s+been|[a-z]+ly|
            (?:on|in|at|during|via|to)\s+(?:a|an|the|his|her|its|their)?\s*[\w.]+(?:\s+\d+)?))*
         \s*$""",
     re.VERBOSE,
@@ -378,20 +378,23 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     history = _History(book)
     result: list[list[Quote]] = []
     carried: str | None = None  # speaker of a quotation still running at paragraph end
+    previous: str | None = None  # speaker of the previous paragraph's last direct quote
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append([])
-            carried = None
+            carried = previous = None
             continue
         author = tweet_author(text, book)
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             quotes = [Quote(author, text[: signature.start()].strip(), True)]
         else:
-            quotes = _paragraph_quotes(text, _tag_paragraph(text, book, history), carried)
+            named, subjects = _tag_paragraph(text, book, history)
+            quotes = _paragraph_quotes(text, named, subjects, carried, previous)
         _, open_at_end = quote_state(text)
         last = quotes[-1].speaker if quotes else None
         carried = last if open_at_end or text.rstrip().endswith((":", "”", '"', "’")) else None
+        previous = last if quotes and quotes[-1].direct else None
         result.append(quotes)
     return result
 
@@ -406,12 +409,16 @@ def can_speak(mention: Mention, book: NameBook) -> bool:
     return mention.kind != "name" or mention.name in book.mid_sentence
 
 
-def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[str, Attribution]]:
-    """Sources of the cues in one paragraph with their canonical names, pronouns resolved."""
+def _tag_paragraph(
+    text: str, book: NameBook, history: _History
+) -> tuple[list[tuple[str, Attribution]], list[tuple[int, str]]]:
+    """Sources of the cues in one paragraph with their canonical names, pronouns resolved,
+    and the (position, name) of each sentence's first person, its likely subject."""
     mentions = find_mentions(text, book)
     sources = {a.source.start: a for a in find_attributions(text, mentions)}
     boundaries = [m.end() for m in SENTENCE_RE.finditer(text)]
     named: list[tuple[str, Attribution]] = []
+    subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
     sentence = 0
     for m in mentions:
@@ -429,8 +436,10 @@ def _tag_paragraph(text: str, book: NameBook, history: _History) -> list[tuple[s
                 m.kind = "person"
         history.see(m, m.start in sources, is_subject=not sentence_people)
         if m.kind == "person":
+            if not sentence_people and can_speak(m, book):
+                subjects.append((m.start, m.name))
             sentence_people.append(m.name)
-    return named
+    return named, subjects
 
 
 # Fewer words than this inside quotation marks, with no attribution in the sentence, is a
@@ -439,11 +448,20 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 
 
 def _paragraph_quotes(
-    text: str, attributions: list[tuple[str, Attribution]], carried: str | None
+    text: str,
+    attributions: list[tuple[str, Attribution]],
+    subjects: list[tuple[int, str]],
+    carried: str | None,
+    previous: str | None,
 ) -> list[Quote]:
     """Pair each attribution with the quotations of its sentence; a sentence without
-    quotation marks is reported speech. Quotations left over belong to the paragraph's
-    nearest speaker, or continue the previous paragraph's quotation."""
+    quotation marks is reported speech.
+
+    A quotation with no cue of its own belongs, in this order, to the paragraph's nearest
+    speaker, to its sentence's subject ("Kaine has adopted the stance: “...”"), to the
+    quotation it continues, or, for a paragraph that is only a quotation, to the previous
+    paragraph's speaker: news prints a long statement as a run of bare quotes.
+    """
     bounds = [0, *(m.end() for m in SENTENCE_RE.finditer(text)), len(text)]
     sentence_of = lambda pos: max(i for i, b in enumerate(bounds[:-1]) if b <= pos)  # noqa: E731
     spans = quote_spans(text)
@@ -458,15 +476,21 @@ def _paragraph_quotes(
             placed.append((sp[0], Quote(name, unquote(text[sp[0] : sp[1]]), True)))
         if not inner:
             placed.append((lo, Quote(name, _reported(text, lo, hi, attribution), False)))
-    placed.sort(key=lambda item: item[0])
+    named = sorted(placed, key=lambda item: item[0])
     for sp in spans:
         words = unquote(text[sp[0] : sp[1]])
-        continues = carried is not None and not text[: sp[0]].strip()
+        opens_paragraph = not text[: sp[0]].strip()
+        continues = carried is not None and opens_paragraph
         if sp in used or (len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and not continues):
             continue
-        before = [q.speaker for pos, q in placed if pos < sp[0]]
-        after = [q.speaker for pos, q in placed if pos > sp[0]]
-        speaker = (before[-1:] or after[:1] or ([carried] if continues else []) or [None])[0]
+        lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
+        if any(not inside(c.start(), spans) for c in CUE_RE.finditer(text, lo, hi)):
+            continue  # a cue whose source has no name: "the audience screamed back"
+        before = [q.speaker for pos, q in named if pos < sp[0]]
+        after = [q.speaker for pos, q in named if pos > sp[0]]
+        subject = [name for pos, name in subjects if lo <= pos < sp[0]]
+        fallback = carried if continues else previous if opens_paragraph and not named else None
+        speaker = (before[-1:] or after[:1] or subject[:1] or [fallback])[0]
         if speaker:
             placed.append((sp[0], Quote(speaker, words, True)))
     placed.sort(key=lambda item: item[0])
