@@ -163,7 +163,13 @@ def clean_span(span: str) -> str:
         tokens = tokens[last_title + 1 :]
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
-    while tokens and _bare(tokens[-1]) in STOPWORDS:
+    while (
+        tokens
+        and _bare(tokens[-1]) in STOPWORDS
+        and not (
+            len(tokens) > 1 and _bare(tokens[-1]) in ORG_WORDS  # "Judicial Watch"
+        )
+    ):
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
 

@@ -84,3 +84,11 @@ def is_place(name: str) -> bool:
 
 def is_nationality(name: str) -> bool:
     return name.lower() in NATIONALITIES
+
+
+# Institutions that act but, as a whole, do not speak: "Congress had written into law".
+SILENT_BODIES = word_set("congress senate house court party campaign legislation government")
+
+
+def is_silent_body(name: str) -> bool:
+    return name.lower().removeprefix("the ") in SILENT_BODIES

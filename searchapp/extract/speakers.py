@@ -20,7 +20,7 @@ from searchapp.extract.names import (
     looks_like_org,
     word_set,
 )
-from searchapp.extract.places import is_nationality, is_place
+from searchapp.extract.places import is_nationality, is_place, is_silent_body
 from searchapp.extract.quotes import Quote, inside, quote_spans, speakers_of, unquote
 
 _REGULAR_CUES = word_set("""
@@ -70,6 +70,14 @@ REQUEST_FOR_COMMENT_RE = re.compile(
     r"^[^.!?]{0,160}?\b(?:for (?:a |further )?comment|to comment|for a response)\b"
 )
 # Cues whose subject may follow them after a quote: "“...,” said Rogozin."
+# Verbs that report speech only right next to a quotation ("“...,” she continued",
+# "Trump shot back: “...”"); elsewhere they mean something else ("continues to lead",
+# "speaking to a packed house", "charged his campaign rent").
+QUOTE_ONLY = frozenset(
+    form
+    for verb in ("continue", "speak", "charge", "fire", "snap", "scream", "shout", "yell", "post")
+    for form in _inflections(verb)
+) | word_set("spoke speaks")
 INVERTIBLE = word_set(
     "said says wrote writes added adds asked asks continued noted explained "
     "replied responded tweeted insisted argued"
@@ -310,6 +318,13 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     return window[0] if window[0].start - cue_end < 40 else None
 
 
+def _next_to_quote(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 48) : start]
+    return bool(
+        re.search(r"[”\"’]\s*(?:(?:[A-Z][\w.'’\-]*|he|she|they|it)\s+){0,4}$", before)
+    ) or bool(re.match(r"\s*(?:back|on|up)?\s*[:,]?\s*[“\"]", text[end : end + 12]))
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A source mention and the cue that makes it one ("said", "according to")."""
@@ -327,6 +342,8 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
         if inside(cue.start(), quotes):
             continue
         verb = cue.group(0).split()[0]
+        if verb in QUOTE_ONLY and not _next_to_quote(text, cue.start(), cue.end()):
+            continue
         if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue.end() :]):
             continue
         subject = _subject_before(text, cue.start(), mentions)
@@ -404,7 +421,7 @@ def can_speak(mention: Mention, book: NameBook) -> bool:
     sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
     if mention.kind == "pronoun" or mention.name in book.full_names:
         return True
-    if is_place(mention.name) or is_nationality(mention.name):
+    if is_place(mention.name) or is_nationality(mention.name) or is_silent_body(mention.name):
         return False
     return mention.kind != "name" or mention.name in book.mid_sentence
 
