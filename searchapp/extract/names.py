@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from anyascii import anyascii
+
 
 def word_set(text: str) -> frozenset[str]:
     """A lexicon written as whitespace-separated words, which keeps long lists readable."""
@@ -187,6 +189,19 @@ def is_acronym(name: str) -> bool:
     )
 
 
+def initials(name: str) -> str:
+    """ "Canadian Space Agency" → "CSA"; function words do not count."""
+    return "".join(w[0] for w in name.split() if _bare(w) not in {"of", "the", "and", "for", "de"})
+
+
+def to_latin(name: str) -> str:
+    """A name in another script, transliterated ("РОГОЗИН" → "Rogozin") so it can meet
+    the same person's Latin spelling; Latin names come back unchanged."""
+    if name.isascii() or all(ord(ch) < 0x250 for ch in name):
+        return name
+    return " ".join(w.title() if w.isupper() else w for w in anyascii(name).split())
+
+
 def looks_like_org(name: str) -> bool:
     """Acronyms and spans containing institution words name organisations."""
     words = name.split()
@@ -248,15 +263,22 @@ class NameBook:
     # Names seen capitalised in mid-sentence at least once. A word capitalised only at
     # sentence starts ("Additional", "Hours") is an ordinary word, not a name.
     mid_sentence: set[str] = field(default_factory=set)
+    # Multi-word organisation names, so an acronym can find its long form ("CSA").
+    org_names: list[str] = field(default_factory=list)
 
     def add(self, name: str) -> None:
         if looks_like_person(name) and name not in self.full_names:
             self.full_names.append(name)
+        elif len(name.split()) > 1 and looks_like_org(name) and name not in self.org_names:
+            self.org_names.append(name)
 
     def canonical(self, name: str) -> str:
         """The fullest form of name in the article; name itself when nothing matches."""
         if not name:
             return name
+        if is_acronym(name):
+            spelled = [org for org in self.org_names if initials(org) == name.replace(".", "")]
+            return spelled[0] if len(set(spelled)) == 1 else name
         words = name.split()
         key = _bare(words[-1])
         exact = [
@@ -266,6 +288,16 @@ class NameBook:
         ]
         if exact:
             return max(exact, key=len)
+        # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
+        variants = [
+            f
+            for f in self.full_names
+            if len(words) > 1
+            and surname_of(f) == key
+            and within_one_edit(_bare(f.split()[0]), _bare(words[0]))
+        ]
+        if len(variants) == 1:
+            return variants[0]
         if len(words) == 1:
             firsts = [f for f in self.full_names if _bare(f.split()[0]) == key]
             if len({surname_of(f) for f in firsts}) == 1:

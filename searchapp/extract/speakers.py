@@ -18,6 +18,7 @@ from searchapp.extract.names import (
     build_namebook,
     iter_spans,
     looks_like_org,
+    to_latin,
     word_set,
 )
 from searchapp.extract.places import is_nationality, is_place, is_silent_body
@@ -149,17 +150,21 @@ TWEET_SIGNATURE_RE = re.compile(
 
 def tweet_author(text: str, book: NameBook) -> str | None:
     """Who wrote an embedded tweet: the handle resolved to a name used in the article
-    ("@Rogozin" → "Dmitry Rogozin"), else a Latin-script display name, else the handle.
-    The display name is often in another script ("РОГОЗИН"), the handle never is."""
+    ("@Rogozin" → "Dmitry Rogozin"), else the display name transliterated and resolved
+    ("РОГОЗИН" → "Dmitry Rogozin"), else the handle."""
     match = TWEET_SIGNATURE_RE.search(text)
     if not match:
         return None
-    handle, display = match.group("handle"), match.group("display").strip()
+    handle, shown = match.group("handle"), match.group("display").strip()
+    display = to_latin(shown)
     resolved = book.canonical(handle)
     if resolved != handle:
         return resolved
-    if display.isascii() and display[:1].isupper():
-        return book.canonical(display)
+    if display[:1].isupper() and re.fullmatch(r"[\w.'’\- ]+", display):
+        named = book.canonical(display)
+        # A lone transliterated word ("Dzheyn") is a worse name than the handle.
+        if named != display or shown.isascii() or " " in display:
+            return named
     return "@" + handle
 
 
