@@ -330,7 +330,9 @@ def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
 
 def _starts_sentence(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" “\"‘'(")
-    return not before or before[-1] in '.!?:;—–-\n”"'
+    if before.endswith(("”", '"')):  # "“...,” Cronin wrote" is mid-sentence
+        return before[:-1].rstrip()[-1:] in ".!?"
+    return not before or before[-1] in ".!?:;—–-\n"
 
 
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:

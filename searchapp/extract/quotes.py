@@ -31,6 +31,16 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text, "direct": self.direct}
 
 
+_STRAIGHT_OPENING_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
+
+
+def curl_quotes(text: str) -> str:
+    """Straight double quotes as curly ones, opening or closing by position, so a
+    quotation typed with one straight and one curly mark still pairs up. Same length, so
+    offsets stay valid."""
+    return _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included."""
     return [m.span() for m in QUOTE_RE.finditer(text)]

@@ -22,7 +22,7 @@ from searchapp.extract.names import (
     word_set,
 )
 from searchapp.extract.places import is_nationality, is_place, is_silent_body
-from searchapp.extract.quotes import Quote, inside, quote_spans, speakers_of, unquote
+from searchapp.extract.quotes import Quote, curl_quotes, inside, quote_spans, speakers_of, unquote
 
 _REGULAR_CUES = word_set("""
 add allege announce argue ask assert boast brag caution charge claim complain concede
@@ -148,6 +148,16 @@ TWEET_SIGNATURE_RE = re.compile(
 )
 
 
+# A transcript line: "WALLACE: Do you really see those two as equivalent?"
+TRANSCRIPT_LABEL_RE = re.compile(r"^[“\"]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
+
+# Capitalised run-ins that are not speakers: "UPDATE: ...", "WATCH: ...".
+NOT_LABELS = word_set("""
+update updated watch breaking note editor's editors correction abstract full text stat read
+more related photo video live exclusive analysis opinion poll week day source sources q a
+""")
+
+
 def tweet_author(text: str, book: NameBook) -> str | None:
     """Who wrote an embedded tweet: the handle resolved to a name used in the article
     ("@Rogozin" → "Dmitry Rogozin"), else the display name transliterated and resolved
@@ -242,7 +252,15 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         if inside(start, quotes):
             continue
         full = book.canonical(name)
-        kind = "person" if book.is_person(full) else "org" if looks_like_org(full) else "name"
+        kind = (
+            "place"
+            if is_place(full)
+            else "person"
+            if book.is_person(full)
+            else "org"
+            if looks_like_org(full)
+            else "name"
+        )
         if re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s", text[max(0, start - 5) : start + 1]):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
@@ -394,7 +412,7 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     earlier paragraphs.
     """
     # NYT writes quotation marks as two apostrophes.
-    paragraphs = [p.replace("''", '"') for p in paragraphs]
+    paragraphs = [curl_quotes(p.replace("''", '"')) for p in paragraphs]
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
     history = _History(book)
@@ -407,9 +425,15 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
             carried = previous = None
             continue
         author = tweet_author(text, book)
+        label = TRANSCRIPT_LABEL_RE.match(text)
+        if label and (set(label.group(1).lower().split()) & NOT_LABELS or is_place(label.group(1))):
+            label = None
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             quotes = [Quote(author, text[: signature.start()].strip(), True)]
+        elif label:
+            speaker = book.canonical(to_latin(label.group(1)).title())
+            quotes = [Quote(speaker, unquote(text[label.end() :]), True)]
         else:
             named, subjects = _tag_paragraph(text, book, history)
             quotes = _paragraph_quotes(text, named, subjects, carried, previous)
