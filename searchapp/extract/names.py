@@ -156,7 +156,9 @@ def clean_span(span: str) -> str:
             POSSESSIVE_RE.sub("", tokens[-1]) if re.search(r"['’]s?$", tokens[-1]) else tokens[-1]
         )
     # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
-    while tokens and (_bare(tokens[0]) in STOPWORDS or _sentence_adverb(tokens[0])):
+    while tokens and (
+        _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
+    ):
         tokens.pop(0)
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
