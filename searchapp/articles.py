@@ -10,7 +10,7 @@ from searchapp.paragraphs import ParagraphDoc
 
 # Per-article metadata; every paragraph document carries the same values.
 ARTICLE_KEYS = ("article_id", "title", "title_derived", "outlet", "date", "author", "url")
-PARAGRAPH_KEYS = ("id", "position", "kind", "speakers", "text")
+PARAGRAPH_KEYS = ("id", "position", "kind", "speakers", "quotes", "text")
 
 
 class ArticleNotFound(LookupError):

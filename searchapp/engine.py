@@ -6,6 +6,7 @@ files live and how a new index replaces the old one is `generations.py`'s busine
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import threading
@@ -18,13 +19,14 @@ from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.searching import Searcher
 from whoosh.support.charset import accent_map
 
+from searchapp.extract.quotes import Quote
 from searchapp.generations import IndexMissing, current_generation, new_generation
 from searchapp.paragraphs import ParagraphDoc
 
 # Facet fields: exact values, one postings list per value.
 FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
 # Fields users may name in queries ("speaker:rogozin"); the rest of the schema is internal.
-QUERY_FIELDS = ("text", "title", "speaker", "outlet", "author", "kind")
+QUERY_FIELDS = ("text", "title", "speaker", "quote", "outlet", "author", "kind")
 SNIPPET_CHARS = 320
 
 
@@ -48,6 +50,10 @@ def _schema() -> fields.Schema:
         speaker=fields.TEXT(analyzer=names),
         speaker_value=fields.KEYWORD(commas=True, lowercase=False),
         speakers=fields.STORED,
+        # What was said, apart from the narration around it, so `quote:x` finds only
+        # paragraphs where somebody said x. Same analyzer as `text`, so the two stem alike.
+        quote=fields.TEXT(analyzer=folding),
+        quotes=fields.STORED,  # [{"speaker", "text", "direct"}, ...]
         month=fields.ID,
         day=fields.ID,  # exact date, read back from postings to sort by date
         date=fields.DATETIME(stored=True),
@@ -66,6 +72,7 @@ def _document(doc: ParagraphDoc) -> dict[str, object]:
         "title": doc.title,
         "title_derived": doc.title_derived,
         "speakers": list(doc.speakers),
+        "quotes": [quote.to_json() for quote in doc.quotes],
         "kind": doc.kind,
     }
     if doc.outlet:
@@ -73,6 +80,8 @@ def _document(doc: ParagraphDoc) -> dict[str, object]:
     if doc.speakers:
         fields_["speaker"] = "\n".join(doc.speakers)
         fields_["speaker_value"] = ",".join(name.replace(",", " ") for name in doc.speakers)
+    if doc.quotes:
+        fields_["quote"] = "\n".join(quote.text for quote in doc.quotes)
     if doc.date:
         fields_["date"] = dt.datetime.combine(doc.date, dt.time())
         fields_["month"] = doc.date.strftime("%Y-%m")
@@ -151,11 +160,16 @@ class ParagraphIndex:
         if not text:
             return query.Every()
         _check_syntax(text)
+        older = sorted(_prefixed_fields(text) - set(self._ix.schema.names()))
+        if older:  # an index built by an older version would read "quote:x" as plain words
+            raise QuerySyntaxError(
+                f"this index has no {older[0]!r} field yet; run `searchapp reindex` to add it"
+            )
         try:
             parsed = self._parser.parse(text, debug=False)
         except Exception as error:  # the parser raises many types on odd input
             raise QuerySyntaxError(f"could not parse query {text!r}: {error}") from None
-        _check_fields({name for name in _fieldnames(parsed)})
+        _check_fields(_fieldnames(parsed))
         if parsed is query.NullQuery:
             raise QuerySyntaxError(
                 f"query {text!r} has no searchable words (one-letter and very common words "
@@ -255,10 +269,13 @@ class IndexSearcher:
     def snippets(self, q: query.Query, docnums: list[int]) -> dict[int, str]:
         """Best passage of each paragraph, HTML-escaped, matches wrapped in <mark>.
 
-        Empty for documents whose text does not match (e.g. a speaker-only query).
+        Empty for documents whose text does not match (e.g. a speaker-only query). Words
+        searched in quotations (`quote:x`) are marked in the text too: the quotations are
+        part of it, and a reader needs to see why the paragraph matched.
         """
         if not docnums or isinstance(q, query.Every):
             return {}
+        q = _quote_words_in_text(q)
         results = self._searcher.search(q, filter=set(docnums), limit=len(docnums), terms=True)
         results.formatter = MarkFormatter(between=" … ")
         snippets = {}
@@ -302,6 +319,7 @@ def _paragraph(stored: dict) -> ParagraphDoc:
         text=stored["text"],
         kind=stored["kind"],
         speakers=tuple(stored.get("speakers") or ()),
+        quotes=tuple(Quote(**quote) for quote in stored.get("quotes") or ()),
         title=stored["title"],
         title_derived=bool(stored.get("title_derived")),
         outlet=stored.get("outlet"),
@@ -309,6 +327,31 @@ def _paragraph(stored: dict) -> ParagraphDoc:
         author=stored.get("author"),
         url=stored.get("url"),
     )
+
+
+def _quote_words_in_text(q: query.Query) -> query.Query:
+    """`q`, also matching its `quote:` words in `text`, so the highlighter (which marks
+    only `text` terms) finds them. OR'ed on, so every document `q` matched still matches."""
+    twins = []
+    for leaf in _wanted_leaves(q):
+        if getattr(leaf, "fieldname", None) == "quote":
+            twin = copy.copy(leaf)
+            twin.fieldname = "text"
+            twins.append(twin)
+    return query.Or([q, *twins]) if twins else q
+
+
+def _wanted_leaves(q: query.Query) -> Iterator[query.Query]:
+    """Leaf queries a match contains; words under NOT are absent from it."""
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, query.AndNot):
+        yield from _wanted_leaves(q.a)
+    elif q.is_leaf():
+        yield q
+    else:
+        for child in q.children():
+            yield from _wanted_leaves(child)
 
 
 # "name:" prefixes outside quoted phrases; Whoosh would read an unknown one as plain text.
@@ -320,7 +363,11 @@ def _check_syntax(text: str) -> None:
         raise QuerySyntaxError('unclosed " in query: phrases need an opening and a closing quote')
     if text.count("(") != text.count(")"):
         raise QuerySyntaxError("unbalanced parentheses in query")
-    _check_fields({m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1)})
+    _check_fields(_prefixed_fields(text))
+
+
+def _prefixed_fields(text: str) -> set[str]:
+    return {m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1)}
 
 
 def _check_fields(names: set[str]) -> None:

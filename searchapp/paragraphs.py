@@ -14,7 +14,8 @@ from searchapp.corpus import Article
 from searchapp.extract.dates import extract_date
 from searchapp.extract.kinds import BODY, classify_paragraphs
 from searchapp.extract.outlets import extract_outlet
-from searchapp.extract.speakers import extract_speakers
+from searchapp.extract.quotes import Quote, speakers_of
+from searchapp.extract.speakers import extract_quotes
 
 # How a value the article never stated is shown, on pages and in the terminal.
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -37,13 +38,16 @@ class ParagraphDoc:
     author: str | None
     url: str | None
     speakers: tuple[str, ...]
+    quotes: tuple[Quote, ...]  # what each speaker said here, in text order
     kind: str
     text: str
 
     def to_json(self) -> dict[str, object]:
-        """The export and API shape: plain JSON types, ISO dates, lists for speakers."""
+        """The export and API shape: plain JSON types, ISO dates, lists for speakers and
+        quotes (each `{"speaker", "text", "direct"}`)."""
         data = asdict(self)
         data["speakers"] = list(self.speakers)
+        data["quotes"] = [quote.to_json() for quote in self.quotes]
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
@@ -52,7 +56,8 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
     """Split an article into ParagraphDocs, extracting what its metadata does not give."""
     paragraphs = article.paragraphs
     kinds = classify_paragraphs(paragraphs, article.author)
-    speakers = extract_speakers(paragraphs, kinds)
+    # One extraction gives both: the speakers are exactly the people quoted.
+    quotes = extract_quotes(paragraphs, kinds)
     outlet = article.outlet or extract_outlet(
         text for text, kind in zip(paragraphs, kinds, strict=True) if kind == BODY
     )
@@ -67,7 +72,8 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
             position=position,
             text=text,
             kind=kind,
-            speakers=tuple(names),  # extract_speakers leaves furniture empty
+            speakers=tuple(speakers_of(said)),  # furniture has no quotes, so no speakers
+            quotes=tuple(said),
             title=title,
             title_derived=derived,
             outlet=outlet,
@@ -75,9 +81,7 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
             author=article.author,
             url=article.url,
         )
-        for position, (text, kind, names) in enumerate(
-            zip(paragraphs, kinds, speakers, strict=True)
-        )
+        for position, (text, kind, said) in enumerate(zip(paragraphs, kinds, quotes, strict=True))
     ]
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import BROOMSTICKS, HAMDEN, NEWSWEEK
+from conftest import BROOMSTICKS, HAMDEN, NEWSWEEK, SEEDS
+
+from searchapp import create_app, engine
+from searchapp.indexing import reindex
 
 
 def get(client, **params):
@@ -225,3 +229,73 @@ def test_unknown_article_and_endpoint_are_json_404s(client):
     assert client.get("/api/articles/nope").status_code == 404
     assert client.get("/api/articles/nope").get_json()["error"]["message"]
     assert client.get("/api/nothing").get_json()["error"]["message"]
+
+
+def test_quote_field_finds_what_was_said_and_highlights_it_in_the_text(client):
+    data = get(client, q="quote:broomsticks")
+    [hit] = data["hits"]
+    assert hit["id"] == f"{BROOMSTICKS}:10"
+    assert "<mark>broomsticks</mark>" in hit["snippet"]
+    said = [q["text"] for q in hit["quotes"] if q["speaker"] == "Dmitry Rogozin"]
+    assert any("broomsticks" in text for text in said)
+
+
+def test_quote_field_ignores_words_in_the_narration(client):
+    # "commander" is in one paragraph, which quotes Terry Virts but describes him in
+    # narration: "..., Virt, a former commander of the ISS, ...".
+    [hit] = get(client, q="commander")["hits"]
+    assert hit["quotes"] and not any("commander" in q["text"] for q in hit["quotes"])
+    assert get(client, q="quote:commander")["total"] == 0
+
+
+def test_every_quote_hit_has_the_word_inside_a_quotation(client):
+    data = get(client, q="quote:sanctions", per_page=100)
+    assert 0 < data["total"] < get(client, q="sanctions")["total"]
+    for hit in data["hits"]:
+        assert any("sanction" in q["text"].lower() for q in hit["quotes"]), hit["id"]
+        assert "<mark>" in hit["snippet"], hit["id"]
+    rogozin = get(client, q="quote:sanctions AND speaker:rogozin")["total"]
+    assert 0 < rogozin <= data["total"]
+
+
+def test_unknown_field_message_offers_quote(client):
+    response = client.get("/api/search", query_string={"q": "nosuchfield:x"})
+    assert re.search(r"use one of: .*\bquote\b", response.get_json()["error"]["message"])
+
+
+def test_article_paragraphs_carry_their_quotes(client):
+    paragraphs = client.get(f"/api/articles/{BROOMSTICKS}").get_json()["paragraphs"]
+    assert {
+        "speaker": "Dmitry Rogozin",
+        "text": "Let them fly on something else, on broomsticks.",
+        "direct": True,
+    } in paragraphs[10]["quotes"]
+    for paragraph in paragraphs:
+        speakers = list(dict.fromkeys(q["speaker"] for q in paragraph["quotes"]))
+        assert paragraph["speakers"] == speakers
+
+
+def test_quote_search_on_an_index_from_before_quotes_asks_for_a_reindex(
+    tmp_path: Path, monkeypatch
+):
+    schema, document = engine._schema, engine._document
+
+    def old_schema():
+        fields = schema()
+        fields.remove("quote")
+        fields.remove("quotes")
+        return fields
+
+    def old_document(doc):
+        return {k: v for k, v in document(doc).items() if k not in ("quote", "quotes")}
+
+    monkeypatch.setattr(engine, "_schema", old_schema)
+    monkeypatch.setattr(engine, "_document", old_document)
+    reindex(SEEDS, tmp_path / "old")
+    monkeypatch.undo()
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "old")}).test_client()
+    response = client.get("/api/search", query_string={"q": "quote:broomsticks"})
+    assert response.status_code == 400
+    assert "searchapp reindex" in response.get_json()["error"]["message"]
+    [hit] = get(client, q="broomsticks")["hits"]  # everything else still works
+    assert hit["quotes"] == [] and hit["speakers"] == ["Dmitry Rogozin"]

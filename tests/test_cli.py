@@ -76,10 +76,25 @@ def test_export_writes_one_paragraph_document_per_line(runner, seed_index):
     docs = [json.loads(line) for line in result.output.splitlines()]
     assert len(docs) == 70
     keys = {"id", "article_id", "position", "title", "outlet", "date", "speakers", "kind", "text"}
-    assert all(keys <= set(doc) for doc in docs)
+    assert all(keys | {"quotes"} <= set(doc) for doc in docs)
     first = docs[0]
     assert first["id"] == f"{NEWSWEEK}:0" and first["outlet"] == "Newsweek"
     assert first["date"] == "2022-04-02" and first["kind"] == "body"
+
+
+def test_export_lines_carry_who_said_what(runner, seed_index):
+    result = runner.invoke(main, ["export", "--index", str(seed_index)])
+    docs = {doc["id"]: doc for doc in map(json.loads, result.output.splitlines())}
+    assert {
+        "speaker": "Dmitry Rogozin",
+        "text": "Let them fly on something else, on broomsticks.",
+        "direct": True,
+    } in docs[f"{BROOMSTICKS}:10"]["quotes"]
+    quotes = [quote for doc in docs.values() for quote in doc["quotes"]]
+    assert len(quotes) > 20 and {False, True} == {quote["direct"] for quote in quotes}
+    assert all(
+        quote["speaker"] in doc["speakers"] for doc in docs.values() for quote in doc["quotes"]
+    )
 
 
 def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):

@@ -72,6 +72,51 @@ def test_article_page_shows_the_whole_article_with_the_hit_anchored(client):
     assert "Unknown outlet" in html and "title taken from the lead" in html
 
 
+def section(html: str, position: int) -> str:
+    """The article page's markup for one paragraph."""
+    start = html.index(f'id="p-{position}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_article_page_lists_each_paragraphs_quotes_under_it(client):
+    html = page(client, f"/articles/{BROOMSTICKS}")
+    quoted = section(html, 10)
+    assert 'class="quotes"' in quoted
+    assert '<a class="speaker" href="/?speaker=Dmitry+Rogozin"' in quoted
+    assert "Dmitry Rogozin</a>:" in quoted
+    assert "“Let them fly on something else, on broomsticks.”" in quoted
+    assert 'class="quotes"' not in section(html, 11)  # narration only
+
+
+@pytest.fixture
+def quotes_client(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "council.md").write_text(
+        "---\ntitle: Council\n---\n"
+        'Jane Roe said: "<b>bold</b> words are here today."\n\n'
+        "Jane Roe said that the council would vote against the <i>plan</i> next week.\n"
+    )
+    reindex(corpus, tmp_path / "index")
+    return create_app({"INDEX_DIR": str(tmp_path / "index")}).test_client()
+
+
+def test_article_page_shows_quotes_escaped_with_reported_ones_marked(quotes_client):
+    html = page(quotes_client, "/articles/council")
+    assert "<b>" not in html and "<i>" not in html
+    direct = section(html, 0)
+    assert 'href="/?speaker=Jane+Roe"' in direct and "Jane Roe</a>:" in direct
+    assert "“&lt;b&gt;bold&lt;/b&gt; words are here today.”" in direct
+    reported = section(html, 1)
+    assert "Jane Roe</a>:" in reported and "“" not in reported
+    assert (
+        "the council would vote against the &lt;i&gt;plan&lt;/i&gt; next week. "
+        '<span class="reported">(reported)</span>'
+    ) in reported
+    # The speaker link is a working search filter.
+    assert "2 paragraphs" in page(quotes_client, speaker="Jane Roe")
+
+
 def test_bad_input_gets_a_message_not_a_500(client):
     html = page(client, status=400, q='"unclosed')
     assert "unclosed" in html and 'value="&#34;unclosed"' in html

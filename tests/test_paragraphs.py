@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from conftest import EPOCH_TIMES, FOX_QUOTE, HAMDEN, NEWSWEEK, SEEDS
+from conftest import BROOMSTICKS, EPOCH_TIMES, FOX_QUOTE, HAMDEN, NEWSWEEK, SEEDS
 
 from searchapp.corpus import Article, read_corpus
+from searchapp.extract.quotes import Quote
 from searchapp.paragraphs import paragraph_docs
 
 
@@ -38,7 +40,7 @@ def test_furniture_carries_no_speakers():
     docs = docs_of(EPOCH_TIMES)
     bio = docs[17]
     assert bio.kind == "byline" and "Roy Peter Clark" in bio.text and bio.speakers == ()
-    assert all(d.speakers == () for d in docs if d.kind != "body")
+    assert all(d.speakers == () and d.quotes == () for d in docs if d.kind != "body")
 
 
 def test_missing_title_is_derived_from_the_lead_and_marked():
@@ -79,3 +81,31 @@ def test_an_embedded_tweet_is_attributed_to_its_author():
     tweet = docs_of(HAMDEN)[3]
     assert tweet.text.endswith("(@Rogozin) April 2, 2022")
     assert tweet.speakers == ("Dmitry Rogozin",)
+
+
+BROOMSTICKS_QUOTE = Quote("Dmitry Rogozin", "Let them fly on something else, on broomsticks.", True)
+
+
+def test_a_paragraph_carries_what_was_said_and_by_whom():
+    doc = docs_of(BROOMSTICKS)[10]
+    assert BROOMSTICKS_QUOTE in doc.quotes
+    assert "Let them fly on something else, on broomsticks." in doc.text
+
+
+def test_speakers_are_the_distinct_speakers_of_the_quotes_in_order():
+    docs = [doc for article in read_corpus(SEEDS) for doc in paragraph_docs(article)]
+    for doc in docs:
+        assert doc.speakers == tuple(dict.fromkeys(q.speaker for q in doc.quotes)), doc.id
+    assert any(len(doc.quotes) > len(doc.speakers) > 0 for doc in docs)  # repeats collapse
+    assert any(not q.direct for doc in docs for q in doc.quotes)  # reported speech is kept
+
+
+def test_quotes_export_as_plain_json_objects():
+    data = docs_of(BROOMSTICKS)[10].to_json()
+    assert {
+        "speaker": "Dmitry Rogozin",
+        "text": "Let them fly on something else, on broomsticks.",
+        "direct": True,
+    } in data["quotes"]
+    assert all(set(quote) == {"speaker", "text", "direct"} for quote in data["quotes"])
+    assert json.loads(json.dumps(data)) == data
