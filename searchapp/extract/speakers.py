@@ -348,6 +348,22 @@ def _next_to_quote(text: str, start: int, end: int) -> bool:
     ) or bool(re.match(r"\s*(?:back|on|up)?\s*[:,]?\s*[“\"]", text[end : end + 12]))
 
 
+def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
+    start = _sentence_start(text, cue_start)
+    clause = [
+        m
+        for m in mentions
+        if start <= m.start < cue_start and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
+    ]
+    if clause and (
+        CLAUSE_OPENING_RE.match(text[start : clause[0].start])
+        or clause[0].kind in ("person", "pronoun")
+    ):
+        return clause[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A source mention and the cue that makes it one ("said", "according to")."""
@@ -377,19 +393,16 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
             after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
         ):
             subject = _subject_after(text, cue.end(), mentions)
-        if subject is None and PARTICIPLE_RE.search(verb):
-            start = _sentence_start(text, cue.start())
-            clause = [
-                m
-                for m in mentions
-                if start <= m.start < cue.start()
-                and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
-            ]
-            if clause and (
-                CLAUSE_OPENING_RE.match(text[start : clause[0].start])
-                or clause[0].kind in ("person", "pronoun")
+        if PARTICIPLE_RE.search(verb):
+            clause_subject = _clause_subject(text, cue.start(), mentions)
+            # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
+            # what looks like an appositive before a participle is often the predicate.
+            if subject is None or (
+                "," in text[subject.end : cue.start()]
+                and clause_subject is not None
+                and clause_subject.kind in ("person", "pronoun")
             ):
-                subject = clause[0]
+                subject = clause_subject or subject
         if subject is not None:
             found.append(Attribution(subject, cue.start(), cue.end()))
     for m in mentions:
