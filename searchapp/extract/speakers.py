@@ -529,11 +529,14 @@ def _paragraph_quotes(
     for name, attribution in attributions:
         i = sentence_of(attribution.cue_start)
         lo, hi = bounds[i], bounds[i + 1]
-        inner = [sp for sp in spans if lo <= sp[0] < hi and sp not in used]
+        # A quotation of several sentences ends in the attribution's sentence.
+        inner = [sp for sp in spans if sp[1] > lo and sp[0] < hi and sp not in used]
         for sp in inner:
             used.add(sp)
             placed.append((sp[0], Quote(name, unquote(text[sp[0] : sp[1]]), True)))
-        if not inner:
+        # One statement per speaker and sentence: "X said ... and warned ..." is one.
+        said_here = any(q.speaker == name and lo <= pos < hi for pos, q in placed)
+        if not inner and not said_here:
             placed.append((lo, Quote(name, _reported(text, lo, hi, attribution), False)))
     named = sorted(placed, key=lambda item: item[0])
     for sp in spans:
@@ -558,12 +561,14 @@ def _paragraph_quotes(
 
 def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:
     """What a reported-speech sentence says, without its attribution: the clause after
-    "X said (that)", or the clause before "..., according to X"."""
-    after = text[attribution.cue_end : hi].strip()
-    before = text[lo : min(attribution.cue_start, attribution.source.start)].strip()
-    clause = after if len(after) >= len(before) else before
-    clause = re.sub(r"^(?:that|on|,)\s+", "", clause).strip(" ,")
-    return clause or text[lo:hi].strip()
+    "X said (that)", or the clause before "..., said X" and "..., according to X"."""
+    if attribution.source.start < attribution.cue_start:
+        clause = text[attribution.cue_end : hi]
+    else:
+        clause = text[lo : attribution.cue_start]
+    clause = re.sub(r"^\s*(?:that|on|of|,)\s+", "", clause).strip(" ,;:—–")
+    clause = unquote(clause)
+    return clause if len(clause.split()) > 1 else text[lo:hi].strip()
 
 
 def quote_state(text: str) -> tuple[bool, bool]:
