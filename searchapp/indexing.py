@@ -5,9 +5,9 @@ Kept apart from the CLI so tests and the `serve` bootstrap build indexes the sam
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from searchapp.corpus import (
@@ -18,6 +18,7 @@ from searchapp.corpus import (
     read_corpus,
 )
 from searchapp.engine import build_index
+from searchapp.extract.corpus_names import unify_names
 from searchapp.generations import reindex_lock
 from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 
@@ -47,22 +48,18 @@ def reindex(
     replacing a working index with nothing.
     """
     report = ReindexReport()
-
-    def documents() -> Iterator[ParagraphDoc]:
+    with reindex_lock(index_dir):
+        docs: list[ParagraphDoc] = []
         for article in read_corpus(source, report.corpus):
-            docs = paragraph_docs(article)
+            docs.extend(paragraph_docs(article))
             report.articles += 1
-            report.paragraphs += len(docs)
             if on_article:
                 on_article(article.id)
-            yield from docs
-
-    with reindex_lock(index_dir):
-        docs = documents()
-        first = next(docs, None)
-        if first is None:
+        if not docs:
             raise EmptyCorpus(source, report)
-        build_index(chain([first], docs), index_dir)
+        # Speakers can only be unified once every article has been read.
+        names = unify_names(Counter(name for doc in docs for name in doc.speakers))
+        report.paragraphs = build_index((doc.renamed(names) for doc in docs), index_dir)
     return report
 
 

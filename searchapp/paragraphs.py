@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
 
 from searchapp.corpus import Article
 from searchapp.extract.dates import extract_date
@@ -50,6 +51,13 @@ class ParagraphDoc:
         data["quotes"] = [quote.to_json() for quote in self.quotes]
         data["date"] = self.date.isoformat() if self.date else None
         return data
+
+    def renamed(self, names: Mapping[str, str]) -> ParagraphDoc:
+        """This paragraph with speakers renamed to their corpus-wide names."""
+        if not any(name in names for name in self.speakers):
+            return self
+        quotes = tuple(replace(q, speaker=names.get(q.speaker, q.speaker)) for q in self.quotes)
+        return replace(self, quotes=quotes, speakers=tuple(speakers_of(quotes)))
 
 
 def paragraph_docs(article: Article) -> list[ParagraphDoc]:

@@ -12,6 +12,7 @@ import pytest
 from conftest import SEEDS, start_cli
 
 from searchapp import create_app
+from searchapp.engine import ParagraphIndex
 from searchapp.generations import IndexBusy, current_generation, reindex_lock
 from searchapp.indexing import EmptyCorpus, reindex
 
@@ -107,3 +108,26 @@ def test_an_empty_corpus_does_not_replace_a_working_index(live, tmp_path: Path):
         reindex(empty, index_dir)
     assert raised.value.report.skipped[0].reason == "empty file"
     assert total(client) == 70
+
+
+def test_one_person_is_one_speaker_across_articles(tmp_path: Path):
+    """An article that only says "Rogozin", or spells "Dmitriy", joins the full name."""
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "a.txt").write_text(
+        "Roscosmos chief Dmitry Rogozin said the station could fall.\n", encoding="utf-8"
+    )
+    (source / "b.txt").write_text(
+        "“Let them fly on broomsticks,” Rogozin wrote on Saturday.\n", encoding="utf-8"
+    )
+    (source / "c.txt").write_text(
+        "Dmitriy Rogozin said that the sanctions must be lifted first.\n", encoding="utf-8"
+    )
+    reindex(source, tmp_path / "index")
+    searcher = ParagraphIndex.open(tmp_path / "index").searcher()
+    try:
+        tagged = {doc.article_id: doc for doc in searcher.iter_all()}
+    finally:
+        searcher.close()
+    assert {doc.speakers for doc in tagged.values()} == {("Dmitry Rogozin",)}
+    assert tagged["b"].quotes[0].speaker == "Dmitry Rogozin"

@@ -1,0 +1,201 @@
+"""Attribution patterns a news reader meets, one short real-looking case each.
+
+Each case checks what a user of the speaker facet and of `quote:` would see: who is tagged,
+and which words are recorded as said, in their own words or reported.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.extract.quotes import Quote, curl_quotes
+from searchapp.extract.speakers import extract_quotes, extract_speakers
+
+
+def quotes(*paragraphs: str) -> list[list[Quote]]:
+    return extract_quotes(list(paragraphs), ["body"] * len(paragraphs))
+
+
+def speakers(*paragraphs: str) -> list[list[str]]:
+    return extract_speakers(list(paragraphs), ["body"] * len(paragraphs))
+
+
+LEAD = "Roscosmos chief Dmitry Rogozin announced the decision on Saturday."
+
+
+# --- direct quotations: order, verb position, quotation marks -----------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“The sanctions will not be lifted,” Rogozin wrote.",
+        "“The sanctions will not be lifted,” wrote Rogozin.",
+        "“The sanctions will not be lifted,” said Rogozin on Twitter.",
+        "Rogozin wrote: “The sanctions will not be lifted.”",
+        "Rogozin said, “The sanctions will not be lifted.”",
+        '"The sanctions will not be lifted," Rogozin wrote.',
+        '"The sanctions will not be lifted,” Rogozin wrote.',  # mixed marks, as pasted
+        "''The sanctions will not be lifted,'' Mr. Rogozin wrote.",  # NYT's two apostrophes
+    ],
+)
+def test_direct_quote_in_any_order_and_any_marks(paragraph: str) -> None:
+    (_, found) = quotes(LEAD, paragraph)
+    assert found == [Quote("Dmitry Rogozin", "The sanctions will not be lifted.", True)] or (
+        found == [Quote("Dmitry Rogozin", "The sanctions will not be lifted", True)]
+    )
+
+
+def test_unclosed_quotation_continues_over_four_paragraphs() -> None:
+    found = quotes(
+        "Rogozin wrote on Telegram: “The position of our partners is clear.",
+        "“The purpose of the sanctions is to kill the Russian economy.",
+        "“It is clear that they will not be able to do this.",
+        "“The restoration of normal relations is possible only after the lifting.”",
+        "The statement came a day after NASA spoke.",
+    )
+    assert [[q.speaker for q in para] for para in found] == [["Rogozin"]] * 4 + [[]]
+    assert all(q.direct for para in found[:4] for q in para)
+
+
+def test_a_second_sentence_of_the_same_quotation_keeps_its_speaker() -> None:
+    (found,) = quotes(
+        "“We will not give up,” said Senator Jane Moss. “The votes are there. We will win.”"
+    )
+    assert [(q.speaker, q.direct) for q in found] == [("Jane Moss", True), ("Jane Moss", True)]
+
+
+# --- reported speech and documents -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Rogozin said that the station could fall on Europe.", "Dmitry Rogozin"),
+        ("Rogozin alleged the sanctions were meant to destroy Russian industry.", "Dmitry Rogozin"),
+        ("Rogozin suggested the station could not survive without Russia.", "Dmitry Rogozin"),
+        ("Roscosmos announced it would end cooperation once the deadline passed.", "Roscosmos"),
+        (
+            "Terry Virts, a former commander of the ISS, told Fox News that Putin is to blame.",
+            "Terry Virts",
+        ),
+        ("The station could fall on Europe, according to Rogozin.", "Dmitry Rogozin"),
+        ("Nelson's letter states that cooperation will continue.", "Bill Nelson"),
+        ("A series of tweets from Rogozin suggested the decision was final.", "Dmitry Rogozin"),
+    ],
+)
+def test_reported_speech_names_its_source(paragraph: str, speaker: str) -> None:
+    found = quotes(LEAD + " NASA Administrator Bill Nelson wrote back.", paragraph)[1]
+    assert [q.speaker for q in found] == [speaker]
+    assert not found[0].direct
+    assert "according to" not in found[0].text and " said " not in f" {found[0].text} "
+
+
+# --- pronouns and descriptions -----------------------------------------------------------
+
+
+def test_he_said_and_a_description_resolve_to_the_introduced_person() -> None:
+    found = speakers(
+        LEAD,
+        "“The ISS will die by its own death,” he said.",
+        "The Roscosmos chief added that no date had been set.",
+    )
+    assert found[1:] == [["Dmitry Rogozin"], ["Dmitry Rogozin"]]
+
+
+def test_she_said_goes_to_the_woman_when_a_man_was_named_last() -> None:
+    found = speakers(
+        "Senator Maria Lopez questioned the plan at a hearing with Tom Reed, the budget chief.",
+        "“This does not add up,” she said.",
+    )
+    assert found[1] == ["Maria Lopez"]
+
+
+def test_he_said_after_a_new_speaker_goes_to_that_speaker() -> None:
+    found = speakers(
+        "“We will vote no,” said Mark Hale, the mayor.",
+        "Scott Reed, who managed Bob Dole's 1996 campaign, said the fear was real.",
+        "“I'm amazed that people are surprised,” he said.",
+    )
+    assert found[2] == ["Scott Reed"]
+
+
+# --- organisations -------------------------------------------------------------------------
+
+
+def test_organisations_speak_and_acronyms_join_their_long_name() -> None:
+    found = speakers(
+        "The Canadian Space Agency did not reply on Friday.",
+        "NASA said the station was operating normally.",
+        "CSA said later that its support for the program was unchanged.",
+        "The Washington Post reported that the letters were sent in March.",
+    )
+    assert found[1:] == [["NASA"], ["Canadian Space Agency"], ["Washington Post"]]
+
+
+# --- one name per entity --------------------------------------------------------------------
+
+
+def test_short_forms_titles_and_a_misspelling_join_the_full_name() -> None:
+    found = speakers(
+        "Former astronaut Terry Virts spoke to reporters.",
+        "Virt said Putin was destroying the space industry.",
+        "“It is over,” said Roscosmos chief Dmitry Rogozin.",
+        "“Let them fly on broomsticks,” Mr. Rogozin wrote.",
+    )
+    assert found[1:] == [["Terry Virts"], ["Dmitry Rogozin"], ["Dmitry Rogozin"]]
+
+
+def test_cyrillic_display_name_is_transliterated_to_the_latin_name() -> None:
+    found = speakers(
+        LEAD,
+        "Позиция наших партнеров ясна. — Дмитрий РОГОЗИН (@DRogozin_ru) April 2, 2022",
+    )
+    assert found[1] == ["Dmitry Rogozin"]
+
+
+# --- not speakers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Newsweek has reached out to NASA for comment.",
+        "The Hamden Journal asked Roscosmos for a response.",
+        "NASA astronaut Mark Vande Hei returned to Earth on Wednesday.",
+        "The ISS is operated through a “co-operative program” involving the U.S. and Russia.",
+        "At a rally in Portsmouth, N.H., voters waited for hours.",
+    ],
+)
+def test_no_speaker(paragraph: str) -> None:
+    assert speakers(paragraph) == [[]]
+
+
+def test_a_photo_credit_in_a_caption_is_not_a_speaker() -> None:
+    kinds = ["caption", "body"]
+    paragraphs = ["Photo: Bill Ingalls/NASA said to be taken on Friday.", LEAD]
+    assert extract_speakers(paragraphs, kinds)[0] == []
+
+
+def test_a_scare_quote_is_not_a_quotation_but_a_full_one_is() -> None:
+    found = quotes(
+        "The “co-operative program” is ending.",
+        "Rogozin wrote: “We are ending the co-operative program with NASA now.”",
+    )
+    assert found[0] == []
+    assert [q.direct for q in found[1]] == [True]
+
+
+def test_transcript_labels_name_the_speaker() -> None:
+    found = speakers(
+        "Fox News anchor Chris Wallace interviewed Gov. Mike Pence on Sunday.",
+        "WALLACE: Will Gennifer Flowers be there?",
+        "PENCE: She will not be attending the debate tomorrow night.",
+    )
+    assert found[1:] == [["Chris Wallace"], ["Mike Pence"]]
+
+
+def test_curled_quotes_keep_offsets() -> None:
+    text = 'He said "yes" and "no".'
+    assert curl_quotes(text) == "He said “yes” and “no”."
+    assert len(curl_quotes(text)) == len(text)
