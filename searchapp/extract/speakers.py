@@ -309,13 +309,29 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         gap = text[before[i].end : cue_start]
         named_appositive = gap.strip() == "," and text[: before[i].start].rstrip().endswith(",")
         if GAP_RE.match(gap) or named_appositive:
-            if (
-                i > 0
-                and before[i - 1].kind == "person"
-                and OF_GAP_RE.match(text[before[i - 1].end : before[i].start])
-            ):
-                return before[i - 1]
-            return before[i]
+            return _appositive_head(text, before[: i + 1]) or before[i]
+    return None
+
+
+# From a person to a name inside their description: "Mark Holden, chairman of the board
+# of " (Freedom Partners), "Sen. Dianne Feinstein of California, the ranking Democrat on the "
+# (Senate Intelligence Committee), "Aris Shirvanian of the " (Armenian Patriarchate).
+APPOSITIVE_HEAD_RE = re.compile(
+    r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s*)*)?"
+    r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?$"
+)
+
+
+def _appositive_head(text: str, mentions: list[Mention]) -> Mention | None:
+    """The person whose description the last of `mentions` sits in, if any."""
+    last = mentions[-1]
+    if last.kind in ("person", "pronoun"):
+        return None
+    for m in reversed(mentions[:-1]):
+        if last.start - m.end > 160:
+            break
+        if m.kind == "person" and APPOSITIVE_HEAD_RE.match(text[m.end : last.start]):
+            return m
     return None
 
 
