@@ -35,7 +35,7 @@ dismiss reject dispute defend wonder propose repeat reiterate indicate signal im
 shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
-advocate highlight emphasise lobby pitch champion tease
+advocate highlight emphasise lobby pitch champion tease remember bemoan recollect
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
@@ -106,6 +106,8 @@ GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:\w+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
         (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
+        (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
+           study|analysis|editorial|board|team|office|committee|report))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
         (?:\s*,\s*[^,“”"]{2,120}?,)?
         (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
@@ -349,9 +351,7 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     who = re.search(r"\b(?:who|which|whose)\b", text[cue_end:limit])
     limit = cue_end + who.start() if who else limit
     window = [m for m in mentions if cue_end <= m.start < limit]
-    if not window or not re.fullmatch(
-        r"[\s,]*(?:[A-Za-z.]+\s+){0,3}?", text[cue_end : window[0].start]
-    ):
+    if not window or not _INVERTED_GAP_RE.fullmatch(text[cue_end : window[0].start]):
         return None
     for m in window:
         gap = text[cue_end : m.start]
