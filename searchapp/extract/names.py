@@ -328,6 +328,9 @@ def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
         if not re.search(r"[a-z]", name) and not is_acronym(name):
             continue
         offset = raw.find(name.split()[0])
+        person, of, _ = name.partition(" of ")
+        if of and looks_like_person(person) and not looks_like_org(name):
+            name = person  # "Tom Cole of Oklahoma" is Tom Cole
         yield m.start() + max(offset, 0), m.end(), name
 
 
