@@ -269,7 +269,10 @@ class NameBook:
     # Multi-word organisation names, so an acronym can find its long form ("CSA").
     org_names: list[str] = field(default_factory=list)
 
+    _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
+
     def add(self, name: str) -> None:
+        self._canonical.clear()
         if looks_like_person(name) and name not in self.full_names:
             self.full_names.append(name)
         elif len(name.split()) > 1 and looks_like_org(name) and name not in self.org_names:
@@ -277,6 +280,11 @@ class NameBook:
 
     def canonical(self, name: str) -> str:
         """The fullest form of name in the article; name itself when nothing matches."""
+        if name not in self._canonical:
+            self._canonical[name] = self._lookup(name)
+        return self._canonical[name]
+
+    def _lookup(self, name: str) -> str:
         if not name:
             return name
         if is_acronym(name):

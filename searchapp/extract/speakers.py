@@ -8,8 +8,10 @@ article-level name canonicalisation and recency-based pronoun resolution gets mo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from searchapp.extract.names import (
     PRONOUN_GENDER,
@@ -67,11 +69,25 @@ _CUE_FORMS = sorted(
     reverse=True,
 )
 # A reporting verb; "went on"/"goes on" only with their particle.
-CUE_RE = re.compile(
-    r"\b(?:(?:went|goes|going)\s+on|"
-    + "|".join(f for f in _CUE_FORMS if f not in {"went", "goes", "going"})
-    + r")\b"
-)
+_CUE_WORDS = frozenset(_CUE_FORMS) - {"went", "goes", "going"}
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+_ON_RE = re.compile(r"\s+on\b")
+
+
+def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, verb) of each reporting verb; "went on"/"goes on" only with their
+    particle. A set lookup per word: one regex alternation of 600 verb forms was the
+    slowest part of indexing."""
+    for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        if word in _CUE_WORDS:
+            yield m.start(), m.end(), word
+        elif word in ("went", "goes", "going"):
+            on = _ON_RE.match(text, m.end())
+            if on:
+                yield m.start(), on.end(), word
+
+
 # A request for comment is the reporter asking, not anyone speaking:
 # "Newsweek has asked NASA and the ESA for comment."
 REQUEST_FOR_COMMENT_RE = re.compile(
@@ -143,11 +159,9 @@ DESCRIPTION_RE = re.compile(
 # A subject pronoun that can be a speaker.
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
-SENTENCE_RE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)"
-    r"(?<!\bGen)(?<!\bLt)(?<!\bJr)(?<!\bRev)(?<!\bFt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bMt)"
-    r"(?<!\bNo)(?<!\bvs)[.!?][”\"’]?\s+(?=[“\"A-Z])"
-)
+SENTENCE_END_RE = re.compile(r"(\w*)[.!?][”\"’]?\s+(?=[“\"A-Z])")
+# Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
+ABBREVIATIONS = word_set("mr ms mrs dr sen rep gov st gen lt jr rev ft col sgt prof mt no vs")
 
 
 # An embedded tweet's signature: "— Display Name (@handle) April 2, 2022" at the end.
@@ -299,9 +313,21 @@ def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
     return bool(gap) and gap.group(1) in TITLES
 
 
+@lru_cache(maxsize=1024)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence but the last ends; cached because every cue asks."""
+    return tuple(
+        m.end()
+        for m in SENTENCE_END_RE.finditer(text)
+        if not (len(m.group(1)) == 1 and m.group(1).isupper())
+        and m.group(1).lower() not in ABBREVIATIONS
+    )
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in SENTENCE_RE.finditer(text, 0, pos)]
-    return starts[-1] if starts else 0
+    ends = sentence_ends(text)
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
@@ -346,8 +372,8 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     """Inverted attribution: "..., said Sen. Ted Cruz", "..., said he", or a name behind
     its roles: "said Rubio's deputy campaign manager, Rich Beeson" (the person, not the
     affiliation in front of them)."""
-    stop = SENTENCE_RE.search(text, cue_end)
-    limit = min(cue_end + 100, stop.start() if stop else len(text))
+    ends = [e for e in sentence_ends(text) if e > cue_end]
+    limit = min(cue_end + 100, ends[0] - 1 if ends else len(text))
     who = re.search(r"\b(?:who|which|whose)\b", text[cue_end:limit])
     limit = cue_end + who.start() if who else limit
     window = [m for m in mentions if cue_end <= m.start < limit]
@@ -400,41 +426,40 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
     """The source of each reporting cue in text, in text order of the source."""
     quotes = quote_spans(text)
     found: list[Attribution] = []
-    for cue in CUE_RE.finditer(text):
-        if inside(cue.start(), quotes):
+    for cue_start, cue_end, verb in iter_cues(text):
+        if inside(cue_start, quotes):
             continue
-        verb = cue.group(0).split()[0]
-        if verb in QUOTE_ONLY and not _next_to_quote(text, cue.start(), cue.end()):
+        if verb in QUOTE_ONLY and not _next_to_quote(text, cue_start, cue_end):
             continue
         if verb in ("state", "states") and not (
-            re.match(r"\s*(?:that\b|:|“)", text[cue.end() :])
+            re.match(r"\s*(?:that\b|:|“)", text[cue_end:])
             or re.search(
-                r"\b(?:letter|statement|memo|report|release|post|website)\s+$", text[: cue.start()]
+                r"\b(?:letter|statement|memo|report|release|post|website)\s+$", text[:cue_start]
             )
         ):
             continue  # mostly the noun: "in his home state"
-        if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue.end() :]):
+        if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end:]):
             continue
-        subject = _subject_before(text, cue.start(), mentions)
-        before = text[: cue.start()].rstrip()
+        subject = _subject_before(text, cue_start, mentions)
+        before = text[:cue_start].rstrip()
         # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
         after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
         if subject is None and (
             after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
         ):
-            subject = _subject_after(text, cue.end(), mentions)
+            subject = _subject_after(text, cue_end, mentions)
         if PARTICIPLE_RE.search(verb):
-            clause_subject = _clause_subject(text, cue.start(), mentions)
+            clause_subject = _clause_subject(text, cue_start, mentions)
             # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
             # what looks like an appositive before a participle is often the predicate.
             if subject is None or (
-                "," in text[subject.end : cue.start()]
+                "," in text[subject.end : cue_start]
                 and clause_subject is not None
                 and clause_subject.kind in ("person", "pronoun")
             ):
                 subject = clause_subject or subject
         if subject is not None:
-            found.append(Attribution(subject, cue.start(), cue.end()))
+            found.append(Attribution(subject, cue_start, cue_end))
     for m in mentions:
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
@@ -519,7 +544,7 @@ def _tag_paragraph(
     and the (position, name) of each sentence's first person, its likely subject."""
     mentions = find_mentions(text, book)
     sources = {a.source.start: a for a in find_attributions(text, mentions)}
-    boundaries = [m.end() for m in SENTENCE_RE.finditer(text)]
+    boundaries = sentence_ends(text)
     named: list[tuple[str, Attribution]] = []
     subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
@@ -565,7 +590,7 @@ def _paragraph_quotes(
     quotation it continues, or, for a paragraph that is only a quotation, to the previous
     paragraph's speaker: news prints a long statement as a run of bare quotes.
     """
-    bounds = [0, *(m.end() for m in SENTENCE_RE.finditer(text)), len(text)]
+    bounds = [0, *sentence_ends(text), len(text)]
     sentence_of = lambda pos: max(i for i, b in enumerate(bounds[:-1]) if b <= pos)  # noqa: E731
     spans = quote_spans(text)
     placed: list[tuple[int, Quote]] = []
@@ -590,7 +615,7 @@ def _paragraph_quotes(
         if sp in used or (len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and not continues):
             continue
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
-        if any(not inside(c.start(), spans) for c in CUE_RE.finditer(text, lo, hi)):
+        if any(not inside(c, spans) for c, _, _ in iter_cues(text, lo, hi)):
             continue  # a cue whose source has no name: "the audience screamed back"
         before = [q.speaker for pos, q in named if pos < sp[0]]
         after = [q.speaker for pos, q in named if pos > sp[0]]
