@@ -38,6 +38,7 @@ shout yell scream continue condemn assure advise call cite insinuate hint predic
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect
+press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
@@ -99,7 +100,21 @@ REQUEST_FOR_COMMENT_RE = re.compile(
 # "speaking to a packed house", "charged his campaign rent").
 QUOTE_ONLY = frozenset(
     form
-    for verb in ("continue", "speak", "charge", "fire", "snap", "scream", "shout", "yell", "post")
+    for verb in (
+        "continue",
+        "speak",
+        "charge",
+        "fire",
+        "snap",
+        "scream",
+        "shout",
+        "yell",
+        "post",
+        "press",
+        "interject",
+        "surmise",
+        "chime",
+    )
     for form in _inflections(verb)
 ) | word_set("spoke speaks")
 INVERTIBLE = word_set(
@@ -511,7 +526,7 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
         _, open_at_end = quote_state(text)
         last = quotes[-1].speaker if quotes else None
         carried = last if open_at_end or text.rstrip().endswith((":", "”", '"', "’")) else None
-        previous = last if quotes and quotes[-1].direct else None
+        previous = last
         result.append(quotes)
     return result
 
@@ -612,7 +627,10 @@ def _paragraph_quotes(
         words = unquote(text[sp[0] : sp[1]])
         opens_paragraph = not text[: sp[0]].strip()
         continues = carried is not None and opens_paragraph
-        if sp in used or (len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS and not continues):
+        # A paragraph that is nothing but a quotation is speech however short: "Not negotiable."
+        whole = opens_paragraph and not text[sp[1] :].strip(" .")
+        short = len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS
+        if sp in used or (short and not (continues or whole)):
             continue
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
         if any(not inside(c, spans) for c, _, _ in iter_cues(text, lo, hi)):
