@@ -412,6 +412,38 @@ def _next_to_quote(text: str, start: int, end: int) -> bool:
     ) or bool(re.match(r"\s*(?:back|on|up)?\s*[:,]?\s*[“\"]", text[end : end + 12]))
 
 
+# "was first reported by Politico": the agent of a passive cue is its source.
+_AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?$")
+# Between two coordinated subjects: "The New York Times and the Wall Street Journal".
+_COORDINATION_RE = re.compile(r"^(?:,\s*|,?\s+and\s+)(?:the\s+)?$")
+_AND_RE = re.compile(r"^,?\s+and\s+(?:the\s+)?$")
+
+
+def _passive_agent(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
+    after = [m for m in mentions if m.start >= cue_end]
+    if after and after[0].kind != "pronoun" and _AGENT_RE.match(text[cue_end : after[0].start]):
+        return after[0]
+    return None
+
+
+def _coordinated(text: str, subject: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Names joined to the subject by "and" or commas: each of them said it too."""
+    if subject.kind == "pronoun":
+        return []
+    joined: list[Mention] = []
+    current = subject
+    for m in reversed([m for m in mentions if m.end <= subject.start]):
+        gap = text[m.end : current.start]
+        # The last link is "and" ("X, Y and Z said"); a bare comma before the subject is an
+        # introductory phrase ("Of Sanders, McCaskill said").
+        link = _COORDINATION_RE if joined else _AND_RE
+        if m.kind != subject.kind or not link.match(gap):
+            break
+        joined.insert(0, m)
+        current = m
+    return joined
+
+
 def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
     """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
     start = _sentence_start(text, cue_start)
@@ -473,8 +505,13 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 and clause_subject.kind in ("person", "pronoun")
             ):
                 subject = clause_subject or subject
+        if subject is None and verb.endswith(("ed", "en", "ld")):
+            subject = _passive_agent(text, cue_end, mentions)
         if subject is not None:
-            found.append(Attribution(subject, cue_start, cue_end))
+            found.extend(
+                Attribution(source, cue_start, cue_end)
+                for source in [*_coordinated(text, subject, mentions), subject]
+            )
     for m in mentions:
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name

@@ -199,3 +199,15 @@ def test_curled_quotes_keep_offsets() -> None:
     text = 'He said "yes" and "no".'
     assert curl_quotes(text) == "He said “yes” and “no”."
     assert len(curl_quotes(text)) == len(text)
+
+
+def test_coordinated_sources_each_speak_but_an_introductory_phrase_does_not() -> None:
+    found = speakers(
+        "Jeb Bush and Chris Christie say Marco Rubio has not been tested.",
+        "Of Sanders, Claire McCaskill said voters would find it hard to look past the label.",
+    )
+    assert found == [["Jeb Bush", "Chris Christie"], ["Claire McCaskill"]]
+
+
+def test_the_agent_of_a_passive_cue_is_the_source() -> None:
+    assert speakers("The meeting was first reported by Politico on Tuesday.") == [["Politico"]]
