@@ -155,6 +155,16 @@ MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$"
 # A person anchored to an organisation: "Aris Shirvanian of the Armenian Patriarchate".
 OF_GAP_RE = re.compile(r"^,?\s+(?:of|at|from|with)\s+(?:the\s+)?$")
 # Prepositions that make the following name an object, never a clause subject.
+# A name after one of these is an object or a modifier, never the subject of the next verb.
+OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless the object wrote the subject: "a series of tweets from Rogozin suggested".
+DOCUMENT_BY_RE = re.compile(
+    r"\b(?:tweets?|letter|statement|memo|posts?|emails?|message|op-ed|column|interview|speech|"
+    r"remarks|comments?|report|filing|ad|video|footage)\s+(?:from|by|of)\s+(?:the\s+)?$"
+)
 PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|like|than|and|as)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -352,7 +362,16 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         gap = text[before[i].end : cue_start]
         named_appositive = gap.strip() == "," and text[: before[i].start].rstrip().endswith(",")
         if GAP_RE.match(gap) or named_appositive:
-            return _appositive_head(text, before[: i + 1]) or before[i]
+            head = _appositive_head(text, before[: i + 1])
+            preceding = text[: before[i].start]
+            if (
+                head is None
+                and not re.search(r"\bwho\b", gap)  # "a relationship with McConnell, who said"
+                and OBJECT_BEFORE_RE.search(preceding)
+                and not DOCUMENT_BY_RE.search(preceding)
+            ):
+                return None  # "A reporter for Agence France-Presse called it": no name
+            return head or before[i]
     return None
 
 

@@ -165,6 +165,7 @@ def test_cyrillic_display_name_is_transliterated_to_the_latin_name() -> None:
         "NASA astronaut Mark Vande Hei returned to Earth on Wednesday.",
         "The ISS is operated through a “co-operative program” involving the U.S. and Russia.",
         "At a rally in Portsmouth, N.H., voters waited for hours.",
+        "A reporter for Agence France-Presse called it “absolute chaos.”",
     ],
 )
 def test_no_speaker(paragraph: str) -> None:
@@ -211,3 +212,11 @@ def test_coordinated_sources_each_speak_but_an_introductory_phrase_does_not() ->
 
 def test_the_agent_of_a_passive_cue_is_the_source() -> None:
     assert speakers("The meeting was first reported by Politico on Tuesday.") == [["Politico"]]
+
+
+def test_the_antecedent_of_who_said_is_the_source_even_as_an_object() -> None:
+    found = speakers(
+        "Obama has had a frosty relationship with Mitch McConnell, who in 2010 said the goal "
+        "was to make Obama a “one-term president.”"
+    )
+    assert found == [["Mitch McConnell"]]
