@@ -362,15 +362,17 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         gap = text[before[i].end : cue_start]
         named_appositive = gap.strip() == "," and text[: before[i].start].rstrip().endswith(",")
         if GAP_RE.match(gap) or named_appositive:
-            head = _appositive_head(text, before[: i + 1])
             preceding = text[: before[i].start]
-            if (
-                head is None
-                and not re.search(r"\bwho\b", gap)  # "a relationship with McConnell, who said"
-                and OBJECT_BEFORE_RE.search(preceding)
+            # After a preposition a name is an object or a modifier ("a reporter for Agence
+            # France-Presse called it"), unless it wrote the document or heads "who said".
+            is_object = (
+                bool(OBJECT_BEFORE_RE.search(preceding))
                 and not DOCUMENT_BY_RE.search(preceding)
-            ):
-                return None  # "A reporter for Agence France-Presse called it": no name
+                and not re.search(r"\bwho\b", gap)
+            )
+            head = _appositive_head(text, before[: i + 1], inside_description=is_object)
+            if head is None and is_object:
+                return None
             return head or before[i]
     return None
 
@@ -384,10 +386,14 @@ APPOSITIVE_HEAD_RE = re.compile(
 )
 
 
-def _appositive_head(text: str, mentions: list[Mention]) -> Mention | None:
-    """The person whose description the last of `mentions` sits in, if any."""
+def _appositive_head(
+    text: str, mentions: list[Mention], inside_description: bool = False
+) -> Mention | None:
+    """The person whose description the last of `mentions` sits in, if any. A person is
+    taken to be speaking for themselves unless the name is known to sit in a description
+    ("chairman of the board of Freedom Partners")."""
     last = mentions[-1]
-    if last.kind in ("person", "pronoun"):
+    if last.kind == "pronoun" or (last.kind == "person" and not inside_description):
         return None
     for m in reversed(mentions[:-1]):
         if last.start - m.end > 160:
@@ -413,6 +419,8 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     window = [m for m in mentions if cue_end <= m.start < limit]
     if not window or not _INVERTED_GAP_RE.fullmatch(text[cue_end : window[0].start]):
         return None
+    if window[0].kind == "pronoun" and not re.match(r"\s*(?:[.,;:!?—–]|$)", text[window[0].end :]):
+        return None  # "said it would jump": the pronoun starts the reported clause
     for m in window:
         gap = text[cue_end : m.start]
         if (
