@@ -37,7 +37,7 @@ dismiss reject dispute defend wonder propose repeat reiterate indicate signal im
 shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
-advocate highlight emphasise lobby pitch champion tease remember bemoan recollect
+advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe
 press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
@@ -192,7 +192,7 @@ ABBREVIATIONS = word_set("mr ms mrs dr sen rep gov st gen lt jr rev ft col sgt p
 # An embedded tweet's signature: "— Display Name (@handle) April 2, 2022" at the end.
 TWEET_SIGNATURE_RE = re.compile(
     r"[—–-]\s*(?P<display>[^()\n]{1,60}?)\s*\(@(?P<handle>\w{1,15})\)\s*"
-    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*(?:</tweet>\W*)?$"  # scraped pages keep the tag
 )
 
 
@@ -580,7 +580,8 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
             label = None
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
-            quotes = [Quote(author, text[: signature.start()].strip(), True)]
+            said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
+            quotes = [Quote(author, said, True)]
         elif label:
             speaker = book.canonical(to_latin(label.group(1)).title())
             quotes = [Quote(speaker, unquote(text[label.end() :]), True)]
