@@ -70,23 +70,30 @@ _CUE_FORMS = sorted(
     reverse=True,
 )
 # A reporting verb; "went on"/"goes on" only with their particle.
-_CUE_WORDS = frozenset(_CUE_FORMS) - {"went", "goes", "going"}
+# Verbs that report speech only with their particle: "went on", "put it", "shot back".
+_PHRASAL = {
+    **dict.fromkeys(("went", "goes", "going"), "on"),
+    **dict.fromkeys(("put", "puts"), "it"),
+    **dict.fromkeys(("shot", "shoots", "fired", "fires"), "back"),
+    **dict.fromkeys(("chimed", "chimes", "weighed", "weighs"), "in"),
+}
+_CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
-_ON_RE = re.compile(r"\s+on\b")
+_PARTICLE_RE = re.compile(r"\s+(on|it|back|in)\b")
 
 
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """(start, end, verb) of each reporting verb; "went on"/"goes on" only with their
-    particle. A set lookup per word: one regex alternation of 600 verb forms was the
-    slowest part of indexing."""
+    """(start, end, verb) of each reporting verb, phrasal ones with their particle. A set
+    lookup per word: one regex alternation of 600 verb forms was the slowest part of
+    indexing."""
     for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word in _CUE_WORDS:
             yield m.start(), m.end(), word
-        elif word in ("went", "goes", "going"):
-            on = _ON_RE.match(text, m.end())
-            if on:
-                yield m.start(), on.end(), word
+        elif word in _PHRASAL:
+            particle = _PARTICLE_RE.match(text, m.end())
+            if particle and particle.group(1) == _PHRASAL[word]:
+                yield m.start(), particle.end(), word
 
 
 # A request for comment is the reporter asking, not anyone speaking:
