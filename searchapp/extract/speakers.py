@@ -242,14 +242,15 @@ class Mention:
 
 
 class _History:
-    """The running order of named people and organisations, for pronoun resolution."""
+    """The running order of named people, and the organisation the story is about, for
+    pronoun resolution."""
 
     LOOKBACK = 8  # person mentions a pronoun may reach back over
 
     def __init__(self, book: NameBook) -> None:
         self.book = book
         self.people: list[tuple[str, bool]] = []  # (name, was a sentence subject or source)
-        self.orgs: list[str] = []
+        self.topic_org: str | None = None  # an organisation that last led a sentence
         self.speakers: set[str] = set()
 
     def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
@@ -257,8 +258,10 @@ class _History:
             self.people.append((mention.name, is_source or is_subject))
             if is_source:
                 self.speakers.add(mention.name)
-        elif mention.kind == "org":
-            self.orgs.append(mention.name)
+        if mention.kind == "org" and (is_source or is_subject):
+            self.topic_org = mention.name
+        elif is_subject:
+            self.topic_org = None  # a person or place now leads the story
 
     def _fits(self, name: str, want: str | None) -> bool:
         return want is None or self.book.gender.get(name, want) == want
@@ -269,8 +272,8 @@ class _History:
         whoever was named in passing), preferring names known to be people (places such
         as "Boca Raton" look like names too); "it" names organisations."""
         word = pronoun.lower()
-        if word == "it":
-            return self.orgs[-1] if self.orgs else None
+        if word == "it":  # only an organisation the story is about: "It said ..."
+            return self.topic_org
         if word == "they":
             return None
         want = PRONOUN_GENDER.get(word)
@@ -635,11 +638,11 @@ def _tag_paragraph(
     named: list[tuple[str, Attribution]] = []
     subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
-    sentence = 0
+    sentence, opens = 0, True
     for m in mentions:
         here = sum(1 for b in boundaries if b <= m.start)
         if here != sentence:
-            sentence, sentence_people = here, []
+            sentence, sentence_people, opens = here, [], True
         if m.kind == "pronoun":
             resolved = history.resolve_pronoun(m.name, sentence_people)
             if resolved is None:
@@ -649,7 +652,9 @@ def _tag_paragraph(
             named.append((m.name, sources[m.start]))
             if m.kind == "name":
                 m.kind = "person"
-        history.see(m, m.start in sources, is_subject=not sentence_people)
+        is_subject = opens if m.kind == "org" else not sentence_people
+        history.see(m, m.start in sources, is_subject=is_subject)
+        opens = False
         if m.kind == "person":
             if not sentence_people and can_speak(m, book):
                 subjects.append((m.start, m.name))
