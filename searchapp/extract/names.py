@@ -298,7 +298,9 @@ class NameBook:
             if surname_of(f) == key and all(_bare(w) in map(_bare, f.split()) for w in words)
         ]
         if exact:
-            return max(exact, key=len)
+            # The fullest form, but one that starts like a name: "Crooked Hillary Clinton"
+            # is a nickname, "Hillary Clinton" the person.
+            return max(exact, key=lambda f: (_starts_like_a_name(f), len(f)))
         # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
         variants = [
             f
@@ -340,6 +342,11 @@ def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
         if of and looks_like_person(person) and not looks_like_org(name):
             name = person  # "Tom Cole of Oklahoma" is Tom Cole
         yield m.start() + max(offset, 0), m.end(), name
+
+
+def _starts_like_a_name(name: str) -> bool:
+    first = name.split()[0]
+    return bool(re.fullmatch(r"[A-Z]\.?", first)) or first_name_gender(first) is not None
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

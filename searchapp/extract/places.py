@@ -83,7 +83,9 @@ def is_place(name: str) -> bool:
 
 
 def is_nationality(name: str) -> bool:
-    return name.lower() in NATIONALITIES
+    """ "Western", and "Central European" as in "Central European leaders said"."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in NATIONALITIES
 
 
 # Institutions that act but, as a whole, do not speak: "Congress had written into law".
