@@ -32,7 +32,7 @@ _TOKEN = (
 # A run of capitalised tokens, allowing lowercase name particles between them
 # ("Charles de Gaulle", "Bank of America").
 NAME_SPAN_RE = re.compile(
-    rf"(?<![\w@#'’]){_TOKEN}(?:\s(?:(?:de|da|van|von|der|bin|al|of|la|le|du|del)\s)?{_TOKEN})*"
+    rf"(?<![\w@#'’]){_TOKEN}(?: +(?:(?:de|da|van|von|der|bin|al|of|la|le|du|del) )?{_TOKEN})*"
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")

@@ -564,6 +564,16 @@ def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[li
     return [speakers_of(quotes) for quotes in extract_quotes(paragraphs, kinds)]
 
 
+# A quoted nickname inside a name: Robert C. “Bobby” Scott, Marcia “Cia” Price.
+_NICKNAME_RE = re.compile(r"(?<=[A-Z][\w.] )“[A-Z][\w.\-]*”(?= [A-Z])")
+
+
+def _blank_nicknames(text: str) -> str:
+    """The name without its quoted nickname, so it reads as one name and the nickname as
+    no quotation; blanked to spaces so every offset into the text stays valid."""
+    return _NICKNAME_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[Quote]]:
     """Attributed statements per paragraph, in text order; furniture gets none.
 
@@ -572,7 +582,7 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     earlier paragraphs.
     """
     # NYT writes quotation marks as two apostrophes.
-    paragraphs = [curl_quotes(p.replace("''", '"')) for p in paragraphs]
+    paragraphs = [_blank_nicknames(curl_quotes(p.replace("''", '"'))) for p in paragraphs]
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
     history = _History(book)

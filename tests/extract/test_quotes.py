@@ -220,3 +220,8 @@ def test_the_antecedent_of_who_said_is_the_source_even_as_an_object() -> None:
         "was to make Obama a “one-term president.”"
     )
     assert found == [["Mitch McConnell"]]
+
+
+def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation() -> None:
+    (found,) = quotes('Rep. Robert C. "Bobby" Scott said the plan would fail.')
+    assert [(q.speaker, q.direct) for q in found] == [("Robert C. Scott", False)]
