@@ -34,11 +34,16 @@ class Quote:
 _STRAIGHT_OPENING_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
 
 
+# A closing mark where an opening one belongs: at the start of a paragraph or line.
+_CLOSING_AS_OPENING_RE = re.compile(r"(?:(?<=^)|(?<=\n))”(?=\w)")
+
+
 def curl_quotes(text: str) -> str:
     """Straight double quotes as curly ones, opening or closing by position, so a
     quotation typed with one straight and one curly mark still pairs up. Same length, so
     offsets stay valid."""
-    return _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
+    text = _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
+    return _CLOSING_AS_OPENING_RE.sub("“", text)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

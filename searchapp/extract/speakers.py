@@ -130,6 +130,7 @@ INVERTIBLE = word_set(
 )
 # Participles whose subject is the clause subject: "X banned the sale, saying ...".
 PARTICIPLE_RE = re.compile(r"ing$")
+SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
 # Also "according to an analysis by the Pew Research Center" and "according to the AP".
 ACCORDING_RE = re.compile(
@@ -550,6 +551,10 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 for source in [*_coordinated(text, subject, mentions), subject]
             )
     for m in mentions:
+        # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
+        dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
+        if dash and m.kind != "pronoun":
+            found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start))
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
         # only modifies the real source, which has none.
