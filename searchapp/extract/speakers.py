@@ -192,7 +192,7 @@ DESCRIPTION_RE = re.compile(
 # A subject pronoun that can be a speaker.
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
-SENTENCE_END_RE = re.compile(r"(\w*)[.!?][”\"’]?\s+(?=[“\"A-Z])")
+SENTENCE_END_RE = re.compile(r"(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|\s*\n\s*)")
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
 ABBREVIATIONS = word_set("mr ms mrs dr sen rep gov st gen lt jr rev ft col sgt prof mt no vs")
 
