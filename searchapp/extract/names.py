@@ -271,6 +271,10 @@ class NameBook:
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
 
+    @property
+    def surnames(self) -> frozenset[str]:
+        return frozenset(surname_of(name) for name in self.full_names)
+
     def add(self, name: str) -> None:
         self._canonical.clear()
         if looks_like_person(name) and name not in self.full_names:
@@ -328,12 +332,15 @@ class NameBook:
         return name in self.full_names or looks_like_person(name)
 
 
-def iter_spans(text: str) -> Iterable[tuple[int, int, str]]:
-    """(start, end, cleaned name) for each capitalised span in text, title-stripped."""
+def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tuple[int, int, str]]:
+    """(start, end, cleaned name) for each capitalised span in text, title-stripped. A lone
+    title word is dropped unless it is the surname of someone in `surnames` ("Dean said",
+    with Howard Dean in the article)."""
     for m in NAME_SPAN_RE.finditer(text):
         raw = m.group(0)
         name = clean_span(raw)
-        if not name or _bare(name) in STOPWORDS or _bare(name) in TITLES:
+        bare = _bare(name)
+        if not name or bare in STOPWORDS or (bare in TITLES and bare not in surnames):
             continue
         if not re.search(r"[a-z]", name) and not is_acronym(name):
             continue

@@ -307,7 +307,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     """Names and subject pronouns outside quotations, in text order."""
     quotes = quote_spans(text)
     mentions: list[Mention] = []
-    for start, end, name in iter_spans(text):
+    for start, end, name in iter_spans(text, book.surnames):
         if inside(start, quotes):
             continue
         full = book.canonical(name)
