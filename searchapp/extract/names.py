@@ -26,7 +26,7 @@ def word_set(text: str) -> frozenset[str]:
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
 _TOKEN = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Jr|Sr|St|Gen|Lt|Col|Capt|Prof)\."
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Jr|Sr|St|Gen|Lt|Col|Capt|Prof|Del)\."
     r"|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z]\w+)?)"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
@@ -60,7 +60,7 @@ polls reports studies advocates lawmakers leaders activists people americans
 # Words that are titles or roles, removed from the front of a name ("NASA Administrator
 # Bill Nelson" -> "Bill Nelson").
 TITLES = word_set("""
-mr mrs ms miss dr prof professor sen senator sens rep reps representative congressman
+mr mrs ms miss dr prof professor sen senator sens rep reps representative congressman del
 congresswoman gov governor lt lieutenant president vice gen general col colonel capt
 captain adm admiral rev reverend pope judge justice secretary speaker mayor sir dame hon
 chief director administrator minister prime chairman chairwoman chair ceo cfo founder

@@ -37,7 +37,7 @@ dismiss reject dispute defend wonder propose repeat reiterate indicate signal im
 shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
-advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe
+advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken compare
 press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
@@ -416,7 +416,7 @@ def _appositive_head(
 
 # Between an inverted cue and its subject: "said", then roles and affiliations
 # ("Rubio's deputy campaign manager,", "American Unity Fund president").
-_INVERTED_GAP_RE = re.compile(r"[\s,]*(?:[A-Za-z.\-]+(?:['’]s)?,?\s+){0,6}?")
+_INVERTED_GAP_RE = re.compile(r"[\s,]*(?:[\w./\-]+(?:['’]s)?,?\s+){0,6}?")
 
 
 def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
