@@ -76,10 +76,11 @@ _PHRASAL = {
     **dict.fromkeys(("put", "puts"), "it"),
     **dict.fromkeys(("shot", "shoots", "fired", "fires"), "back"),
     **dict.fromkeys(("chimed", "chimes", "weighed", "weighs"), "in"),
+    **dict.fromkeys(("talks", "talked", "talking", "spoke", "speaks"), "about"),
 }
 _CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
-_PARTICLE_RE = re.compile(r"\s+(on|it|back|in)\b")
+_PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about)\b")
 
 
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
