@@ -77,9 +77,24 @@ national international global local southern midwestern texan floridian californ
 """)
 
 
+# Last words that make a name a place: "Midway Atoll", "Romare Bearden Park".
+PLACE_WORDS = word_set("""
+atoll island islands county park river lake mountain mountains bay beach valley street avenue
+road boulevard airport square hospital museum stadium arena canyon desert sea ocean gulf
+peninsula province region district township village plaza bridge tower memorial cemetery
+""")
+
+
 def is_place(name: str) -> bool:
     bare = name.lower().removeprefix("the ").strip().rstrip(".")
-    return bare in PLACES or bare in STATE_ABBREVIATIONS or name.lower() in PLACES
+    words = bare.split()
+    return (
+        bare in PLACES
+        or bare in STATE_ABBREVIATIONS
+        or name.lower() in PLACES
+        or (len(words) > 1 and words[-1] in PLACE_WORDS)
+        or (len(words) == 2 and words[-1] in COUNTRIES)  # "N. Korea", not "Bank of America"
+    )
 
 
 def is_nationality(name: str) -> bool:

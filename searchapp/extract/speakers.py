@@ -314,7 +314,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         full = book.canonical(name)
         kind = (
             "place"
-            if is_place(full)
+            if is_place(full) or is_nationality(full)
             else "person"
             if book.is_person(full)
             else "org"
