@@ -37,7 +37,8 @@ dismiss reject dispute defend wonder propose repeat reiterate indicate signal im
 shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
-advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken compare
+advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
+compare laud exhort reference sing
 press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
@@ -108,23 +109,11 @@ REQUEST_FOR_COMMENT_RE = re.compile(
 # "speaking to a packed house", "charged his campaign rent").
 QUOTE_ONLY = frozenset(
     form
-    for verb in (
-        "continue",
-        "speak",
-        "charge",
-        "fire",
-        "snap",
-        "scream",
-        "shout",
-        "yell",
-        "post",
-        "press",
-        "interject",
-        "surmise",
-        "chime",
-    )
+    for verb in word_set("""
+        continue speak charge fire snap scream shout yell post press interject surmise chime sing
+    """)
     for form in _inflections(verb)
-) | word_set("spoke speaks")
+) | word_set("spoke speaks sang sung")
 INVERTIBLE = word_set(
     "said says wrote writes added adds asked asks continued noted explained "
     "replied responded tweeted insisted argued"
@@ -544,6 +533,9 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 and clause_subject.kind in ("person", "pronoun")
             ):
                 subject = clause_subject or subject
+        if subject is None and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", text[:cue_start]):
+            # "Cruz exhorted Republicans to ... and said he was": the clause's subject.
+            subject = _clause_subject(text, cue_start, mentions)
         if subject is None and verb.endswith(("ed", "en", "ld")):
             subject = _passive_agent(text, cue_end, mentions)
         if subject is not None:
