@@ -51,7 +51,7 @@ june july august september october november december jan feb mar apr jun jul aug
 oct nov dec mr mrs ms dr sir like unlike despite about above below over under again
 within among between against toward towards via per do does did is are was were be been
 has have had will would can could should might must shall let please thanks thank well oh
-update read watch photo image video editor note getty ap reuters afp
+update read watch photo image video editor note getty
 sources officials analysts experts critics aides observers economists researchers scientists
 investigators prosecutors authorities residents voters others supporters opponents witnesses
 polls reports studies advocates lawmakers leaders activists people americans
