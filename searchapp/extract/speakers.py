@@ -77,11 +77,11 @@ _PHRASAL = {
     **dict.fromkeys(("put", "puts"), "it"),
     **dict.fromkeys(("shot", "shoots", "fired", "fires"), "back"),
     **dict.fromkeys(("chimed", "chimes", "weighed", "weighs"), "in"),
-    **dict.fromkeys(("talks", "talked", "talking", "spoke", "speaks"), "about"),
+    **dict.fromkeys(("talks", "talked", "talking", "spoke", "speaks"), "about to"),
 }
 _CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
-_PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about)\b")
+_PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
 
 
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -94,7 +94,7 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             yield m.start(), m.end(), word
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
-            if particle and particle.group(1) == _PHRASAL[word]:
+            if particle and particle.group(1) in _PHRASAL[word].split():
                 yield m.start(), particle.end(), word
 
 
