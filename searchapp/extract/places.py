@@ -104,8 +104,18 @@ def is_nationality(name: str) -> bool:
 
 
 # Institutions that act but, as a whole, do not speak: "Congress had written into law".
-SILENT_BODIES = word_set("congress senate house court party campaign legislation government")
+SILENT_BODIES = word_set("""
+congress senate house court party campaign legislation government police
+""")
+
+
+# Names of events, laws and documents: "the Cold War", "Labor Day", "the Fifth Amendment".
+THING_WORDS = word_set("war day amendment charter act treaty accord constitution doctrine era")
 
 
 def is_silent_body(name: str) -> bool:
-    return name.lower().removeprefix("the ") in SILENT_BODIES
+    """Bodies that act rather than speak, generic "Police", and things that are not
+    speakers at all ("Cold War", "Fifth Amendment")."""
+    bare = name.lower().removeprefix("the ")
+    words = bare.split()
+    return bare in SILENT_BODIES or (len(words) > 1 and words[-1] in THING_WORDS)

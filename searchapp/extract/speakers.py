@@ -199,7 +199,8 @@ TRANSCRIPT_LABEL_RE = re.compile(r"^[“\"]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'�
 
 # Capitalised run-ins that are not speakers: "UPDATE: ...", "WATCH: ...".
 NOT_LABELS = word_set("""
-update updated watch breaking note editor's editors correction abstract full text stat read
+update updated watch breaking note editor's editors correction clarification disclosure
+abstract full text stat read
 more related photo video live exclusive analysis opinion poll week day source sources q a
 """)
 
