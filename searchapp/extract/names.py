@@ -332,13 +332,29 @@ class NameBook:
         return name in self.full_names or looks_like_person(name)
 
 
+ORG_HEADS = word_set("""
+commission council committee center centre institute foundation association coalition
+alliance society office bureau federation fund union board league network project
+partnership campaign conference
+""")
+_ORG_OF_RE = re.compile(r" (?:on|for)(?: a| the)?(?: [A-Z][\w\-]*)+")
+
+
 def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tuple[int, int, str]]:
     """(start, end, cleaned name) for each capitalised span in text, title-stripped. A lone
     title word is dropped unless it is the surname of someone in `surnames` ("Dean said",
     with Howard Dean in the article)."""
+    skip_until = 0
     for m in NAME_SPAN_RE.finditer(text):
-        raw = m.group(0)
-        name = clean_span(raw)
+        if m.start() < skip_until:
+            continue
+        raw, end = m.group(0), m.end()
+        # "Commission on Presidential Debates", "Center for American Progress": one name.
+        more = _ORG_OF_RE.match(text, end) if _bare(raw.split()[-1]) in ORG_HEADS else None
+        if more:  # an organisation's name keeps its words ("Presidential" is no title here)
+            raw, end = raw + more.group(0), more.end()
+            skip_until = end
+        name = POSSESSIVE_RE.sub("", raw) if more else clean_span(raw)
         bare = _bare(name)
         if not name or bare in STOPWORDS or (bare in TITLES and bare not in surnames):
             continue
@@ -348,7 +364,7 @@ def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tu
         person, of, _ = name.partition(" of ")
         if of and looks_like_person(person) and not looks_like_org(name):
             name = person  # "Tom Cole of Oklahoma" is Tom Cole
-        yield m.start() + max(offset, 0), m.end(), name
+        yield m.start() + max(offset, 0), end, name
 
 
 def _starts_like_a_name(name: str) -> bool:

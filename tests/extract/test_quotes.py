@@ -225,3 +225,11 @@ def test_the_antecedent_of_who_said_is_the_source_even_as_an_object() -> None:
 def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation() -> None:
     (found,) = quotes('Rep. Robert C. "Bobby" Scott said the plan would fail.')
     assert [(q.speaker, q.direct) for q in found] == [("Robert C. Scott", False)]
+
+
+def test_an_organisation_named_with_on_or_for_is_one_speaker() -> None:
+    found = speakers(
+        "The nonpartisan Commission on Presidential Debates says there was a problem.",
+        "“It is a tax on work,” the Center for American Progress said.",
+    )
+    assert found == [["Commission on Presidential Debates"], ["Center for American Progress"]]
