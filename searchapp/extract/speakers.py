@@ -230,7 +230,9 @@ class Mention:
     start: int
     end: int
     name: str
-    kind: str  # "person", "org", "name" (unknown single word) or "pronoun"
+    # "person", "org", "name" (an unknown single word), "pronoun", or "thing": a place,
+    # nationality, institution or event that never speaks and is never "he" or "it".
+    kind: str
 
 
 class _History:
@@ -303,8 +305,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             continue
         full = book.canonical(name)
         kind = (
-            "place"
-            if is_place(full) or is_nationality(full)
+            "thing"
+            if is_place(full) or is_nationality(full) or is_silent_body(full)
             else "person"
             if book.is_person(full)
             else "org"
