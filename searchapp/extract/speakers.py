@@ -63,7 +63,7 @@ def _inflections(verb: str) -> list[str]:
 _NOT_CUES = word_set("""
 report attack attacks remark remarks written offering thinking describing lobby lobbies
 lobbying lobbied highlighting maintains echoed predicting alleging question questions
-demand demands call calls post posts
+demand demands post posts
 """)
 _CUE_FORMS = sorted(
     ({f for v in _REGULAR_CUES for f in _inflections(v)} | set(_IRREGULAR_CUES)) - _NOT_CUES,
@@ -446,8 +446,9 @@ def _next_to_quote(text: str, start: int, end: int) -> bool:
 # "was first reported by Politico": the agent of a passive cue is its source.
 _AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?$")
 # Between two coordinated subjects: "The New York Times and the Wall Street Journal".
-_COORDINATION_RE = re.compile(r"^(?:,\s*|,?\s+and\s+)(?:the\s+)?$")
-_AND_RE = re.compile(r"^,?\s+and\s+(?:the\s+)?$")
+_PARTY = r"(?:\s*\([^()]{1,20}\))?"  # "Jon Tester (D-Mont.) and David Vitter"
+_COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+and\s+)(?:the\s+)?$")
+_AND_RE = re.compile(rf"^{_PARTY},?\s+and\s+(?:the\s+)?$")
 
 
 def _passive_agent(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
