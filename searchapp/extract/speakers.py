@@ -38,13 +38,13 @@ shout yell scream continue condemn assure advise call cite insinuate hint predic
 gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
-compare laud exhort reference sing
+compare laud exhort reference sing portray
 press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
 reading went goes going think thinks thought thinking believe believes believed believing
-speak speaks spoke speaking
+speak speaks spoke speaking emailed
 """)
 
 
@@ -138,7 +138,7 @@ GAP_RE = re.compile(
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
            study|analysis|editorial|board|team|office|committee|report))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
-        (?:\s*,\s*[^,“”"]{2,120}?,)?
+        (?:\s*,\s*[^,“”"]{2,120}?,|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,)?
         (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
