@@ -120,6 +120,11 @@ INVERTIBLE = word_set(
 )
 # Participles whose subject is the clause subject: "X banned the sale, saying ...".
 PARTICIPLE_RE = re.compile(r"ing$")
+POSSESSIVE_SPEECH_RE = re.compile(
+    r"['’]s?\s+(?:[a-z\-]+\s+)?(?:claims?|assertions?|remarks?|statements?|comments?|words|"
+    r"promises?|pledges?|warnings?|accusations?|charges?|contention|insistence|vows?|boasts?|"
+    r"tweets?|suggestions?|arguments?|descriptions?|message|answer|response|retort)\b"
+)
 SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
 # Also "according to an analysis by the Pew Research Center" and "according to the AP".
@@ -548,6 +553,14 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 for source in [*_coordinated(text, subject, mentions), subject]
             )
     for m in mentions:
+        # A statement named by its speaker: "Trump's claim that there were “thousands”".
+        # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
+        speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
+        if speech and m.kind not in ("pronoun", "thing"):
+            ends = [e for e in sentence_ends(text) if e > speech.end()]
+            stop = ends[0] if ends else len(text)
+            if any(speech.end() <= a < stop for a, _ in quotes):
+                found.append(Attribution(m, speech.start(), speech.end()))
         # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
         dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
         if dash and m.kind != "pronoun":
