@@ -81,6 +81,9 @@ _PHRASAL = {
 }
 _CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# "adding to his wins" and "went on the offensive" are not speech; "went on to say" is.
+_ADD_TO_RE = re.compile(r"\s+to\b")
+_WENT_ON_SAYING_RE = re.compile(r"\s*(?:[,:“]|to\s+(?:say|add|call|describe|tell|write|explain))")
 _PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
 
 
@@ -91,10 +94,15 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word in _CUE_WORDS:
-            yield m.start(), m.end(), word
+            if not (word.startswith("add") and _ADD_TO_RE.match(text, m.end())):
+                yield m.start(), m.end(), word
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
-            if particle and particle.group(1) in _PHRASAL[word].split():
+            if (
+                particle
+                and particle.group(1) in _PHRASAL[word].split()
+                and (particle.group(1) != "on" or _WENT_ON_SAYING_RE.match(text, particle.end()))
+            ):
                 yield m.start(), particle.end(), word
 
 
