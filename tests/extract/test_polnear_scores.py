@@ -1,8 +1,7 @@
 """Speaker attribution measured against people's annotations (PolNeAR dev), through the
 same commands a user runs: `searchapp reindex`, `searchapp export`, then the shared scorer.
 
-Skipped when `../shared` is absent. The floor below is what the extractor measured when it
-was last changed, minus a small margin, so a change that loses accuracy fails CI.
+Skipped when `../shared` is absent. A change that takes any figure below the bar fails CI.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from conftest import POLNEAR
 SCORER = POLNEAR.parents[1] / "tools" / "score_speakers.py"
 DEV = POLNEAR / "dev"
 
-# Measured on 2026-11-24: F1 0.730, P 0.81, R 0.67, direct-R 0.83, coverage 1.00.
-FLOOR = {"f1": 0.72, "precision": 0.80, "direct_recall": 0.81, "coverage": 1.0}
-# The bar issue 3 sets; not reached yet (see README "Measuring").
+# The bar issue 3 sets. Measured on 2026-11-24: P 0.857, F1 0.779, direct-R 0.904.
 BAR = {"f1": 0.75, "precision": 0.85, "direct_recall": 0.90, "coverage": 1.0}
 
 pytestmark = pytest.mark.skipif(
@@ -62,12 +59,7 @@ def _short(scores: dict, bar: dict) -> dict[str, float]:
     return {name: round(scores[name], 3) for name, least in bar.items() if scores[name] < least}
 
 
-def test_dev_scores_do_not_regress(dev_scores: dict) -> None:
-    assert _short(dev_scores, FLOOR) == {}
-
-
-@pytest.mark.xfail(strict=True, reason="issue 3 bar not reached yet: P 0.81, direct-R 0.83")
-def test_dev_scores_meet_the_issue_bar(dev_scores: dict) -> None:
+def test_dev_scores_meet_the_bar(dev_scores: dict) -> None:
     assert _short(dev_scores, BAR) == {}
 
 
