@@ -17,11 +17,16 @@ from functools import lru_cache
 import gender_guesser.detector
 from anyascii import anyascii
 
-
-def word_set(text: str) -> frozenset[str]:
-    """A lexicon written as whitespace-separated words, which keeps long lists readable."""
-    return frozenset(text.split())
-
+from searchapp.extract.lexicon import (
+    FEMALE_FIRST,
+    FIRST_NAMES,
+    MALE_FIRST,
+    ORG_WORDS,
+    PRONOUN_GENDER,
+    STOPWORDS,
+    TITLES,
+    word_set,
+)
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
@@ -36,103 +41,6 @@ NAME_SPAN_RE = re.compile(
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
-
-# Capitalised words that start sentences or clauses but never name anyone.
-STOPWORDS = word_set("""
-a an the this that these those there then thus thereby he she it they we i you his her its
-their our my your him them us me who whom whose what which when where why how yes no not
-and but or nor so yet for if as at by in on of to from with without into onto after before
-during since until while although though because however meanwhile moreover instead also
-still even just only both either neither each every all some any many much more most other
-such another one two three four five six seven eight nine ten first second last next
-earlier later now today tonight yesterday tomorrow here according asked says said
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december jan feb mar apr jun jul aug sep sept
-oct nov dec mr mrs ms dr sir like unlike despite about above below over under again
-within among between against toward towards via per do does did is are was were be been
-has have had will would can could should might must shall let please thanks thank well oh
-update read watch photo image video editor note getty
-sources officials analysts experts critics aides observers economists researchers scientists
-investigators prosecutors authorities residents voters others supporters opponents witnesses
-polls reports studies advocates lawmakers leaders activists people americans
-""")
-
-# Words that are titles or roles, removed from the front of a name ("NASA Administrator
-# Bill Nelson" -> "Bill Nelson").
-TITLES = word_set("""
-mr mrs ms miss dr prof professor sen senator sens rep reps representative congressman del
-congresswoman gov governor lt lieutenant president vice gen general col colonel capt
-captain adm admiral rev reverend pope judge justice secretary speaker mayor sir dame hon
-chief director administrator minister prime chairman chairwoman chair ceo cfo founder
-commander sergeant sgt officer agent attorney chancellor ambassador delegate leader
-spokesman spokeswoman spokesperson press deputy assistant acting former ex candidate
-nominee coach pastor bishop cardinal father sister brother queen prince princess
-lord lady host anchor correspondent editor reporter columnist analyst strategist
-manager advisor adviser aide state sheriff astronaut head nominee analyst pollster lawyer
-economist scientist professor historian activist lobbyist consultant executive official
-chairman founder owner fellow researcher author writer businessman businesswoman billionaire
- detective councilman councilwoman
-commissioner superintendent trustee treasurer comptroller auditor clerk dean
-democratic republican gop presidential democrat
-""")
-
-# Words that make a span an organisation, not a person.
-ORG_WORDS = word_set("""
-party committee news post times journal press department agency university college
-association institute council campaign foundation network bank corp corporation inc
-company co house senate congress court commission center centre group club union
-administration bureau service office federation station ministry board fund trust
-school church army navy force police guard republicans democrats media tribune herald
-gazette magazine review daily weekly radio tv television channel global international
-national federal organization organisation alliance coalition project times
-magazine inc llc ltd report reports pac watch today politico cnn fox msnbc abc cbs nbc
-space program society team airlines motors pictures records studios
-""")
-
-# Common first names by gender, so "she said" does not reach back to "George Bush" when no
-# pronoun in the article has told us.  Deliberately short: unknown names stay neutral.
-FEMALE_FIRST = word_set("""
-hillary chelsea ivanka melania michelle elizabeth nancy sarah carly nikki susan susana
-mary patricia jennifer linda barbara margaret lisa karen betty helen sandra donna carol
-ruth sharon laura kimberly deborah jessica shirley cynthia angela melissa brenda amy anna
-rebecca virginia kathleen pamela martha debra amanda stephanie carolyn christine marie
-janet catherine frances ann joyce diane alice julie heather teresa doris gloria evelyn
-jean cheryl katherine joan ashley judith rose janice kelly nicole judy christina kathy
-theresa beverly denise tammy irene jane lori rachel marilyn andrea kathryn louise
-sara anne jacqueline wanda bonnie julia ruby lois tina phyllis norma paula diana annie
-lillian emily robin peggy crystal gladys rita dawn connie florence tracy edna tiffany
-carmen rosa cindy grace wendy victoria edith kim sherry sylvia josephine thelma shannon
-sheila ethel ellen elaine marjorie carrie charlotte monica esther pauline emma juanita
-anita rhonda hazel amber eva debbie april leslie clara lucille jamie joanne eleanor
-valerie danielle megan alicia suzanne michele gail bertha darlene veronica jill erin
-geraldine lauren cathy joann lorraine lynn sally regina erica beatrice dolores bernice
-audrey yvonne annette june samantha marion dana stacy ana renee ida vivian roberta holly
-brittany melanie loretta yolanda jeanette laurie katie kristen vanessa alma sue elsie
-beth jeanne huma kellyanne hope donna madeleine condoleezza loretta kamala dianne maxine
-debbie betsy katrina kayleigh megyn mika greta rachel maggie jill tammy kirsten amy
-""")
-MALE_FIRST = (
-    word_set("""
-donald bernie bernard barack ted marco jeb ben chris john paul mike michael james robert
-william david richard joseph thomas charles daniel matthew anthony mark steven george
-kenneth andrew joshua kevin brian edward ronald timothy jason jeffrey ryan jacob gary
-nicholas eric stephen jonathan larry justin scott brandon frank benjamin gregory samuel
-raymond patrick alexander jack dennis jerry tyler aaron jose henry adam douglas nathan
-peter zachary kyle walter harold jeremy ethan carl keith roger gerald christian terry
-sean arthur austin noah lawrence jesse joe bryan billy bruce albert willie gabriel logan
-alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
-rand rick reince newt mitt mitch harry bill tim jim tom bob steve rudy rudolph rahm
-chuck lindsey jared corey kellyanne reid vladimir dmitry elon josef rex hugh howard
-lou sean rush glenn marty martin al hank dick dan ron ken jon jeff greg sam ray pat
-jack doug nate pete zach walt jerry jimmy lyndon ronald gerald franklin abraham
-""")
-    - FEMALE_FIRST
-)
-
-FIRST_NAMES = FEMALE_FIRST | MALE_FIRST
-
-# Pronouns we try to resolve, with the gender they imply.
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def strip_accents(text: str) -> str:

@@ -4,7 +4,7 @@ speak. A speaker facet listing "Iowa" would send users after quotes nobody gave.
 
 from __future__ import annotations
 
-from searchapp.extract.names import word_set
+from searchapp.extract.lexicon import word_set
 
 
 def _place_list(text: str) -> frozenset[str]:

@@ -1,0 +1,276 @@
+"""Which mention a reporting cue belongs to: the grammar of news attribution.
+
+"X said", "“...,” said X", "X, a former commander of the ISS, told Fox News", "according to
+X", "X's letter states", "was first reported by X", "“...” ― X": each rule below finds the
+source of one of these shapes, looking only at the sentence around the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from searchapp.extract.cues import (
+    INVERTIBLE,
+    PARTICIPLE_RE,
+    QUOTE_ONLY,
+    REQUEST_FOR_COMMENT_RE,
+    iter_cues,
+    next_to_quote,
+)
+from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
+from searchapp.extract.quotes import inside, quote_spans
+
+POSSESSIVE_SPEECH_RE = re.compile(
+    r"['’]s?\s+(?:[a-z\-]+\s+)?(?:claims?|assertions?|remarks?|statements?|comments?|words|"
+    r"promises?|pledges?|warnings?|accusations?|charges?|contention|insistence|vows?|boasts?|"
+    r"tweets?|suggestions?|arguments?|descriptions?|message|answer|response|retort)\b"
+)
+SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
+# "according to X" and "in the words of X".
+# Also "according to an analysis by the Pew Research Center" and "according to the AP".
+ACCORDING_RE = re.compile(
+    r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
+    r"(?:[a-z\-]+\s+){0,3}?(?:(?:by|from|of|for)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may stand between a subject and its cue verb: a possessive with a document or aide
+# ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
+# "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
+GAP_RE = re.compile(
+    r"""^(?:['’]s?\s+(?:\w+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
+          office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
+        (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
+        (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
+           study|analysis|editorial|board|team|office|committee|report))?
+        (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
+        (?:\s*,\s*[^,“”"]{2,120}?,|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,)?
+        (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
+           reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
+           himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
+           is|was|are|were|been|being|has\s+been|had\s+been|[a-z]+ly|
+           (?:on|in|at|during|via|to)\s+(?:a|an|the|his|her|its|their)?\s*[\w.]+(?:\s+\d+)?))*
+        \s*$""",
+    re.VERBOSE,
+)
+# A name after one of these is an object or a modifier, never the subject of the next verb.
+OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless the object wrote the subject: "a series of tweets from Rogozin suggested".
+DOCUMENT_BY_RE = re.compile(
+    r"\b(?:tweets?|letter|statement|memo|posts?|emails?|message|op-ed|column|interview|speech|"
+    r"remarks|comments?|report|filing|ad|video|footage)\s+(?:from|by|of)\s+(?:the\s+)?$"
+)
+# Prepositions that make the following name an object, never a clause subject.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|like|than|and|as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may precede a sentence's subject: nothing, a determiner, or one introductory phrase
+# ("On Mar. 3, Rogozin banned ..., saying").
+CLAUSE_OPENING_RE = re.compile(r"^(?:[^,]*,\s*)?(?:[Tt]he\s+)?$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source mention and the cue that makes it one ("said", "according to")."""
+
+    source: Mention
+    cue_start: int
+    cue_end: int
+
+
+def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
+    """The source of each reporting cue in text, in text order of the source."""
+    quotes = quote_spans(text)
+    found: list[Attribution] = []
+    for cue_start, cue_end, verb in iter_cues(text):
+        if inside(cue_start, quotes):
+            continue
+        if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
+            continue
+        if verb in ("state", "states") and not (
+            re.match(r"\s*(?:that\b|:|“)", text[cue_end:])
+            or re.search(
+                r"\b(?:letter|statement|memo|report|release|post|website)\s+$", text[:cue_start]
+            )
+        ):
+            continue  # mostly the noun: "in his home state"
+        if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end:]):
+            continue
+        subject = _subject_before(text, cue_start, mentions)
+        before = text[:cue_start].rstrip()
+        # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
+        after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
+        if subject is None and (
+            after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
+        ):
+            subject = _subject_after(text, cue_end, mentions)
+        if PARTICIPLE_RE.search(verb):
+            clause_subject = _clause_subject(text, cue_start, mentions)
+            # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
+            # what looks like an appositive before a participle is often the predicate.
+            if subject is None or (
+                "," in text[subject.end : cue_start]
+                and clause_subject is not None
+                and clause_subject.kind in ("person", "pronoun")
+            ):
+                subject = clause_subject or subject
+        if subject is None and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", text[:cue_start]):
+            # "Cruz exhorted Republicans to ... and said he was": the clause's subject.
+            subject = _clause_subject(text, cue_start, mentions)
+        if subject is None and verb.endswith(("ed", "en", "ld")):
+            subject = _passive_agent(text, cue_end, mentions)
+        if subject is not None:
+            found.extend(
+                Attribution(source, cue_start, cue_end)
+                for source in [*_coordinated(text, subject, mentions), subject]
+            )
+    for m in mentions:
+        # A statement named by its speaker: "Trump's claim that there were “thousands”".
+        # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
+        speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
+        if speech and m.kind not in ("pronoun", "thing"):
+            ends = [e for e in sentence_ends(text) if e > speech.end()]
+            stop = ends[0] if ends else len(text)
+            if any(speech.end() <= a < stop for a, _ in quotes):
+                found.append(Attribution(m, speech.start(), speech.end()))
+        # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
+        dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
+        if dash and m.kind != "pronoun":
+            found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start))
+        according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
+        # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
+        # only modifies the real source, which has none.
+        modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4])
+        if m.kind != "pronoun" and according and not modifier:
+            found.append(Attribution(m, max(0, m.start - 70) + according.start(), m.end))
+    return sorted(found, key=lambda a: a.source.start)
+
+
+def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The mention that a cue verb reports for, looking left across allowed gaps only."""
+    before = [m for m in mentions if m.end <= cue_start]
+    for i in range(len(before) - 1, -1, -1):
+        gap = text[before[i].end : cue_start]
+        named_appositive = gap.strip() == "," and text[: before[i].start].rstrip().endswith(",")
+        if GAP_RE.match(gap) or named_appositive:
+            preceding = text[: before[i].start]
+            # After a preposition a name is an object or a modifier ("a reporter for Agence
+            # France-Presse called it"), unless it wrote the document or heads "who said".
+            is_object = (
+                bool(OBJECT_BEFORE_RE.search(preceding))
+                and not DOCUMENT_BY_RE.search(preceding)
+                and not re.search(r"\bwho\b", gap)
+            )
+            head = _appositive_head(text, before[: i + 1], inside_description=is_object)
+            if head is None and is_object:
+                return None
+            return head or before[i]
+    return None
+
+
+# From a person to a name inside their description: "Mark Holden, chairman of the board
+# of " (Freedom Partners), "Sen. Dianne Feinstein of California, the ranking Democrat on the "
+# (Senate Intelligence Committee), "Aris Shirvanian of the " (Armenian Patriarchate).
+APPOSITIVE_HEAD_RE = re.compile(
+    r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s*)*)?"
+    r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?$"
+)
+
+
+def _appositive_head(
+    text: str, mentions: list[Mention], inside_description: bool = False
+) -> Mention | None:
+    """The person whose description the last of `mentions` sits in, if any. A person is
+    taken to be speaking for themselves unless the name is known to sit in a description
+    ("chairman of the board of Freedom Partners")."""
+    last = mentions[-1]
+    if last.kind == "pronoun" or (last.kind == "person" and not inside_description):
+        return None
+    for m in reversed(mentions[:-1]):
+        if last.start - m.end > 160:
+            break
+        if m.kind == "person" and APPOSITIVE_HEAD_RE.match(text[m.end : last.start]):
+            return m
+    return None
+
+
+# Between an inverted cue and its subject: "said", then roles and affiliations
+# ("Rubio's deputy campaign manager,", "American Unity Fund president").
+_INVERTED_GAP_RE = re.compile(r"[\s,]*(?:[\w./\-]+(?:['’]s)?,?\s+){0,6}?")
+
+
+def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
+    """Inverted attribution: "..., said Sen. Ted Cruz", "..., said he", or a name behind
+    its roles: "said Rubio's deputy campaign manager, Rich Beeson" (the person, not the
+    affiliation in front of them)."""
+    ends = [e for e in sentence_ends(text) if e > cue_end]
+    limit = min(cue_end + 100, ends[0] - 1 if ends else len(text))
+    who = re.search(r"\b(?:who|which|whose)\b", text[cue_end:limit])
+    limit = cue_end + who.start() if who else limit
+    window = [m for m in mentions if cue_end <= m.start < limit]
+    if not window or not _INVERTED_GAP_RE.fullmatch(text[cue_end : window[0].start]):
+        return None
+    if window[0].kind == "pronoun" and not re.match(r"\s*(?:[.,;:!?—–]|$)", text[window[0].end :]):
+        return None  # "said it would jump": the pronoun starts the reported clause
+    for m in window:
+        gap = text[cue_end : m.start]
+        if (
+            m.kind == "person"
+            and _INVERTED_GAP_RE.fullmatch(gap)
+            and not re.search(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$", gap)
+        ):
+            return m
+    return window[0] if window[0].start - cue_end < 40 else None
+
+
+# "was first reported by Politico": the agent of a passive cue is its source.
+_AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?$")
+# Between two coordinated subjects: "The New York Times and the Wall Street Journal".
+_PARTY = r"(?:\s*\([^()]{1,20}\))?"  # "Jon Tester (D-Mont.) and David Vitter"
+_COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+and\s+)(?:the\s+)?$")
+_AND_RE = re.compile(rf"^{_PARTY},?\s+and\s+(?:the\s+)?$")
+
+
+def _passive_agent(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:
+    after = [m for m in mentions if m.start >= cue_end]
+    if after and after[0].kind != "pronoun" and _AGENT_RE.match(text[cue_end : after[0].start]):
+        return after[0]
+    return None
+
+
+def _coordinated(text: str, subject: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Names joined to the subject by "and" or commas: each of them said it too."""
+    if subject.kind == "pronoun":
+        return []
+    joined: list[Mention] = []
+    current = subject
+    for m in reversed([m for m in mentions if m.end <= subject.start]):
+        gap = text[m.end : current.start]
+        # The last link is "and" ("X, Y and Z said"); a bare comma before the subject is an
+        # introductory phrase ("Of Sanders, McCaskill said").
+        link = _COORDINATION_RE if joined else _AND_RE
+        if m.kind != subject.kind or not link.match(gap):
+            break
+        joined.insert(0, m)
+        current = m
+    return joined
+
+
+def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
+    start = sentence_start(text, cue_start)
+    clause = [
+        m
+        for m in mentions
+        if start <= m.start < cue_start and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
+    ]
+    if clause and (
+        CLAUSE_OPENING_RE.match(text[start : clause[0].start])
+        or clause[0].kind in ("person", "pronoun")
+    ):
+        return clause[0]
+    return None

@@ -1,0 +1,107 @@
+"""Who is named in a paragraph: names, subject pronouns and descriptions, and where its
+sentences end. The raw material attribution works on."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from searchapp.extract.lexicon import TITLES, word_set
+from searchapp.extract.names import NameBook, iter_spans, looks_like_org
+from searchapp.extract.places import is_nationality, is_place, is_silent_body
+from searchapp.extract.quotes import inside, quote_spans
+
+# Lowercase role words between an affiliation and a name: "Roscosmos chief Dmitry Rogozin",
+# "Fox News judicial analyst Judge Andrew Napolitano".
+MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$")
+
+# An all-caps dateline opening a story: "WASHINGTON --", "LOS ANGELES (AP) —".
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,]+(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
+# A definite description standing for a person named earlier: "The Vermont senator",
+# "the Roscosmos director", "the Republican front-runner".
+DESCRIPTION_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
+    r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
+    r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
+)
+# A subject pronoun that can be a speaker.
+PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
+# A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
+SENTENCE_END_RE = re.compile(r"(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|\s*\n\s*)")
+# Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
+ABBREVIATIONS = word_set("mr ms mrs dr sen rep gov st gen lt jr rev ft col sgt prof mt no vs")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    # "person", "org", "name" (an unknown single word), "pronoun", or "thing": a place,
+    # nationality, institution or event that never speaks and is never "he" or "it".
+    kind: str
+
+
+def find_mentions(text: str, book: NameBook) -> list[Mention]:
+    """Names and subject pronouns outside quotations, in text order."""
+    quotes = quote_spans(text)
+    mentions: list[Mention] = []
+    for start, end, name in iter_spans(text, book.surnames):
+        if inside(start, quotes):
+            continue
+        full = book.canonical(name)
+        kind = (
+            "thing"
+            if is_place(full) or is_nationality(full) or is_silent_body(full)
+            else "person"
+            if book.is_person(full)
+            else "org"
+            if looks_like_org(full)
+            else "name"
+        )
+        if re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s", text[max(0, start - 5) : start + 1]):
+            kind = "person"
+        mentions.append(Mention(start, end, full, kind))
+    dateline = DATELINE_RE.match(text)
+    mentions = [
+        m
+        for i, m in enumerate(mentions)
+        if not (dateline and m.end <= dateline.end())
+        and not _is_modifier(text, m, mentions[i + 1 : i + 2])
+    ]
+    for m in PRONOUN_RE.finditer(text):
+        if not inside(m.start(), quotes):
+            mentions.append(Mention(m.start(), m.end(), m.group(1), "pronoun"))
+    for m in DESCRIPTION_RE.finditer(text):
+        if not inside(m.start(), quotes):
+            mentions = [n for n in mentions if not m.start() <= n.start < m.end()]
+            mentions.append(Mention(m.start(), m.end(), "the one", "pronoun"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
+    """True for an affiliation in front of a role and a person's name."""
+    if not following or following[0].kind != "person":
+        return False
+    gap = MODIFIER_GAP_RE.match(text[mention.end : following[0].start])
+    return bool(gap) and gap.group(1) in TITLES
+
+
+@lru_cache(maxsize=1024)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence but the last ends; cached because every cue asks."""
+    return tuple(
+        m.end()
+        for m in SENTENCE_END_RE.finditer(text)
+        if not (len(m.group(1)) == 1 and m.group(1).isupper())
+        and m.group(1).lower() not in ABBREVIATIONS
+    )
+
+
+def sentence_start(text: str, pos: int) -> int:
+    ends = sentence_ends(text)
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
