@@ -60,6 +60,11 @@ def unquote(text: str) -> str:
     return text.strip('“”"‘’ ').rstrip(",").strip()
 
 
+def leaves_quote_open(text: str) -> bool:
+    """True when a quotation is still running at the end: it goes on in the next paragraph."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def speakers_of(quotes: Sequence[Quote]) -> list[str]:
     """Distinct speakers in order of first appearance."""
     return list(dict.fromkeys(q.speaker for q in quotes))

@@ -1,13 +1,16 @@
-"""Who is quoted or reported in each paragraph of a news article.
+"""Who is quoted or reported in each paragraph of a news article, and what they said.
 
 Rule-based on purpose: the engine runs without model downloads, and news attribution is
-formulaic enough ("..., X said.", "according to X", "X wrote:") that a cue lexicon plus
-article-level name canonicalisation and recency-based pronoun resolution gets most of it.
+formulaic enough ("..., X said.", "according to X", "X wrote:") that a cue lexicon
+(`cues`), name finding (`mentions`, `names`), attribution shapes (`attribution`) and
+salience-based pronoun resolution (`pronouns`) get most of it. This module walks an
+article in order, pairing each source with the quotations of its sentence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from searchapp.extract.attribution import Attribution, find_attributions
@@ -17,7 +20,15 @@ from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
 from searchapp.extract.names import NameBook, build_namebook, to_latin
 from searchapp.extract.places import is_nationality, is_place, is_silent_body
 from searchapp.extract.pronouns import PronounResolver
-from searchapp.extract.quotes import Quote, curl_quotes, inside, quote_spans, speakers_of, unquote
+from searchapp.extract.quotes import (
+    Quote,
+    curl_quotes,
+    inside,
+    leaves_quote_open,
+    quote_spans,
+    speakers_of,
+    unquote,
+)
 
 # An embedded tweet's signature: "— Display Name (@handle) April 2, 2022" at the end.
 TWEET_SIGNATURE_RE = re.compile(
@@ -86,7 +97,7 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     history = PronounResolver(book)
     result: list[list[Quote]] = []
     carried: str | None = None  # speaker of a quotation still running at paragraph end
-    previous: str | None = None  # speaker of the previous paragraph's last direct quote
+    previous: str | None = None  # the previous paragraph's last speaker
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append([])
@@ -106,9 +117,9 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
         else:
             named, subjects = _tag_paragraph(text, book, history)
             quotes = _paragraph_quotes(text, named, subjects, carried, previous)
-        _, open_at_end = quote_state(text)
         last = quotes[-1].speaker if quotes else None
-        carried = last if open_at_end or text.rstrip().endswith((":", "”", '"', "’")) else None
+        running = leaves_quote_open(text) or text.rstrip().endswith((":", "”", '"', "’"))
+        carried = last if running else None
         previous = last
         result.append(quotes)
     return result
@@ -141,7 +152,7 @@ def _tag_paragraph(
     sentence_people: list[str] = []
     sentence, opens = 0, True
     for m in mentions:
-        here = sum(1 for b in boundaries if b <= m.start)
+        here = bisect_right(boundaries, m.start)
         if here != sentence:
             sentence, sentence_people, opens = here, [], True
         if m.kind == "pronoun":
@@ -184,7 +195,10 @@ def _paragraph_quotes(
     paragraph's speaker: news prints a long statement as a run of bare quotes.
     """
     bounds = [0, *sentence_ends(text), len(text)]
-    sentence_of = lambda pos: max(i for i, b in enumerate(bounds[:-1]) if b <= pos)  # noqa: E731
+
+    def sentence_of(pos: int) -> int:
+        return bisect_right(bounds, pos, hi=len(bounds) - 1) - 1
+
     spans = quote_spans(text)
     placed: list[tuple[int, Quote]] = []
     used: set[tuple[int, int]] = set()
@@ -234,12 +248,3 @@ def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:
     clause = re.sub(r"^\s*(?:that|on|of|,)\s+", "", clause).strip(" ,;:—–")
     clause = unquote(clause)
     return clause if len(clause.split()) > 1 else text[lo:hi].strip()
-
-
-def quote_state(text: str) -> tuple[bool, bool]:
-    """(starts with a quotation mark, leaves a quotation open at its end)."""
-    stripped = text.strip()
-    starts = stripped[:1] in '“"‘'
-    curly_open = stripped.count("“") > stripped.count("”")
-    straight_open = stripped.count('"') % 2 == 1
-    return starts, curly_open or straight_open
