@@ -21,11 +21,13 @@ from searchapp.extract.cues import (
 from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
 from searchapp.extract.quotes import inside, quote_spans
 
+# A statement named by its speaker: "Trump's claim that ...", "Clinton's remarks".
 POSSESSIVE_SPEECH_RE = re.compile(
     r"['’]s?\s+(?:[a-z\-]+\s+)?(?:claims?|assertions?|remarks?|statements?|comments?|words|"
     r"promises?|pledges?|warnings?|accusations?|charges?|contention|insistence|vows?|boasts?|"
     r"tweets?|suggestions?|arguments?|descriptions?|message|answer|response|retort)\b"
 )
+# A quotation signed after a dash: "“... a bully.” ― Veronica Cruz".
 SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
 # Also "according to an analysis by the Pew Research Center" and "according to the AP".
