@@ -77,7 +77,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for m in DESCRIPTION_RE.finditer(text):
         if not inside(m.start(), quotes):
             mentions = [n for n in mentions if not m.start() <= n.start < m.end()]
-            mentions.append(Mention(m.start(), m.end(), "the one", "pronoun"))
+            # Kept as written: "the Roscosmos director" names its affiliation.
+            mentions.append(Mention(m.start(), m.end(), m.group(0), "pronoun"))
     mentions.sort(key=lambda m: m.start)
     return mentions
 

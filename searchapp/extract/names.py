@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -174,6 +175,9 @@ class NameBook:
     # Names seen capitalised in mid-sentence at least once. A word capitalised only at
     # sentence starts ("Additional", "Hours") is an ordinary word, not a name.
     mid_sentence: set[str] = field(default_factory=set)
+    # Capitalised words seen close to each person ("Roscosmos" near "Dmitry Rogozin"), so a
+    # description such as "the Roscosmos director" finds its person among several.
+    affiliations: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # Multi-word organisation names, so an acronym can find its long form ("CSA").
     org_names: list[str] = field(default_factory=list)
 
@@ -235,6 +239,14 @@ class NameBook:
             if len(near) == 1 and not looks_like_org(name):
                 return next(iter(near.values()))
         return name
+
+    def affiliated(self, description: str) -> Counter[str]:
+        """People seen beside the capitalised words of a description ("the Roscosmos
+        chief"), with how often."""
+        found: Counter[str] = Counter()
+        for word in re.findall(r"\b[A-Z][\w\-]+", description):
+            found.update(self.affiliations.get(word.lower(), Counter()))
+        return found
 
     def is_person(self, name: str) -> bool:
         return name in self.full_names or looks_like_person(name)
@@ -307,6 +319,28 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+# Where a person's affiliation is written: in front of the name with roles between
+# ("Roscosmos chief Dmitry Rogozin", "South Carolina Sen. Lindsey Graham"), after it with
+# "of" ("Bernie Sanders of Vermont"), or in an appositive ("Dmitry Rogozin, head of Russian
+# space agency Roscosmos,").
+_AFFILIATION_BEFORE_RE = re.compile(r"(?:[A-Z][\w\-]*\.?\s+|[a-z\-]+\s+){1,5}$")
+_AFFILIATION_AFTER_RE = re.compile(r"(?:\s+of\s+[A-Z][^,.;]{0,40}|,[^,.;“”]{1,90},)")
+
+
+def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, str]]) -> None:
+    for start, end, name in found:
+        person = book.canonical(name)
+        if not book.is_person(person):
+            continue
+        before = _AFFILIATION_BEFORE_RE.search(text[max(0, start - 60) : start])
+        after = _AFFILIATION_AFTER_RE.match(text, end)
+        context = (before.group(0) if before else "") + " " + (after.group(0) if after else "")
+        for word in re.findall(r"\b[A-Z][\w\-]+", context):
+            key = word.lower()
+            if key not in STOPWORDS and key not in TITLES and word not in person.split():
+                book.affiliations[key][person] += 1
+
+
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     """Collect every person-shaped name of the article and guess genders from honorifics
     and the first personal pronoun that follows a name in the same sentence."""
@@ -325,6 +359,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
         for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)", text):
             full = book.canonical(m.group(2))
             book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
+        _note_affiliations(book, text, found)
         for _, end, name in found:
             full = book.canonical(name)
             after = re.match(r"[^.!?“”\"]{0,80}?\b(he|she)\b", text[end:], re.IGNORECASE)

@@ -42,6 +42,11 @@ class PronounResolver:
             return self.topic_org
         if word == "they":
             return None
+        if word.startswith("the "):
+            affiliated = self.book.affiliated(pronoun)
+            recent = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in affiliated]
+            if recent or affiliated:
+                return (recent or [affiliated.most_common(1)[0][0]])[0]
         want = PRONOUN_GENDER.get(word)
         local = [n for n in sentence_people if self._fits(n, want)]
         if local:

@@ -233,3 +233,12 @@ def test_an_organisation_named_with_on_or_for_is_one_speaker() -> None:
         "“It is a tax on work,” the Center for American Progress said.",
     )
     assert found == [["Commission on Presidential Debates"], ["Center for American Progress"]]
+
+
+def test_a_description_finds_its_person_by_affiliation_when_two_are_in_play() -> None:
+    found = speakers(
+        LEAD,
+        "ESA Director General Josef Aschbacher wrote that he would forward the letter.",
+        "The Roscosmos director criticized having to wait for responses from Europe.",
+    )
+    assert found[1:] == [["Josef Aschbacher"], ["Dmitry Rogozin"]]
