@@ -75,6 +75,22 @@ def test_search_tick_outlet_read_highlight_open_article(page, live_server):
     assert page.locator(".article .outlet").inner_text() == "Newsweek"
 
 
+def test_quote_search_shows_who_said_it_and_leads_to_their_other_quotes(page, live_server):
+    page.goto(live_server + "/?q=quote:broomsticks")
+    assert page.locator("#total").inner_text().startswith("1 ")
+    assert page.locator(".hit mark").first.inner_text().lower() == "broomsticks"
+    page.locator(".hit h2 a").first.click()
+    page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    quote = page.locator(f"#{anchor} .quote", has_text="broomsticks")
+    assert quote.locator(".speaker").inner_text() == "Dmitry Rogozin"
+    quote.locator(".speaker").click()
+    page.wait_for_url(re.compile(r"speaker=Dmitry\+Rogozin"))
+    speakers = page.locator("#facet-speaker input:checked")
+    assert speakers.count() == 1 and speakers.get_attribute("value") == "Dmitry Rogozin"
+    assert int(page.locator("#total").inner_text().split()[0]) > 5
+
+
 def test_phone_width_stacks_filters_below_results(browser, live_server):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
