@@ -25,6 +25,7 @@ gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold be
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
 compare laud exhort reference sing portray
+endorse express
 press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
