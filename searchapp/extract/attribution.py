@@ -135,9 +135,17 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
         # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
         speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
         if speech and m.kind not in ("pronoun", "thing"):
+            start = sentence_start(text, m.start)
             ends = [e for e in sentence_ends(text) if e > speech.end()]
             stop = ends[0] if ends else len(text)
-            if any(speech.end() <= a < stop for a, _ in quotes):
+            quoted = any(speech.end() <= a < stop for a, _ in quotes)
+            # ... and no verb gives the quotation to someone else: "calling Trump's charge
+            # “pathetic”" is the caller's word.
+            other_cue = any(
+                not inside(c, quotes) and not speech.start() <= c < speech.end()
+                for c, _, _ in iter_cues(text, start, stop)
+            )
+            if quoted and not other_cue:
                 found.append(Attribution(m, speech.start(), speech.end()))
         # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
         dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])

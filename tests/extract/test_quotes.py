@@ -242,3 +242,11 @@ def test_a_description_finds_its_person_by_affiliation_when_two_are_in_play() ->
         "The Roscosmos director criticized having to wait for responses from Europe.",
     )
     assert found[1:] == [["Josef Aschbacher"], ["Dmitry Rogozin"]]
+
+
+def test_a_possessive_statement_is_its_owners_only_when_no_one_else_is_speaking() -> None:
+    found = speakers(
+        "Politifact checked Donald Trump’s claim that there were “thousands of shootings” there.",
+        "Brian Fallon responded, calling Trump’s charge “pathetic” and “dangerous.”",
+    )
+    assert found == [["Donald Trump"], ["Brian Fallon"]]
