@@ -21,6 +21,8 @@ from searchapp.extract.cues import (
 from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
 from searchapp.extract.quotes import inside, quote_spans
 
+# A form of "be" right before the cue makes it passive: "was asked", "has been told".
+PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # A statement named by its speaker: "Trump's claim that ...", "Clinton's remarks".
 POSSESSIVE_SPEECH_RE = re.compile(
     r"['’]s?\s+(?:[a-z\-]+\s+)?(?:claims?|assertions?|remarks?|statements?|comments?|words|"
@@ -103,6 +105,12 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
         if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end:]):
             continue
         subject = _subject_before(text, cue_start, mentions)
+        passive = not verb.endswith("ing") and subject is not None
+        if passive and PASSIVE_RE.search(text[subject.end : cue_start]):
+            # "Rubio was asked by moderator Gerard Baker": the one asked is not speaking.
+            subject = _passive_agent(text, cue_end, mentions)
+            if subject is None:
+                continue
         before = text[:cue_start].rstrip()
         # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
         after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
@@ -238,7 +246,8 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
 
 
 # "was first reported by Politico": the agent of a passive cue is its source.
-_AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?$")
+# Roles may come between: "asked by Fox Business moderator Gerard Baker".
+_AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$")
 # Between two coordinated subjects: "The New York Times and the Wall Street Journal".
 _PARTY = r"(?:\s*\([^()]{1,20}\))?"  # "Jon Tester (D-Mont.) and David Vitter"
 _COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+and\s+)(?:the\s+)?$")

@@ -40,7 +40,8 @@ chief director administrator minister prime chairman chairwoman chair ceo cfo fo
 commander sergeant sgt officer agent attorney chancellor ambassador delegate leader
 spokesman spokeswoman spokesperson press deputy assistant acting former ex candidate
 nominee coach pastor bishop cardinal father sister brother queen prince princess
-lord lady host anchor correspondent editor reporter columnist analyst strategist
+lord lady host co-host moderator anchor correspondent editor reporter columnist analyst
+strategist
 manager advisor adviser aide state sheriff astronaut head nominee analyst pollster lawyer
 economist scientist professor historian activist lobbyist consultant executive official
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire

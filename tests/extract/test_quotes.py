@@ -250,3 +250,12 @@ def test_a_possessive_statement_is_its_owners_only_when_no_one_else_is_speaking(
         "Brian Fallon responded, calling Trump’s charge “pathetic” and “dangerous.”",
     )
     assert found == [["Donald Trump"], ["Brian Fallon"]]
+
+
+def test_the_one_asked_is_not_the_speaker_but_the_one_asking_is() -> None:
+    found = speakers(
+        "Sanders was asked to name a decision Clinton made in the Senate.",
+        "Rubio was asked by Fox Business moderator Gerard Baker whether his plan would work.",
+        "Donald Trump spoke in Ohio. Trump is saying that the election is rigged.",
+    )
+    assert found == [[], ["Gerard Baker"], ["Donald Trump"]]
