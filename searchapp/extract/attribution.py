@@ -91,58 +91,82 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
     quotes = quote_spans(text)
     found: list[Attribution] = []
     for cue_start, cue_end, verb in iter_cues(text):
-        if inside(cue_start, quotes):
+        if inside(cue_start, quotes) or not _reports_speech(text, cue_start, cue_end, verb):
             continue
-        if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
-            continue
-        if verb in ("state", "states") and not (
-            re.match(r"\s*(?:that\b|:|“)", text[cue_end:])
-            or re.search(
-                r"\b(?:letter|statement|memo|report|release|post|website)\s+$", text[:cue_start]
-            )
-        ):
-            continue  # mostly the noun: "in his home state"
-        if verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end:]):
-            continue
-        subject = _subject_before(text, cue_start, mentions)
-        passive = not verb.endswith("ing") and subject is not None
-        if passive and PASSIVE_RE.search(text[subject.end : cue_start]):
-            # "Rubio was asked by moderator Gerard Baker": the one asked is not speaking.
-            subject = _passive_agent(text, cue_end, mentions)
-            if subject is None:
-                continue
-        before = text[:cue_start].rstrip()
-        # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
-        after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
-        if subject is None and (
-            after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
-        ):
-            subject = _subject_after(text, cue_end, mentions)
-        if PARTICIPLE_RE.search(verb):
-            clause_subject = _clause_subject(text, cue_start, mentions)
-            # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
-            # what looks like an appositive before a participle is often the predicate.
-            if subject is None or (
-                "," in text[subject.end : cue_start]
-                and clause_subject is not None
-                and clause_subject.kind in ("person", "pronoun")
-            ):
-                subject = clause_subject or subject
-        if subject is None and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", text[:cue_start]):
-            # "Cruz exhorted Republicans to ... and said he was": the clause's subject.
-            subject = _clause_subject(text, cue_start, mentions)
-        if subject is None and verb.endswith(("ed", "en", "ld")):
-            subject = _passive_agent(text, cue_end, mentions)
+        subject = _cue_source(text, cue_start, cue_end, verb, mentions)
         if subject is not None:
             found.extend(
                 Attribution(source, cue_start, cue_end)
                 for source in [*_coordinated(text, subject, mentions), subject]
             )
+    found.extend(_sources_without_verbs(text, mentions, quotes))
+    return sorted(found, key=lambda a: a.source.start)
+
+
+def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
+    """False for the cue words that, here, mean something else."""
+    if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
+        return False
+    if verb in ("state", "states") and not (
+        re.match(r"\s*(?:that\b|:|“)", text[cue_end:])
+        or re.search(
+            r"\b(?:letter|statement|memo|report|release|post|website)\s+$", text[:cue_start]
+        )
+    ):
+        return False  # mostly the noun: "in his home state"
+    return not (verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end:]))
+
+
+def _cue_source(
+    text: str, cue_start: int, cue_end: int, verb: str, mentions: list[Mention]
+) -> Mention | None:
+    """Who a reporting verb reports for, trying the shapes news uses in turn."""
+    subject = _subject_before(text, cue_start, mentions)
+    if (
+        subject is not None
+        and not verb.endswith("ing")
+        and PASSIVE_RE.search(text[subject.end : cue_start])
+    ):
+        # "Rubio was asked by moderator Gerard Baker": the one asked is not speaking.
+        return _passive_agent(text, cue_end, mentions)
+    before = text[:cue_start].rstrip()
+    # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
+    after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
+    if subject is None and (
+        after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or not before))
+    ):
+        subject = _subject_after(text, cue_end, mentions)
+    if PARTICIPLE_RE.search(verb):
+        clause_subject = _clause_subject(text, cue_start, mentions)
+        # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
+        # what looks like an appositive before a participle is often the predicate.
+        if subject is None or (
+            "," in text[subject.end : cue_start]
+            and clause_subject is not None
+            and clause_subject.kind in ("person", "pronoun")
+        ):
+            subject = clause_subject or subject
+    if subject is None and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", text[:cue_start]):
+        # "Cruz exhorted Republicans to ... and said he was": the clause's subject.
+        subject = _clause_subject(text, cue_start, mentions)
+    if subject is None and verb.endswith(("ed", "en", "ld")):
+        subject = _passive_agent(text, cue_end, mentions)
+    return subject
+
+
+def _sources_without_verbs(
+    text: str, mentions: list[Mention], quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """Sources marked by other words than a verb: a possessive statement, a signature
+    dash, "according to"."""
+    found: list[Attribution] = []
     for m in mentions:
+        if m.kind in ("pronoun", "thing"):
+            continue
         # A statement named by its speaker: "Trump's claim that there were “thousands”".
         # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
         speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
-        if speech and m.kind not in ("pronoun", "thing"):
+        if speech:
             start = sentence_start(text, m.start)
             ends = [e for e in sentence_ends(text) if e > speech.end()]
             stop = ends[0] if ends else len(text)
@@ -157,15 +181,15 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 found.append(Attribution(m, speech.start(), speech.end()))
         # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
         dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
-        if dash and m.kind != "pronoun":
+        if dash:
             found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start))
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
         # only modifies the real source, which has none.
         modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4])
-        if m.kind != "pronoun" and according and not modifier:
+        if according and not modifier:
             found.append(Attribution(m, max(0, m.start - 70) + according.start(), m.end))
-    return sorted(found, key=lambda a: a.source.start)
+    return found
 
 
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
