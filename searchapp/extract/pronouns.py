@@ -36,7 +36,9 @@ class PronounResolver:
         """The subject of the current sentence if it fits, else the most recent
         gender-compatible subject or speaker (news refers back to the protagonist, not to
         whoever was named in passing), preferring names known to be people (places such
-        as "Boca Raton" look like names too); "it" names organisations."""
+        as "Boca Raton" look like names too). A description ("the Roscosmos chief") goes
+        to the person written with that affiliation; "it" to the organisation the story
+        is about; "they" to no one."""
         word = pronoun.lower()
         if word == "it":  # only an organisation the story is about: "It said ..."
             return self.topic_org
