@@ -175,8 +175,8 @@ class NameBook:
     # Names seen capitalised in mid-sentence at least once. A word capitalised only at
     # sentence starts ("Additional", "Hours") is an ordinary word, not a name.
     mid_sentence: set[str] = field(default_factory=set)
-    # Capitalised words seen close to each person ("Roscosmos" near "Dmitry Rogozin"), so a
-    # description such as "the Roscosmos director" finds its person among several.
+    # Capitalised words written as a person's affiliation ("Roscosmos chief Dmitry
+    # Rogozin"), so a description such as "the Roscosmos director" finds its person.
     affiliations: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # Multi-word organisation names, so an acronym can find its long form ("CSA").
     org_names: list[str] = field(default_factory=list)
