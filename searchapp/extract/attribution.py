@@ -309,7 +309,9 @@ def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Menti
     clause = [
         m
         for m in mentions
-        if start <= m.start < cue_start and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
+        if start <= m.start < cue_start
+        and m.kind != "thing"
+        and not PREPOSITION_BEFORE_RE.search(text[start : m.start])
     ]
     if clause and (
         CLAUSE_OPENING_RE.match(text[start : clause[0].start])

@@ -37,9 +37,8 @@ _TOKEN = (
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
 # ("Charles de Gaulle", "Bank of America").
-NAME_SPAN_RE = re.compile(
-    rf"(?<![\w@#'’]){_TOKEN}(?: +(?:(?:de|da|van|von|der|bin|al|of|la|le|du|del) )?{_TOKEN})*"
-)
+_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
+NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 
