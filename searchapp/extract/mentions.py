@@ -31,7 +31,10 @@ PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
 SENTENCE_END_RE = re.compile(r"(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|\s*\n\s*)")
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
-ABBREVIATIONS = word_set("mr ms mrs dr sen rep gov st gen lt jr rev ft col sgt prof mt no vs")
+ABBREVIATIONS = word_set("""
+mr ms mrs dr sen rep gov st gen lt jr sr rev ft col sgt prof mt no vs capt adm maj cpl brig
+hon det supt insp pres messrs del
+""")
 
 
 @dataclass

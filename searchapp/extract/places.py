@@ -61,7 +61,7 @@ Louisville, Lexington, Memphis, Knoxville, Birmingham, Mobile, Little Rock, Buff
 Syracuse, Albany, Hartford, Providence, Burlington, Anchorage, Honolulu, Tucson, El Paso, Fort
 Lauderdale, Sarasota, Naples, Tallahassee, Gainesville, Savannah, Wilmington, Scranton, Erie,
 Toledo, Dayton, Akron, Flint, Grand Rapids, Lansing, Madison, Green Bay, Dearborn, Ferguson,
-Baton Rouge, Benghazi, Great Wall, White House, Oval Office, Pentagon, Kremlin, Rose Bowl, West
+Baton Rouge, Benghazi, Great Wall, Oval Office, Rose Bowl, West
 Point, Camp David, Ground Zero, Trump Tower, Quicken Loans Arena, Wells Fargo Center, Madison
 Square Garden
 """)
