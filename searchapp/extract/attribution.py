@@ -29,7 +29,7 @@ POSSESSIVE_SPEECH_RE = re.compile(
     r"promises?|pledges?|warnings?|accusations?|charges?|contention|insistence|vows?|boasts?|"
     r"tweets?|suggestions?|arguments?|descriptions?|message|answer|response|retort)\b"
 )
-# A quotation signed after a dash: "“... a bully.” ― Veronica Cruz".
+# A quotation signed after a dash: "“... a bully.” ― Ana Ruiz".
 SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
 # Also "according to an analysis by the Pew Research Center" and "according to the AP".
@@ -180,7 +180,7 @@ def _sources_without_verbs(
             )
             if quoted and not other_cue:
                 found.append(Attribution(m, speech.start(), speech.end()))
-        # A signature after a quotation: "“... a bully.” ― Veronica Cruz".
+        # A signature after a quotation: "“... a bully.” ― Ana Ruiz".
         dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
         if dash:
             found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start))

@@ -48,6 +48,8 @@ chairman founder owner fellow researcher author writer businessman businesswoman
  detective councilman councilwoman
 commissioner superintendent trustee treasurer comptroller auditor clerk dean
 democratic republican gop presidential democrat
+senators governors representatives congressmen congresswomen mayors judges justices candidates
+nominees
 """)
 
 # Words that make a span an organisation, not a person.

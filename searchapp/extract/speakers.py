@@ -37,7 +37,7 @@ TWEET_SIGNATURE_RE = re.compile(
 )
 
 
-# A transcript line: "WALLACE: Do you really see those two as equivalent?"
+# A transcript line: "MILES: Will the budget pass?"
 TRANSCRIPT_LABEL_RE = re.compile(r"^[“\"]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
 
 # Capitalised run-ins that are not speakers: "UPDATE: ...", "WATCH: ...".

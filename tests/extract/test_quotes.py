@@ -114,10 +114,10 @@ def test_she_said_goes_to_the_woman_when_a_man_was_named_last() -> None:
 def test_he_said_after_a_new_speaker_goes_to_that_speaker() -> None:
     found = speakers(
         "“We will vote no,” said Mark Hale, the mayor.",
-        "Scott Reed, who managed Bob Dole's 1996 campaign, said the fear was real.",
+        "Neil Hart, who managed Joan Park's 2012 campaign, said the fear was real.",
         "“I'm amazed that people are surprised,” he said.",
     )
-    assert found[2] == ["Scott Reed"]
+    assert found[2] == ["Neil Hart"]
 
 
 # --- organisations -------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def test_cyrillic_display_name_is_transliterated_to_the_latin_name() -> None:
         "NASA astronaut Mark Vande Hei returned to Earth on Wednesday.",
         "The ISS is operated through a “co-operative program” involving the U.S. and Russia.",
         "At a rally in Portsmouth, N.H., voters waited for hours.",
-        "A reporter for Agence France-Presse called it “absolute chaos.”",
+        "A reporter for the Associated Press called the vote “pure theatre.”",
     ],
 )
 def test_no_speaker(paragraph: str) -> None:
@@ -189,11 +189,11 @@ def test_a_scare_quote_is_not_a_quotation_but_a_full_one_is() -> None:
 
 def test_transcript_labels_name_the_speaker() -> None:
     found = speakers(
-        "Fox News anchor Chris Wallace interviewed Gov. Mike Pence on Sunday.",
-        "WALLACE: Will Gennifer Flowers be there?",
-        "PENCE: She will not be attending the debate tomorrow night.",
+        "Radio host Joan Miles interviewed Gov. Carl Reyes on Sunday.",
+        "MILES: Will the budget pass?",
+        "REYES: It will pass next week, with votes to spare.",
     )
-    assert found[1:] == [["Chris Wallace"], ["Mike Pence"]]
+    assert found[1:] == [["Joan Miles"], ["Carl Reyes"]]
 
 
 def test_curled_quotes_keep_offsets() -> None:
@@ -204,10 +204,10 @@ def test_curled_quotes_keep_offsets() -> None:
 
 def test_coordinated_sources_each_speak_but_an_introductory_phrase_does_not() -> None:
     found = speakers(
-        "Jeb Bush and Chris Christie say Marco Rubio has not been tested.",
-        "Of Sanders, Claire McCaskill said voters would find it hard to look past the label.",
+        "Governors Ann Cole and Mark Hale say Senator Tim Ford has not been tested.",
+        "Of Ford, Senator Lisa Park said voters would find it hard to look past the label.",
     )
-    assert found == [["Jeb Bush", "Chris Christie"], ["Claire McCaskill"]]
+    assert found == [["Ann Cole", "Mark Hale"], ["Lisa Park"]]
 
 
 def test_the_agent_of_a_passive_cue_is_the_source() -> None:
@@ -216,20 +216,20 @@ def test_the_agent_of_a_passive_cue_is_the_source() -> None:
 
 def test_the_antecedent_of_who_said_is_the_source_even_as_an_object() -> None:
     found = speakers(
-        "Obama has had a frosty relationship with Mitch McConnell, who in 2010 said the goal "
-        "was to make Obama a “one-term president.”"
+        "The mayor has had a frosty relationship with council leader Dana Webb, who in 2019 "
+        "said the goal was to make him a “one-term mayor.”"
     )
-    assert found == [["Mitch McConnell"]]
+    assert found == [["Dana Webb"]]
 
 
 def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation() -> None:
-    (found,) = quotes('Rep. Robert C. "Bobby" Scott said the plan would fail.')
-    assert [(q.speaker, q.direct) for q in found] == [("Robert C. Scott", False)]
+    (found,) = quotes('Rep. Robert C. "Bobby" Lane said the plan would fail.')
+    assert [(q.speaker, q.direct) for q in found] == [("Robert C. Lane", False)]
 
 
 def test_an_organisation_named_with_on_or_for_is_one_speaker() -> None:
     found = speakers(
-        "The nonpartisan Commission on Presidential Debates says there was a problem.",
+        "The nonpartisan Commission on Presidential Debates says the microphones were checked.",
         "“It is a tax on work,” the Center for American Progress said.",
     )
     assert found == [["Commission on Presidential Debates"], ["Center for American Progress"]]
@@ -246,16 +246,16 @@ def test_a_description_finds_its_person_by_affiliation_when_two_are_in_play() ->
 
 def test_a_possessive_statement_is_its_owners_only_when_no_one_else_is_speaking() -> None:
     found = speakers(
-        "Politifact checked Donald Trump’s claim that there were “thousands of shootings” there.",
-        "Brian Fallon responded, calling Trump’s charge “pathetic” and “dangerous.”",
+        "FactWatch checked Mayor Tom Reed’s claim that there were “thousands of new jobs” in town.",
+        "Campaign spokesman Eli Stone responded, calling Reed’s charge “pathetic” and “false.”",
     )
-    assert found == [["Donald Trump"], ["Brian Fallon"]]
+    assert found == [["Tom Reed"], ["Eli Stone"]]
 
 
 def test_the_one_asked_is_not_the_speaker_but_the_one_asking_is() -> None:
     found = speakers(
-        "Sanders was asked to name a decision Clinton made in the Senate.",
-        "Rubio was asked by Fox Business moderator Gerard Baker whether his plan would work.",
-        "Donald Trump spoke in Ohio. Trump is saying that the election is rigged.",
+        "Senator Ann Lowe spoke in Ohio. Lowe was asked to name a vote she regretted.",
+        "Lowe was asked by CNBC moderator Paul Grant whether her plan would work.",
+        "Lowe is saying that the count was fair.",
     )
-    assert found == [[], ["Gerard Baker"], ["Donald Trump"]]
+    assert found == [[], ["Paul Grant"], ["Ann Lowe"]]
