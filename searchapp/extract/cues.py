@@ -20,13 +20,11 @@ predict proclaim quip recall recount remark reply report respond retort reveal s
 speculate state stress suggest testify tweet urge vow warn acknowledge admit agree
 accuse blame criticize slam blast attack praise pledge promise threaten demand question
 dismiss reject dispute defend wonder propose repeat reiterate indicate signal imply post
-shout yell scream continue condemn assure advise call cite insinuate hint predict fire snap
-gush muse decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
+shout yell scream continue condemn assure advise call cite insinuate hint fire snap gush
+decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridicule
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
-compare laud exhort reference sing portray
-endorse express
-press interject surmise chime
+compare laud exhort reference sing portray endorse express press interject surmise chime
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
