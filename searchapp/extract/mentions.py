@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from searchapp.extract.lexicon import TITLES, word_set
 from searchapp.extract.names import NameBook, iter_spans, looks_like_org
-from searchapp.extract.places import is_nationality, is_place, is_silent_body
+from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import inside, quote_spans
 
 # Lowercase role words between an affiliation and a name: "Roscosmos chief Dmitry Rogozin",
@@ -57,7 +57,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         full = book.canonical(name)
         kind = (
             "thing"
-            if is_place(full) or is_nationality(full) or is_silent_body(full)
+            if never_speaks(full)
             else "person"
             if book.is_person(full)
             else "org"

@@ -181,13 +181,18 @@ class NameBook:
     org_names: list[str] = field(default_factory=list)
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
+    _surnames: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def surnames(self) -> frozenset[str]:
-        return frozenset(surname_of(name) for name in self.full_names)
+        """Asked for every paragraph, so built once after the names change."""
+        if self._surnames is None:
+            self._surnames = frozenset(surname_of(name) for name in self.full_names)
+        return self._surnames
 
     def add(self, name: str) -> None:
         self._canonical.clear()
+        self._surnames = None
         if looks_like_person(name) and name not in self.full_names:
             self.full_names.append(name)
         elif len(name.split()) > 1 and looks_like_org(name) and name not in self.org_names:

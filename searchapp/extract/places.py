@@ -119,3 +119,8 @@ def is_silent_body(name: str) -> bool:
     bare = name.lower().removeprefix("the ")
     words = bare.split()
     return bare in SILENT_BODIES or (len(words) > 1 and words[-1] in THING_WORDS)
+
+
+def never_speaks(name: str) -> bool:
+    """A place, a nationality, an institution that acts but does not speak, or an event."""
+    return is_place(name) or is_nationality(name) or is_silent_body(name)

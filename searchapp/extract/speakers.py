@@ -18,7 +18,7 @@ from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
 from searchapp.extract.names import NameBook, build_namebook, to_latin
-from searchapp.extract.places import is_nationality, is_place, is_silent_body
+from searchapp.extract.places import is_place, never_speaks
 from searchapp.extract.pronouns import PronounResolver
 from searchapp.extract.quotes import (
     Quote,
@@ -130,7 +130,7 @@ def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
     sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
     if mention.kind == "pronoun" or mention.name in book.full_names:
         return True
-    if is_place(mention.name) or is_nationality(mention.name) or is_silent_body(mention.name):
+    if never_speaks(mention.name):
         return False
     return mention.kind != "name" or mention.name in book.mid_sentence or verb in CORE_SPEECH
 
