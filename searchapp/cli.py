@@ -15,7 +15,7 @@ from tqdm import tqdm
 from searchapp import create_app, default_index_dir
 from searchapp.engine import ParagraphIndex, QuerySyntaxError
 from searchapp.generations import IndexBusy, IndexMissing
-from searchapp.indexing import EmptyCorpus, ReindexReport, count_articles, reindex
+from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.search import SORTS, BadParameter, SearchRequest, search
 
@@ -49,30 +49,38 @@ def main() -> None:
 @main.command("reindex")
 @source_option("Folder of articles.")
 @index_option
-def reindex_command(source: Path, index_dir: Path | None) -> None:
-    """Build a new index from SOURCE and swap it in when complete."""
+@click.option(
+    "--full", is_flag=True, help="Re-extract every article, not only added and changed files."
+)
+def reindex_command(source: Path, index_dir: Path | None, full: bool) -> None:
+    """Bring the index in line with SOURCE; swap the new version in when complete."""
     index_dir = index_dir or default_index_dir()
-    report = run_reindex(source, index_dir)
+    report = run_reindex(source, index_dir, full=full)
     click.echo(
         f"Indexed {report.articles} article{'s' * (report.articles != 1)}, "
         f"{report.paragraphs} paragraphs from {source} into {index_dir}."
     )
+    if report.incremental:
+        click.echo(
+            f"Only changes were read: {report.changed_files} added or changed and "
+            f"{report.removed_files} removed files, {report.extracted} articles extracted, "
+            f"{report.renamed} paragraphs renamed. Use --full to re-extract everything."
+        )
     _echo_skipped(report)
 
 
-def run_reindex(source: Path, index_dir: Path) -> ReindexReport:
+def run_reindex(source: Path, index_dir: Path, full: bool = False) -> ReindexReport:
     """Reindex with a progress bar on stderr; turn expected failures into CLI errors."""
     if not source.is_dir():
         raise click.ClickException(f"corpus folder not found: {source}")
     try:
-        with tqdm(
-            total=count_articles(source),
-            unit="article",
-            desc="Indexing",
-            file=sys.stderr,
-            disable=None,
-        ) as bar:
-            return reindex(source, index_dir, on_article=lambda _id: bar.update())
+        with tqdm(unit="article", desc="Indexing", file=sys.stderr, disable=None) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            return reindex(source, index_dir, on_progress=progress, full=full)
     except EmptyCorpus as empty:
         _echo_skipped(empty.report)
         raise click.ClickException(str(empty)) from None

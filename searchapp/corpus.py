@@ -83,31 +83,37 @@ def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Ar
     report = report if report is not None else CorpusReport()
     seen_ids: dict[str, str] = {}
     for path in corpus_files(source):
-        suffix = path.suffix.lower()
         report.files += 1
         label = str(path.relative_to(source))
-        try:
-            raw = path.read_bytes()
-            text = decode_text(raw)
-        except (OSError, ArticleError) as error:
-            report.skipped.append(SkippedSource(label, str(error)))
-            continue
-        if suffix == JSONL_SUFFIX:
-            articles = _articles_from_jsonl(text, label, report)
-        else:
-            articles = _article_from_text_file(path.stem, text, label, report)
+        articles, skipped = read_file(path, label)
+        report.skipped.extend(skipped)
         for article in articles:
             if article.id in seen_ids:
-                report.skipped.append(
-                    SkippedSource(
-                        label,
-                        f"duplicate article id {article.id!r} "
-                        f"(already read from {seen_ids[article.id]})",
-                    )
-                )
+                report.skipped.append(duplicate(article.id, label, seen_ids[article.id]))
                 continue
             seen_ids[article.id] = label
             yield article
+
+
+def read_file(
+    path: Path, label: str, raw: bytes | None = None
+) -> tuple[list[Article], list[SkippedSource]]:
+    """The articles of one file (`raw`: its bytes, if already read) and what in it could not
+    be read; never raises."""
+    report = CorpusReport()
+    try:
+        text = decode_text(path.read_bytes() if raw is None else raw)
+    except (OSError, ArticleError) as error:
+        return [], [SkippedSource(label, str(error))]
+    if path.suffix.lower() == JSONL_SUFFIX:
+        articles = _articles_from_jsonl(text, label, report)
+    else:
+        articles = _article_from_text_file(path.stem, text, label, report)
+    return articles, report.skipped
+
+
+def duplicate(article_id: str, label: str, first: str) -> SkippedSource:
+    return SkippedSource(label, f"duplicate article id {article_id!r} (already read from {first})")
 
 
 def decode_text(raw: bytes) -> str:

@@ -1,10 +1,10 @@
 """The index the app serves, reopened when a reindex swaps in a new generation.
 
-Like the Flask tutorial's database connection: one searcher per request, opened lazily
-and closed at teardown. The opened generation (and its facet columns) is shared across
-requests and replaced only when `CURRENT` names a new one. It is reopened rather than
-refreshed, because whoosh3's `Searcher.refresh()` returns stale documents after another
-process commits.
+Like the Flask tutorial's database connection: a searcher per request, taken lazily and
+given back at teardown. The opened generation (its facet columns and a pool of Whoosh
+searchers) is shared across requests and replaced only when `CURRENT` names a new one.
+It is reopened rather than refreshed, because whoosh3's `Searcher.refresh()` returns
+stale documents after another process commits.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ class LiveIndex:
         """The current generation; raises IndexMissing when none has been built."""
         with self._lock:
             if self._opened is None or not self._opened.is_current():
-                self._opened = ParagraphIndex.open(self.index_dir)
+                opened = ParagraphIndex.open(self.index_dir)
+                if self._opened is not None:
+                    self._opened.retire()
+                self._opened = opened
             return self._opened
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
-from searchapp.engine import FACET_FIELDS, FacetColumns, IndexSearcher
+from searchapp.engine import FACET_FIELDS, IndexSearcher
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET, ParagraphDoc
 
 SORTS = ("relevance", "date_desc", "date_asc")
@@ -197,10 +197,13 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
     """
     started = time.perf_counter()
     q = searcher.owner.parse(request.q)
-    columns = searcher.owner.columns()
+    columns = searcher.columns
     base = searcher.matching(q, request.date_from, request.date_to)
     allowed = {
-        facet: _docs_with_any(columns, facet, request.selected(facet))
+        facet: columns.facets[facet].docs_with_any(
+            [None if value == UNKNOWN else value for value in request.selected(facet)],
+            columns.size,
+        )
         for facet in FACETS
         if request.selected(facet)
     }
@@ -214,40 +217,31 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
         for other, docs in allowed.items():
             if other != facet:
                 pool = pool & docs
-        facets[facet], truncated[facet] = _count_facet(columns, facet, pool, request)
+        column = columns.facets[facet]
+        counts = Counter(column.counts(pool))
+        if facet in UNKNOWN_LABELS:
+            counts[UNKNOWN] = int((pool & column.missing).sum())
+        facets[facet], truncated[facet] = _facet_values(facet, +counts, request)
 
     offset = (request.page - 1) * request.per_page
     if request.effective_sort == "relevance":
-        page = searcher.ranked(q, matches, offset, request.per_page)
+        narrowed = bool(allowed or request.date_from or request.date_to)
+        page = searcher.ranked(q, matches, narrowed, offset, request.per_page)
     else:
-        ordered = _by_date(columns, matches, newest_first=request.effective_sort == "date_desc")
-        page = [(docnum, None) for docnum in ordered[offset : offset + request.per_page]]
-    snippets = searcher.snippets(q, [docnum for docnum, _ in page])
-    hits = [_hit(searcher.paragraph(docnum), score, snippets.get(docnum)) for docnum, score in page]
+        ordered = columns.by_date(matches, newest_first=request.effective_sort == "date_desc")
+        page = [(int(docnum), None) for docnum in ordered[offset : offset + request.per_page]]
+    docs = [searcher.paragraph(docnum) for docnum, _ in page]
+    snippets = searcher.snippets(q, docs)
+    scores = [score for _, score in page]
+    hits = [_hit(doc, score, snippets.get(doc.id)) for doc, score in zip(docs, scores, strict=True)]
     took_ms = (time.perf_counter() - started) * 1000
-    return SearchResult(request, len(matches), took_ms, hits, facets, truncated)
+    return SearchResult(request, int(matches.sum()), took_ms, hits, facets, truncated)
 
 
-def _docs_with_any(columns: FacetColumns, facet: str, values: Sequence[str]) -> frozenset[int]:
-    per_value = columns.value_docs[facet]
-    docs: set[int] = set()
-    for value in values:
-        docs |= columns.missing_docs[facet] if value == UNKNOWN else per_value.get(value, set())
-    return frozenset(docs)
-
-
-def _count_facet(
-    columns: FacetColumns, facet: str, pool: frozenset[int], request: SearchRequest
+def _facet_values(
+    facet: str, counts: Counter[str], request: SearchRequest
 ) -> tuple[list[FacetValue], bool]:
-    per_doc = columns.doc_values[facet]
-    counts: Counter[str] = Counter()
-    unknown = 0
-    for docnum in pool:
-        values = per_doc[docnum]
-        counts.update(values)
-        unknown += not values
-    if facet in UNKNOWN_LABELS and unknown:
-        counts[UNKNOWN] = unknown
+    """The values to show: the most frequent (dates: the newest), plus every ticked one."""
     selected = request.selected(facet)
     for value in selected:
         counts.setdefault(value, 0)  # a ticked value stays visible even at zero
@@ -268,13 +262,6 @@ def _count_facet(
         for value in shown
     ]
     return values, len(ranked) > len(shown)
-
-
-def _by_date(columns: FacetColumns, docs: frozenset[int], newest_first: bool) -> list[int]:
-    """Dated paragraphs newest (or oldest) first, undated last, article order within a day."""
-    ordinals = columns.date_ordinals
-    sign = -1 if newest_first else 1
-    return sorted(docs, key=lambda d: (ordinals[d] == 0, sign * ordinals[d], d))
 
 
 def _hit(doc: ParagraphDoc, score: float | None, snippet: str | None) -> Hit:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import BROOMSTICKS, HAMDEN, NEWSWEEK, SEEDS
 
-from searchapp import create_app, engine
+from searchapp import create_app
+from searchapp.generations import current_generation
 from searchapp.indexing import reindex
 
 
@@ -275,27 +277,16 @@ def test_article_paragraphs_carry_their_quotes(client):
         assert paragraph["speakers"] == speakers
 
 
-def test_quote_search_on_an_index_from_before_quotes_asks_for_a_reindex(
-    tmp_path: Path, monkeypatch
-):
-    schema, document = engine._schema, engine._document
-
-    def old_schema():
-        fields = schema()
-        fields.remove("quote")
-        fields.remove("quotes")
-        return fields
-
-    def old_document(doc):
-        return {k: v for k, v in document(doc).items() if k not in ("quote", "quotes")}
-
-    monkeypatch.setattr(engine, "_schema", old_schema)
-    monkeypatch.setattr(engine, "_document", old_document)
-    reindex(SEEDS, tmp_path / "old")
-    monkeypatch.undo()
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "old")}).test_client()
+def test_an_index_from_another_version_asks_for_a_reindex_then_is_rebuilt(tmp_path: Path):
+    index_dir = tmp_path / "old"
+    reindex(SEEDS, index_dir)
+    info = current_generation(index_dir) / "searchapp.json"
+    info.write_text(json.dumps({**json.loads(info.read_text()), "format": 1}))
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
     response = client.get("/api/search", query_string={"q": "quote:broomsticks"})
-    assert response.status_code == 400
+    assert response.status_code == 503
     assert "searchapp reindex" in response.get_json()["error"]["message"]
-    [hit] = get(client, q="broomsticks")["hits"]  # everything else still works
-    assert hit["quotes"] == [] and hit["speakers"] == ["Dmitry Rogozin"]
+
+    report = reindex(SEEDS, index_dir)
+    assert not report.incremental and report.extracted == 5
+    [hit] = get(client, q="quote:broomsticks")["hits"]

@@ -43,7 +43,7 @@ def test_a_reindex_is_picked_up_by_the_running_app(live, corpus: Path):
 def test_a_failed_reindex_leaves_the_previous_index_serving(live, corpus: Path, monkeypatch):
     index_dir, client = live
     before, paragraphs = current_generation(index_dir), total(client)
-    from searchapp import indexing
+    from searchapp import parallel
 
     calls = []
 
@@ -53,10 +53,10 @@ def test_a_failed_reindex_leaves_the_previous_index_serving(live, corpus: Path, 
             raise RuntimeError("disk on fire")
         return original(article)
 
-    original = indexing.paragraph_docs
-    monkeypatch.setattr(indexing, "paragraph_docs", failing)
+    original = parallel.paragraph_docs
+    monkeypatch.setattr(parallel, "paragraph_docs", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        reindex(corpus, index_dir)
+        reindex(corpus, index_dir, full=True)
     assert current_generation(index_dir) == before
     assert total(client) == paragraphs
     assert not list(index_dir.glob(".building-*"))

@@ -1,0 +1,42 @@
+"""Everything that knows about Whoosh: schema, writing, query parsing, facet columns,
+snippets. The rest of the app speaks in paragraphs, facets and hits; this package
+translates. Where the files live and how a new index replaces the old one is
+`generations.py`'s business.
+"""
+
+from searchapp.engine.columns import Columns
+from searchapp.engine.queries import QUERY_FIELDS, QuerySyntaxError
+from searchapp.engine.reading import (
+    IndexOutdated,
+    IndexSearcher,
+    ParagraphIndex,
+    generation_names,
+)
+from searchapp.engine.schema import FACET_FIELDS
+from searchapp.engine.writing import (
+    SegmentBuilder,
+    commit_segments,
+    create_generation,
+    finish_generation,
+    link_generation,
+    paragraph_count,
+    rename_speakers,
+)
+
+__all__ = [
+    "FACET_FIELDS",
+    "QUERY_FIELDS",
+    "Columns",
+    "IndexOutdated",
+    "IndexSearcher",
+    "ParagraphIndex",
+    "QuerySyntaxError",
+    "SegmentBuilder",
+    "commit_segments",
+    "create_generation",
+    "finish_generation",
+    "generation_names",
+    "link_generation",
+    "paragraph_count",
+    "rename_speakers",
+]

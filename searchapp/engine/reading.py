@@ -1,0 +1,202 @@
+"""An opened index generation and the searchers that read it.
+
+A generation is opened once and shared by every request until a reindex swaps in another:
+its facet columns are loaded once, and its Whoosh searchers are kept in a pool and reused
+(a Whoosh searcher is not safe to share between threads at the same moment, so each
+request borrows one). A retired generation closes its searchers as they come back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import queue
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import numpy as np
+from whoosh import index, query, scoring
+from whoosh.searching import Searcher
+
+from searchapp.engine.columns import Columns
+from searchapp.engine.queries import QueryReader
+from searchapp.engine.schema import FORMAT, from_stored
+from searchapp.engine.snippets import query_words, snippet
+from searchapp.generations import IndexMissing, current_generation
+from searchapp.paragraphs import ParagraphDoc
+
+INFO_FILE = "searchapp.json"  # {"format": FORMAT, "names": {name as written: corpus name}}
+
+
+class IndexOutdated(IndexMissing):
+    """The index was written by another version of searchapp; it must be rebuilt."""
+
+
+def read_info(generation: Path) -> dict | None:
+    try:
+        return json.loads((generation / INFO_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def generation_names(generation: Path) -> dict[str, str] | None:
+    """The corpus-wide speaker names a generation was written with; None when it was
+    written in another format and cannot be built upon."""
+    info = read_info(generation)
+    return info["names"] if info and info.get("format") == FORMAT else None
+
+
+def write_info(generation: Path, names: Mapping[str, str]) -> None:
+    tmp = generation / f"{INFO_FILE}.tmp"
+    tmp.write_text(json.dumps({"format": FORMAT, "names": dict(names)}, ensure_ascii=False))
+    tmp.replace(generation / INFO_FILE)
+
+
+class ParagraphIndex:
+    """One opened generation. Thread-safe to share; borrow a `searcher()` per request."""
+
+    def __init__(self, index_dir: Path, generation: Path) -> None:
+        info = read_info(generation)
+        if not info or info.get("format") != FORMAT:
+            raise IndexOutdated(
+                f"the index in {index_dir} was built by another version of searchapp: "
+                f"rebuild it with `searchapp reindex --index {index_dir}`"
+            )
+        self.index_dir = index_dir
+        self.generation = generation
+        self.names: dict[str, str] = info["names"]
+        self._ix = index.open_dir(str(generation))
+        self._query_reader = QueryReader(self._ix.schema)
+        self._idle: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
+        self._retired = False
+        self.columns = Columns.load(generation) or self._read_columns()
+        self._furniture = set(np.flatnonzero(self.columns.live & ~self.columns.body).tolist())
+
+    @classmethod
+    def open(cls, index_dir: Path) -> ParagraphIndex:
+        return cls(index_dir, current_generation(index_dir))
+
+    def is_current(self) -> bool:
+        try:
+            return current_generation(self.index_dir) == self.generation
+        except IndexMissing:
+            return True  # keep serving what we have rather than fail
+
+    def parse(self, text: str) -> query.Query:
+        return self._query_reader.parse(text)
+
+    def searcher(self) -> IndexSearcher:
+        try:
+            whoosh_searcher = self._idle.get_nowait()
+        except queue.Empty:
+            whoosh_searcher = self._ix.searcher(weighting=scoring.BM25F())
+        return IndexSearcher(self, whoosh_searcher)
+
+    def retire(self) -> None:
+        """A newer generation is live: close searchers as they are given back."""
+        self._retired = True
+        self._close_idle()
+
+    def _release(self, whoosh_searcher: Searcher) -> None:
+        if self._retired:
+            whoosh_searcher.close()
+        else:
+            self._idle.put(whoosh_searcher)
+
+    def _close_idle(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+    def _read_columns(self) -> Columns:
+        with self._ix.reader() as reader:
+            return Columns.from_reader(reader)
+
+
+class IndexSearcher:
+    """A request's view of one generation; `close()` gives it back for the next request."""
+
+    def __init__(self, owner: ParagraphIndex, searcher: Searcher) -> None:
+        self.owner = owner
+        self.columns = owner.columns
+        self._searcher: Searcher | None = searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self.owner._release(self._searcher)
+            self._searcher = None
+
+    @property
+    def whoosh(self) -> Searcher:
+        if self._searcher is None:
+            raise RuntimeError("this searcher was closed")
+        return self._searcher
+
+    def matching(self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None):
+        """Bool mask of the documents matching the query and date range."""
+        if isinstance(q, query.Every):
+            mask = self.columns.live.copy()
+        else:
+            mask = self.columns.mask(list(self.whoosh.docs_for_query(q)))
+        if date_from or date_to:
+            mask &= self.columns.in_dates(date_from, date_to)
+        return mask
+
+    def ranked(
+        self, q: query.Query, matches: np.ndarray, narrowed: bool, offset: int, limit: int
+    ) -> list[tuple[int, float]]:
+        """A page of (docnum, BM25F score) within `matches`: body text first, then
+        captions and the like.
+
+        When `matches` is exactly what `q` matches (not `narrowed` by filters), Whoosh is
+        only told to leave out the few furniture paragraphs, so it can skip postings
+        blocks that cannot reach the page instead of checking every match against a set.
+        """
+        body = self.columns.body
+        furniture = self.owner._furniture
+        tiers = [(matches & body, {"mask": furniture}), (matches & ~body, {"filter": furniture})]
+        page: list[tuple[int, float]] = []
+        for docs, restriction in tiers:
+            size = int(docs.sum())
+            if limit <= 0:
+                break
+            if offset >= size:
+                offset -= size
+                continue
+            within = {"filter": _ids(docs)} if narrowed else restriction
+            results = self.whoosh.search(q, limit=offset + limit, **within)
+            hits = [(hit.docnum, float(hit.score)) for hit in results][offset:]
+            page.extend(hits)
+            limit -= len(hits)
+            offset = 0
+        return page
+
+    def paragraph(self, docnum: int) -> ParagraphDoc:
+        return self._read(self.whoosh.stored_fields(docnum))
+
+    def article(self, article_id: str) -> list[ParagraphDoc]:
+        found = self.whoosh.documents(article_id=article_id)
+        return sorted((self._read(doc) for doc in found), key=lambda doc: doc.position)
+
+    def iter_all(self) -> Iterator[ParagraphDoc]:
+        for _, stored in self.whoosh.reader().iter_docs():
+            yield self._read(stored)
+
+    def snippets(self, q: query.Query, docs: list[ParagraphDoc]) -> dict[str, str]:
+        """Paragraph id → HTML snippet, for paragraphs whose text holds a searched word
+        (a speaker-only query marks nothing). Searched quotations count as text."""
+        if not docs or isinstance(q, query.Every):
+            return {}
+        words = query_words(q, self.whoosh.reader())
+        analyzer = self.whoosh.schema["text"].analyzer
+        found = {doc.id: snippet(doc.text, words, analyzer) for doc in docs}
+        return {doc_id: html for doc_id, html in found.items() if html}
+
+    def _read(self, stored: Mapping[str, object]) -> ParagraphDoc:
+        return from_stored(stored).renamed(self.owner.names)
+
+
+def _ids(mask: np.ndarray) -> set[int]:
+    return set(np.flatnonzero(mask).tolist())

@@ -1,0 +1,103 @@
+"""The Whoosh schema, and paragraph documents to and from its fields.
+
+Stored fields keep each paragraph as extraction produced it, with speakers named as their
+article named them. The corpus-wide names (`unify_names`) are applied when a paragraph is
+read back and to the indexed speaker fields, so a reindex that changes one article can
+change the names of others without re-extracting them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from whoosh import fields
+from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.support.charset import accent_map
+
+from searchapp.extract.quotes import Quote, speakers_of
+from searchapp.paragraphs import ParagraphDoc
+
+# Bump when the fields change: an index in another format is rebuilt, not patched.
+FORMAT = 3
+# Facet fields: exact values, one postings list per value.
+FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
+
+
+def paragraph_schema() -> fields.Schema:
+    """Only what is searched is indexed; dates and positions are filtered and sorted from
+    per-generation columns, so they are stored only (each indexed number costs 8 terms)."""
+    folding = StemmingAnalyzer() | CharsetFilter(accent_map)
+    names = StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        article_id=fields.ID(stored=True),
+        position=fields.STORED,
+        text=fields.TEXT(analyzer=folding, stored=True),
+        title=fields.TEXT(analyzer=folding, stored=True),
+        title_derived=fields.STORED,
+        outlet=fields.TEXT(analyzer=names, stored=True),
+        outlet_value=fields.ID,
+        speaker=fields.TEXT(analyzer=names),
+        speaker_value=fields.KEYWORD(commas=True, lowercase=False),
+        # What was said, apart from the narration around it, so `quote:x` finds only
+        # paragraphs where somebody said x. Same analyzer as `text`, so the two stem alike.
+        quote=fields.TEXT(analyzer=folding),
+        quotes=fields.STORED,  # [[speaker as the article named them, text, direct], ...]
+        month=fields.ID,
+        day=fields.ID(stored=True),  # YYYY-MM-DD
+        author=fields.TEXT(analyzer=names, stored=True),
+        kind=fields.ID(stored=True),
+        extra=fields.STORED,  # {"url": …} and other values that are only shown
+    )
+
+
+def to_fields(doc: ParagraphDoc, names: Mapping[str, str]) -> dict[str, object]:
+    """Whoosh fields for `doc` as extracted; `names` renames its speakers for search."""
+    fields_: dict[str, object] = {
+        "id": doc.id,
+        "article_id": doc.article_id,
+        "position": doc.position,
+        "text": doc.text,
+        "title": doc.title,
+        "title_derived": doc.title_derived,
+        "quotes": [[q.speaker, q.text, q.direct] for q in doc.quotes],
+        "kind": doc.kind,
+        "extra": {"url": doc.url} if doc.url else None,
+    }
+    if doc.outlet:
+        fields_.update(outlet=doc.outlet, outlet_value=doc.outlet)
+    speakers = doc.renamed(names).speakers
+    if speakers:
+        fields_["speaker"] = "\n".join(speakers)
+        fields_["speaker_value"] = ",".join(name.replace(",", " ") for name in speakers)
+    if doc.quotes:
+        fields_["quote"] = "\n".join(quote.text for quote in doc.quotes)
+    if doc.date:
+        fields_["month"] = doc.date.strftime("%Y-%m")
+        fields_["day"] = doc.date.isoformat()
+    if doc.author:
+        fields_["author"] = doc.author
+    return fields_
+
+
+def from_stored(stored: Mapping[str, object]) -> ParagraphDoc:
+    """The paragraph as extracted (the inverse of `to_fields`), speakers not yet renamed."""
+    quotes = tuple(Quote(speaker, text, direct) for speaker, text, direct in stored["quotes"])
+    extra = stored.get("extra") or {}
+    day = stored.get("day")
+    return ParagraphDoc(
+        id=stored["id"],
+        article_id=stored["article_id"],
+        position=stored["position"],
+        text=stored["text"],
+        kind=stored["kind"],
+        speakers=tuple(speakers_of(quotes)),
+        quotes=quotes,
+        title=stored["title"],
+        title_derived=bool(stored.get("title_derived")),
+        outlet=stored.get("outlet"),
+        date=dt.date.fromisoformat(day) if day else None,
+        author=stored.get("author"),
+        url=extra.get("url"),
+    )

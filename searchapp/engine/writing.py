@@ -1,0 +1,139 @@
+"""Writing a generation: documents go into segments, from any number of processes.
+
+Whoosh's own multi-process writer (`procs=N`) analyses documents in its workers, but it is
+fed from one parent process, and here the expensive step before Whoosh is extraction. So
+each worker process extracts its articles and writes them straight into segments of its
+own (`SegmentBuilder`), and the parent commits all segments at once (`commit_segments`),
+as `whoosh.multiproc.MpWriter` does with its workers' segments.
+
+An incremental reindex starts a generation as hard links to the previous one's files
+(`link_generation`). That is safe because Whoosh never rewrites a file: it writes new
+segments and a new table of contents, and records deletions in the table of contents.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from whoosh import index
+from whoosh.codec.base import Segment
+from whoosh.writing import NO_MERGE, SegmentWriter
+
+from searchapp.engine.columns import Columns
+from searchapp.engine.reading import write_info
+from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
+from searchapp.paragraphs import ParagraphDoc
+
+# Documents per segment: small enough for a worker's postings to stay in memory, large
+# enough that a search at a million paragraphs visits tens of segments, not hundreds.
+SEGMENT_DOCS = 25_000
+_WRITER_MB = 192
+_LOCK_SUFFIX = "WRITELOCK"
+
+
+def create_generation(folder: Path) -> None:
+    index.create_in(str(folder), paragraph_schema())
+
+
+def link_generation(previous: Path, folder: Path) -> None:
+    """Start `folder` as the previous generation's index, sharing its files on disk."""
+    for path in previous.iterdir():
+        if path.is_file() and "MAIN" in path.name and not path.name.endswith(_LOCK_SUFFIX):
+            os.link(path, folder / path.name)
+
+
+class SegmentBuilder:
+    """Writes paragraphs into new segments of the generation in `folder`.
+
+    Runs in a worker process, and takes no lock: the parent holds the reindex lock and
+    commits the returned segments with `commit_segments`.
+    """
+
+    def __init__(self, folder: Path, names: Mapping[str, str]) -> None:
+        self._ix = index.open_dir(str(folder))
+        self._names = names
+        self._writer: SegmentWriter | None = None
+        self._count = 0
+        self.segments: list[Segment] = []
+
+    def add(self, doc: ParagraphDoc) -> None:
+        if self._writer is None:
+            self._writer = SegmentWriter(self._ix, _lk=False, limitmb=_WRITER_MB)
+        self._writer.add_document(**to_fields(doc, self._names))
+        self._count += 1
+        if self._count >= SEGMENT_DOCS:
+            self._close()
+
+    def finish(self) -> list[Segment]:
+        self._close()
+        return self.segments
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+
+    def _close(self) -> None:
+        if self._writer is not None:
+            self.segments.append(self._writer._finalize_segment())
+            self._writer, self._count = None, 0
+
+
+def commit_segments(folder: Path, segments: list[Segment], deleted: Iterable[str]) -> None:
+    """Make `segments` part of the index in `folder`, and delete the paragraphs of the
+    `deleted` article ids from the segments it already had."""
+    writer = index.open_dir(str(folder)).writer()
+    try:
+        for article_id in deleted:
+            writer.delete_by_term("article_id", article_id)
+        kept = writer._merge_segments(NO_MERGE, False, False)
+        writer._close_segment()
+        writer._commit_toc(kept + segments)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer._finish()
+
+
+def rename_speakers(folder: Path, old: Mapping[str, str], new: Mapping[str, str]) -> int:
+    """Reindex the paragraphs whose speakers' corpus-wide names changed from `old` to `new`;
+    return how many. Paragraphs store their names as written, so nothing is re-extracted."""
+    changed = {name for name in {*old, *new} if old.get(name, name) != new.get(name, name)}
+    if not changed:
+        return 0
+    writer = index.open_dir(str(folder)).writer(limitmb=_WRITER_MB)
+    rewritten = 0
+    try:
+        reader = writer.reader()
+        indexed = {old.get(name, name).replace(",", " ") for name in changed}
+        docnums = set()
+        for value in indexed:
+            if ("speaker_value", value) in reader:
+                docnums.update(reader.postings("speaker_value", value).all_ids())
+        for docnum in sorted(docnums):
+            if reader.is_deleted(docnum):
+                continue
+            doc = from_stored(reader.stored_fields(docnum))
+            if changed.intersection(doc.speakers):
+                writer.delete_document(docnum)
+                writer.add_document(**to_fields(doc, new))
+                rewritten += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return rewritten
+
+
+def finish_generation(folder: Path, names: Mapping[str, str]) -> None:
+    """Write what readers load once per generation: facet columns and the name mapping."""
+    ix = index.open_dir(str(folder))
+    with ix.reader() as reader:
+        Columns.from_reader(reader).save(folder)
+    write_info(folder, names)
+
+
+def paragraph_count(folder: Path) -> int:
+    return index.open_dir(str(folder)).doc_count()

@@ -1,0 +1,182 @@
+"""Extraction and segment writing, spread over worker processes.
+
+Extraction and Whoosh's analysis are both pure Python, so threads would share one core.
+Each worker process takes batches of articles off a queue, extracts their paragraphs and
+writes them into segments of its own; the parent only reads files and commits. A small
+change is done in-process, where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchapp.corpus import Article
+from searchapp.engine import SegmentBuilder
+from searchapp.paragraphs import paragraph_docs
+
+BATCH_PARAGRAPHS = 400  # per job: enough to amortise the queue, small for smooth progress
+_POLL_SECONDS = 0.2
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    paragraphs: int
+    names: Counter[str]  # paragraphs per speaker name, as the article wrote it
+
+
+@dataclass
+class WriteResult:
+    segments: list = field(default_factory=list)
+    articles: dict[str, ArticleResult] = field(default_factory=dict)
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process raised; the message carries its traceback."""
+
+
+def extract_and_write(
+    folder: Path,
+    articles: Iterable[Article],
+    names: Mapping[str, str],
+    procs: int,
+    on_articles: Callable[[int], None] | None = None,
+) -> WriteResult:
+    """Extract `articles` and write them into new segments of the generation in `folder`.
+
+    Speakers are indexed under `names` (the previous corpus-wide names); the caller fixes
+    up those that the new corpus renames. Segments are returned, not committed.
+    """
+    batches = _batches(articles)
+    if procs <= 1:
+        return _write(folder, names, batches, on_articles or (lambda _n: None))
+    return _write_in_workers(folder, names, batches, procs, on_articles or (lambda _n: None))
+
+
+def _write(
+    folder: Path,
+    names: Mapping[str, str],
+    batches: Iterable[list[Article]],
+    on_batch: Callable[[int], None],
+) -> WriteResult:
+    builder = SegmentBuilder(folder, names)
+    result = WriteResult()
+    try:
+        for batch in batches:
+            result.articles.update(_write_batch(builder, batch))
+            on_batch(len(batch))
+    except BaseException:
+        builder.cancel()
+        raise
+    result.segments = builder.finish()
+    return result
+
+
+def _write_batch(builder: SegmentBuilder, batch: list[Article]) -> dict[str, ArticleResult]:
+    done = {}
+    for article in batch:
+        docs = paragraph_docs(article)
+        for doc in docs:
+            builder.add(doc)
+        names = Counter(name for doc in docs for name in doc.speakers)
+        done[article.id] = ArticleResult(len(docs), names)
+    return done
+
+
+def _write_in_workers(
+    folder: Path,
+    names: Mapping[str, str],
+    batches: Iterator[list[Article]],
+    procs: int,
+    on_articles: Callable[[int], None],
+) -> WriteResult:
+    # forkserver, not fork: the parent may hold threads (a progress bar, a web server).
+    context = multiprocessing.get_context("forkserver")
+    jobs = context.Queue(maxsize=procs * 2)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_worker, args=(folder, dict(names), jobs, results), daemon=True)
+        for _ in range(procs)
+    ]
+    for worker in workers:
+        worker.start()
+    result = WriteResult()
+    finished = 0
+
+    def receive(timeout: float) -> None:
+        """Handle every message waiting, after waiting up to `timeout` for the first."""
+        nonlocal finished
+        try:
+            message = results.get(timeout=timeout)
+        except queue.Empty:
+            _check_alive(workers)
+            return
+        while True:
+            kind, payload = message
+            if kind == "error":
+                raise WorkerFailed(payload)
+            if kind == "batch":
+                result.articles.update(payload)
+                on_articles(len(payload))
+            else:
+                result.segments.extend(payload)
+                finished += 1
+            try:
+                message = results.get_nowait()
+            except queue.Empty:
+                return
+
+    try:
+        for batch in batches:
+            while True:
+                try:
+                    jobs.put(batch, timeout=_POLL_SECONDS)
+                    break
+                except queue.Full:
+                    receive(_POLL_SECONDS)
+            receive(0)
+        for _ in workers:
+            jobs.put(None)
+        while finished < procs:
+            receive(_POLL_SECONDS)
+    finally:
+        for worker in workers:
+            if finished < procs:
+                worker.terminate()
+            worker.join()
+    return result
+
+
+def _check_alive(workers: list) -> None:
+    """A worker killed from outside (out of memory, say) sends nothing: notice it."""
+    crashed = [w for w in workers if w.exitcode not in (0, None)]
+    if crashed:
+        raise WorkerFailed(f"a reindex worker died (exit code {crashed[0].exitcode})")
+
+
+def _worker(folder: Path, names: dict[str, str], jobs, results) -> None:
+    try:
+        builder = SegmentBuilder(folder, names)
+        while (batch := jobs.get()) is not None:
+            results.put(("batch", _write_batch(builder, batch)))
+        results.put(("segments", builder.finish()))
+    except BaseException:
+        results.put(("error", traceback.format_exc()))
+
+
+def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        batch.append(article)
+        size += len(article.paragraphs)
+        if size >= BATCH_PARAGRAPHS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
