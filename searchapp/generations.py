@@ -61,8 +61,10 @@ def new_generation(index_dir: Path) -> Iterator[Path]:
     building.mkdir(parents=True)
     try:
         yield building
+        # A sequence number first, so names sort in build order even within one second.
+        sequence = 1 + max((_sequence(name) for name in _generations(index_dir)), default=0)
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        generation = f"{_GENERATION_PREFIX}{stamp}-{building.name[-12:]}"
+        generation = f"{_GENERATION_PREFIX}{sequence:06d}-{stamp}"
         os.rename(building, index_dir / generation)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
@@ -90,13 +92,20 @@ def _point_current_at(index_dir: Path, generation: str) -> None:
     os.replace(tmp, index_dir / CURRENT_FILE)  # atomic: readers see old or new, never half
 
 
+def _sequence(name: str) -> int:
+    number = name.removeprefix(_GENERATION_PREFIX).split("-")[0]
+    return int(number) if len(number) == 6 and number.isdigit() else 0  # older names: 0
+
+
 def _generations(index_dir: Path) -> list[str]:
-    return sorted(p.name for p in index_dir.glob(f"{_GENERATION_PREFIX}*") if p.is_dir())
+    """Generation names, oldest first."""
+    names = (p.name for p in index_dir.glob(f"{_GENERATION_PREFIX}*") if p.is_dir())
+    return sorted(names, key=lambda name: (_sequence(name), name))
 
 
 def _previous(index_dir: Path, generation: str) -> list[str]:
-    older = [name for name in _generations(index_dir) if name < generation]
-    return older[-1:]
+    names = _generations(index_dir)
+    return names[max(0, names.index(generation) - 1) : names.index(generation)]
 
 
 def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
