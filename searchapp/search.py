@@ -198,7 +198,7 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
     started = time.perf_counter()
     q = searcher.owner.parse(request.q)
     columns = searcher.columns
-    base = searcher.matching(q, request.date_from, request.date_to)
+    base, scores = searcher.matching(q, request.date_from, request.date_to)
     allowed = {
         facet: columns.facets[facet].docs_with_any(
             [None if value == UNKNOWN else value for value in request.selected(facet)],
@@ -226,7 +226,7 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
     offset = (request.page - 1) * request.per_page
     if request.effective_sort == "relevance":
         narrowed = bool(allowed or request.date_from or request.date_to)
-        page = searcher.ranked(q, matches, narrowed, offset, request.per_page)
+        page = searcher.ranked(q, matches, scores, narrowed, offset, request.per_page)
     else:
         ordered = columns.by_date(matches, newest_first=request.effective_sort == "date_desc")
         page = [(int(docnum), None) for docnum in ordered[offset : offset + request.per_page]]

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
+from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.schema import FACET_FIELDS
 
 COLUMNS_FILE = "columns.npz"
@@ -50,6 +51,7 @@ class Columns:
     body: np.ndarray  # bool: kind is body (ranks before captions, bylines, boilerplate)
     days: np.ndarray  # int32 date ordinals, 0 where the date is unknown
     facets: Mapping[str, FacetColumn]
+    lengths: Mapping[str, np.ndarray]  # per searchable field, its length as Whoosh scores it
 
     @property
     def size(self) -> int:
@@ -78,6 +80,8 @@ class Columns:
 
     def save(self, folder: Path) -> None:
         arrays = {"live": self.live, "body": self.body, "days": self.days}
+        for name, lengths in self.lengths.items():
+            arrays[f"{name}.lengths"] = lengths
         for name, column in self.facets.items():
             arrays[f"{name}.values"] = np.array(column.values, dtype=object)
             arrays[f"{name}.pair_docs"] = column.pair_docs
@@ -103,7 +107,12 @@ class Columns:
             )
             for name in FACET_FIELDS
         }
-        return cls(arrays["live"], arrays["body"], arrays["days"], facets)
+        lengths = {
+            key.removesuffix(".lengths"): arrays[key]
+            for key in arrays.files
+            if key.endswith(".lengths")
+        }
+        return cls(arrays["live"], arrays["body"], arrays["days"], facets, lengths)
 
     @classmethod
     def from_reader(cls, reader: IndexReader) -> Columns:
@@ -122,7 +131,12 @@ class Columns:
         for term in reader.lexicon("day"):
             day = term.decode("utf-8")
             days[_postings(reader, "day", day)] = dt.date.fromisoformat(day).toordinal()
-        return cls(live, body & live, days, facets)
+        lengths = {
+            name: _field_lengths(reader, name)
+            for name in QUERY_FIELDS
+            if reader.schema[name].scorable
+        }
+        return cls(live, body & live, days, facets, lengths)
 
 
 def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarray) -> FacetColumn:
@@ -139,6 +153,19 @@ def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarr
     return FacetColumn(
         values, pair_docs[keep].astype(np.int32), pair_values[keep].astype(np.int32), missing
     )
+
+
+def _field_lengths(reader: IndexReader, fieldname: str) -> np.ndarray:
+    """Per document, the field's length as stored (one byte, so approximate for long
+    texts): the length Whoosh's BM25F uses, so array scores equal its scores."""
+    parts = [
+        np.fromiter(
+            (segment.doc_field_length(d, fieldname) or 0 for d in range(segment.doc_count_all())),
+            dtype=np.float64,
+        )
+        for segment, _ in reader.leaf_readers()
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def _postings(reader: IndexReader, fieldname: str, value: str) -> np.ndarray:

@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from searchapp.engine.columns import Columns
 from searchapp.engine.queries import QueryReader
 from searchapp.engine.schema import FORMAT, from_stored
+from searchapp.engine.scoring import ArrayScorer
 from searchapp.engine.snippets import query_words, snippet
 from searchapp.generations import IndexMissing, current_generation
 from searchapp.paragraphs import ParagraphDoc
@@ -122,6 +123,7 @@ class IndexSearcher:
         self.owner = owner
         self.columns = owner.columns
         self._searcher: Searcher | None = searcher
+        self._array_scorer: ArrayScorer | None = None
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -135,23 +137,51 @@ class IndexSearcher:
         return self._searcher
 
     def matching(self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None):
-        """Bool mask of the documents matching the query and date range."""
+        """The documents matching the query and date range (a bool mask), and their scores
+        when they could be computed all at once (None: rank with Whoosh)."""
+        scores = None
         if isinstance(q, query.Every):
             mask = self.columns.live.copy()
+        elif (scored := self._scorer().score(q)) is not None:
+            mask, scores = scored.matches & self.columns.live, scored.scores
         else:
             mask = self.columns.mask(list(self.whoosh.docs_for_query(q)))
         if date_from or date_to:
             mask &= self.columns.in_dates(date_from, date_to)
-        return mask
+        return mask, scores
 
     def ranked(
-        self, q: query.Query, matches: np.ndarray, narrowed: bool, offset: int, limit: int
+        self,
+        q: query.Query,
+        matches: np.ndarray,
+        scores: np.ndarray | None,
+        narrowed: bool,
+        offset: int,
+        limit: int,
     ) -> list[tuple[int, float]]:
         """A page of (docnum, BM25F score) within `matches`: body text first, then
-        captions and the like.
+        captions and the like, best score first, in index order on equal scores."""
+        if scores is None:
+            return self._ranked_by_whoosh(q, matches, narrowed, offset, limit)
+        docs = np.flatnonzero(matches)
+        # Furniture ranks after all body text: push it below any score.
+        keys = np.where(self.columns.body[docs], 0.0, np.inf) - scores[docs]
+        end = min(offset + limit, len(docs))
+        if end <= offset:
+            return []
+        keys_top, docs_top = keys, docs
+        if end < len(docs):  # sort only what can reach the page, ties at its edge included
+            cutoff = np.partition(keys, end - 1)[end - 1]
+            within = keys <= cutoff
+            keys_top, docs_top = keys[within], docs[within]
+        order = np.lexsort((docs_top, keys_top))[offset:end]
+        return [(int(docs_top[i]), float(scores[docs_top[i]])) for i in order]
 
-        When `matches` is exactly what `q` matches (not `narrowed` by filters), Whoosh is
-        only told to leave out the few furniture paragraphs, so it can skip postings
+    def _ranked_by_whoosh(
+        self, q: query.Query, matches: np.ndarray, narrowed: bool, offset: int, limit: int
+    ) -> list[tuple[int, float]]:
+        """When `matches` is exactly what `q` matches (not `narrowed` by filters), Whoosh
+        is only told to leave out the few furniture paragraphs, so it can skip postings
         blocks that cannot reach the page instead of checking every match against a set.
         """
         body = self.columns.body
@@ -172,6 +202,11 @@ class IndexSearcher:
             limit -= len(hits)
             offset = 0
         return page
+
+    def _scorer(self) -> ArrayScorer:
+        if self._array_scorer is None:
+            self._array_scorer = ArrayScorer(self.whoosh.reader(), self.columns.lengths)
+        return self._array_scorer
 
     def paragraph(self, docnum: int) -> ParagraphDoc:
         return self._read(self.whoosh.stored_fields(docnum))
