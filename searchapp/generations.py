@@ -37,7 +37,8 @@ class IndexBusy(RuntimeError):
 def reindex_lock(index_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock so two reindexes cannot race to swap the same folder.
 
-    An flock is released by the kernel if the process dies, so no stale lock survives.
+    An flock is released by the kernel if the process dies, so no stale lock survives;
+    builds a killed reindex left behind are removed once the lock is held.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / LOCK_FILE, "w") as handle:
@@ -45,6 +46,7 @@ def reindex_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise IndexBusy(f"another reindex is running on {index_dir}") from None
+        _remove_abandoned_builds(index_dir)
         yield
 
 
@@ -56,7 +58,6 @@ def new_generation(index_dir: Path) -> Iterator[Path]:
     process is killed, the folder is left behind and removed by the next build. Callers
     hold `reindex_lock`.
     """
-    _remove_abandoned_builds(index_dir)
     building = index_dir / f"{_BUILDING_PREFIX}{uuid.uuid4().hex[:12]}"
     building.mkdir(parents=True)
     try:

@@ -58,8 +58,8 @@ class ReindexReport:
 class _Source:
     label: str
     path: Path
-    raw: bytes | None  # None: could not be read (read_file will say why)
-    hash: str
+    size: int
+    hash: str  # "unreadable" when it could not be read (read_file will say why)
 
 
 def reindex(
@@ -79,32 +79,24 @@ def reindex(
     """
     report = ReindexReport()
     with reindex_lock(index_dir):
-        previous = None if full else _live_generation(index_dir)
-        old_names = engine.generation_names(previous) if previous else None
-        manifest = Manifest.load(previous) if previous and old_names is not None else None
-        old_names = old_names if manifest else {}
+        previous, manifest, old_names = _previous_build(index_dir, full)
         sources = _scan(source, report)
         plan = _Plan(sources, manifest)
         report.incremental = manifest is not None
-        report.changed_files = len(plan.changed)
-        report.removed_files = len(plan.removed)
-        total = plan.articles_to_extract()
-        progress = _Progress(on_progress, total)
-        work = sum(len(sources[label].raw or b"") for label in plan.reprocess)
-        procs = procs or (os.cpu_count() or 1 if work > PARALLEL_BYTES else 1)
+        report.changed_files, report.removed_files = len(plan.changed), len(plan.removed)
+        if manifest and not plan.reprocess and not plan.removed:
+            return _unchanged(report, manifest)  # the live generation is already this corpus
+        progress = _Progress(on_progress, plan.articles_to_extract())
         with new_generation(index_dir) as folder:
-            if manifest:
+            if previous and manifest:
                 engine.link_generation(previous, folder)
             else:
                 engine.create_generation(folder)
-            written = extract_and_write(
-                folder, plan.articles(report.corpus), old_names, procs, progress.advance
-            )
+            procs = procs or _worth_workers(plan)
+            written = extract_and_write(folder, plan.articles(), old_names, procs, progress.advance)
             engine.commit_segments(folder, written.segments, plan.deleted_articles())
             new_manifest = plan.manifest(written.articles)
-            report.corpus.skipped[:] = [
-                SkippedSource(*pair) for label in sorted(sources) for pair in plan.skipped(label)
-            ]
+            report.corpus.skipped = plan.skipped()
             if not any(record.indexed for record in new_manifest.files.values()):
                 raise EmptyCorpus(source, report)
             names = unify_names(new_manifest.name_counts())
@@ -114,6 +106,14 @@ def reindex(
             report.paragraphs = engine.paragraph_count(folder)
         report.articles = sum(len(r.indexed) for r in new_manifest.files.values())
         report.extracted = len(written.articles)
+    return report
+
+
+def _unchanged(report: ReindexReport, manifest: Manifest) -> ReindexReport:
+    records = [manifest.files[label] for label in sorted(manifest.files)]
+    report.articles = sum(len(record.indexed) for record in records)
+    report.paragraphs = sum(record.paragraphs for record in records)
+    report.corpus.skipped = [SkippedSource(*pair) for r in records for pair in r.skipped]
     return report
 
 
@@ -158,7 +158,7 @@ class _Plan:
             return sum(_count_articles(src) for src in self.sources.values())
         return sum(len(self._articles_of(label)) for label in self.reprocess)
 
-    def articles(self, corpus: CorpusReport) -> Iterator[Article]:
+    def articles(self) -> Iterator[Article]:
         """The articles to extract, in file order, duplicates of earlier ids skipped."""
         seen: dict[str, str] = {}
         for label in sorted(self.sources):
@@ -196,8 +196,13 @@ class _Plan:
             record.names = dict(names)
         return Manifest(pipeline_fingerprint(), dict(sorted(self.records.items())))
 
-    def skipped(self, label: str) -> list[tuple[str, str]]:
-        return self.records[label].skipped if label in self.records else []
+    def skipped(self) -> list[SkippedSource]:
+        """Everything not indexed, in file order; call once `articles()` is consumed."""
+        return [
+            SkippedSource(*pair)
+            for label in sorted(self.records)
+            for pair in self.records[label].skipped
+        ]
 
     def _articles_of(self, label: str) -> list[Article]:
         return self._load(label)[0]
@@ -207,8 +212,7 @@ class _Plan:
 
     def _load(self, label: str) -> tuple[list[Article], list[SkippedSource]]:
         if label not in self._read:
-            src = self.sources[label]
-            self._read[label] = read_file(src.path, label, src.raw)
+            self._read[label] = read_file(self.sources[label].path, label)
         return self._read[label]
 
 
@@ -218,25 +222,41 @@ def _scan(source: Path, report: ReindexReport) -> dict[str, _Source]:
         report.corpus.files += 1
         label = str(path.relative_to(source))
         try:
-            raw: bytes | None = path.read_bytes()
+            raw = path.read_bytes()  # hashed, not kept: a million paragraphs are 300 MB
         except OSError:
-            raw = None
-        sources[label] = _Source(label, path, raw, content_hash(raw) if raw else "unreadable")
+            raw = b""
+        sources[label] = _Source(label, path, len(raw), content_hash(raw) if raw else "unreadable")
     return sources
 
 
-def _live_generation(index_dir: Path) -> Path | None:
+def _previous_build(
+    index_dir: Path, full: bool
+) -> tuple[Path | None, Manifest | None, dict[str, str]]:
+    """The live generation, its manifest and speaker names, when a reindex can build on
+    them: not asked for `full`, and written by this code in this format."""
     try:
-        return current_generation(index_dir)
+        previous = None if full else current_generation(index_dir)
     except IndexMissing:
-        return None
+        previous = None
+    names = engine.generation_names(previous) if previous else None
+    manifest = Manifest.load(previous) if previous and names is not None else None
+    return previous, manifest, names if manifest and names is not None else {}
+
+
+def _worth_workers(plan: _Plan) -> int:
+    """All cores when there is enough to extract to repay starting worker processes."""
+    work = sum(plan.sources[label].size for label in plan.reprocess)
+    return (os.cpu_count() or 1) if work > PARALLEL_BYTES else 1
 
 
 def _count_articles(src: _Source) -> int:
     """Articles to expect, for the progress bar: one per text file, one per JSON line."""
-    if src.path.suffix.lower() == JSONL_SUFFIX:
-        return sum(1 for line in (src.raw or b"").splitlines() if line.strip())
-    return 1
+    if src.path.suffix.lower() != JSONL_SUFFIX:
+        return 1
+    try:
+        return sum(1 for line in src.path.read_bytes().splitlines() if line.strip())
+    except OSError:
+        return 0
 
 
 class _Progress:
