@@ -101,9 +101,8 @@ def reindex(
                 raise EmptyCorpus(source, report)
             names = unify_names(new_manifest.name_counts())
             report.renamed = engine.rename_speakers(folder, old_names, names)
-            engine.finish_generation(folder, names)
+            report.paragraphs = engine.finish_generation(folder, names)
             new_manifest.save(folder)
-            report.paragraphs = engine.paragraph_count(folder)
         report.articles = sum(len(r.indexed) for r in new_manifest.files.values())
         report.extracted = len(written.articles)
     return report

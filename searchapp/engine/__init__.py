@@ -19,7 +19,6 @@ from searchapp.engine.writing import (
     create_generation,
     finish_generation,
     link_generation,
-    paragraph_count,
     rename_speakers,
 )
 
@@ -37,6 +36,5 @@ __all__ = [
     "finish_generation",
     "generation_names",
     "link_generation",
-    "paragraph_count",
     "rename_speakers",
 ]

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
+from searchapp.engine.postings import field_lengths, postings_arrays
 from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.schema import FACET_FIELDS
 
@@ -126,13 +127,13 @@ class Columns:
         }
         body = np.zeros(size, dtype=bool)
         if b"body" in set(reader.lexicon("kind")):
-            body[_postings(reader, "kind", "body")] = True
+            body[_docs(reader, "kind", "body")] = True
         days = np.zeros(size, dtype=np.int32)
         for term in reader.lexicon("day"):
             day = term.decode("utf-8")
-            days[_postings(reader, "day", day)] = dt.date.fromisoformat(day).toordinal()
+            days[_docs(reader, "day", day)] = dt.date.fromisoformat(day).toordinal()
         lengths = {
-            name: _field_lengths(reader, name)
+            name: field_lengths(reader, name)
             for name in QUERY_FIELDS
             if reader.schema[name].scorable
         }
@@ -144,7 +145,7 @@ def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarr
     docs: list[np.ndarray] = []
     for term in reader.lexicon(fieldname):
         values.append(term.decode("utf-8"))
-        docs.append(_postings(reader, fieldname, values[-1]))
+        docs.append(_docs(reader, fieldname, values[-1]))
     pair_docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
     pair_values = np.repeat(np.arange(len(values)), [len(d) for d in docs])
     keep = live[pair_docs]  # postings of deleted documents stay until segments merge
@@ -155,18 +156,5 @@ def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarr
     )
 
 
-def _field_lengths(reader: IndexReader, fieldname: str) -> np.ndarray:
-    """Per document, the field's length as stored (one byte, so approximate for long
-    texts): the length Whoosh's BM25F uses, so array scores equal its scores."""
-    parts = [
-        np.fromiter(
-            (segment.doc_field_length(d, fieldname) or 0 for d in range(segment.doc_count_all())),
-            dtype=np.float64,
-        )
-        for segment, _ in reader.leaf_readers()
-    ]
-    return np.concatenate(parts) if parts else np.zeros(0)
-
-
-def _postings(reader: IndexReader, fieldname: str, value: str) -> np.ndarray:
-    return np.fromiter(reader.postings(fieldname, value).all_ids(), dtype=np.int64)
+def _docs(reader: IndexReader, fieldname: str, value: str) -> np.ndarray:
+    return postings_arrays(reader, fieldname, value)[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import queue
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -70,6 +71,8 @@ class ParagraphIndex:
         self._query_reader = QueryReader(self._ix.schema)
         self._idle: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
         self._retired = False
+        # Pooled searchers hold open files: close them when this generation is dropped.
+        weakref.finalize(self, _close_all, self._idle)
         self.columns = Columns.load(generation) or self._read_columns()
         self._furniture = set(np.flatnonzero(self.columns.live & ~self.columns.body).tolist())
 
@@ -96,20 +99,13 @@ class ParagraphIndex:
     def retire(self) -> None:
         """A newer generation is live: close searchers as they are given back."""
         self._retired = True
-        self._close_idle()
+        _close_all(self._idle)
 
     def _release(self, whoosh_searcher: Searcher) -> None:
         if self._retired:
             whoosh_searcher.close()
         else:
             self._idle.put(whoosh_searcher)
-
-    def _close_idle(self) -> None:
-        while True:
-            try:
-                self._idle.get_nowait().close()
-            except queue.Empty:
-                return
 
     def _read_columns(self) -> Columns:
         with self._ix.reader() as reader:
@@ -231,6 +227,14 @@ class IndexSearcher:
 
     def _read(self, stored: Mapping[str, object]) -> ParagraphDoc:
         return from_stored(stored).renamed(self.owner.names)
+
+
+def _close_all(idle: queue.SimpleQueue[Searcher]) -> None:
+    while True:
+        try:
+            idle.get_nowait().close()
+        except queue.Empty:
+            return
 
 
 def _ids(mask: np.ndarray) -> set[int]:

@@ -19,8 +19,9 @@ from math import log
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import IndexReader
+
+from searchapp.engine.postings import postings_arrays
 
 # Whoosh's BM25F defaults, as `scoring.BM25F()` uses them.
 B = 0.75
@@ -81,7 +82,7 @@ class ArrayScorer:
 
     def _term(self, fieldname: str, text: str | bytes) -> Scored:
         reader = self._reader
-        docs, weights = _postings(reader, fieldname, text)
+        docs, weights = postings_arrays(reader, fieldname, text)
         matches = np.zeros(self._size, dtype=bool)
         scores = np.zeros(self._size)
         if not len(docs):
@@ -100,42 +101,3 @@ class ArrayScorer:
 
 class _Unsupported(Exception):
     pass
-
-
-def _postings(reader: IndexReader, fieldname: str, text: str | bytes):
-    """Document numbers and weights (term frequencies) of a term, deleted documents
-    included, as Whoosh's statistics include them."""
-    if fieldname not in reader.schema or (fieldname, text) not in reader:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    format_ = reader.schema[fieldname].format
-    btext = reader.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
-    docs, weights = [], []
-    for segment, offset in reader.leaf_readers():
-        if (fieldname, btext) not in segment:
-            continue
-        matcher = segment._terms.matcher(fieldname, btext, format_)
-        for ids, ws in _blocks(matcher):
-            docs.append(np.asarray(ids, dtype=np.int64) + offset)
-            weights.append(np.asarray(ws, dtype=np.float64))
-    return np.concatenate(docs), np.concatenate(weights)
-
-
-def _blocks(matcher):
-    """(ids, weights) per postings block: whoosh3's block reader is the one place here
-    that reaches into Whoosh's internals (pinned `whoosh3<4`); other matchers (short
-    postings lists are stored inline) are read one posting at a time."""
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            yield matcher._ids, matcher._weights
-            if matcher._lastblock:
-                return
-            matcher._next_block()
-        return
-    ids, weights = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    yield ids, weights

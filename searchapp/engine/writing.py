@@ -33,7 +33,6 @@ from searchapp.paragraphs import ParagraphDoc
 SEGMENT_DOCS = 25_000
 # Smaller segments, as incremental reindexes and renames leave them, are merged together.
 SMALL_SEGMENT_DOCS = 2_500
-_WRITER_MB = 192
 _LOCK_SUFFIX = "WRITELOCK"
 
 
@@ -42,6 +41,12 @@ def _codec() -> W3Codec:
     is most of a search at 200,000 paragraphs, and zlib adds a fifth to it. The index is
     about 1.8 times larger for it."""
     return W3Codec(compression=0)
+
+
+# Segments stay as separate files: Whoosh copies every part of a compound segment file
+# into memory each time a reader opens it (its BufferFile wraps the mmap in a BytesIO),
+# so each pooled searcher would hold a private copy of all postings.
+_WRITER_OPTIONS = {"limitmb": 192, "compound": False}
 
 
 def _merge_small(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
@@ -87,7 +92,7 @@ class SegmentBuilder:
 
     def add(self, doc: ParagraphDoc) -> None:
         if self._writer is None:
-            self._writer = SegmentWriter(self._ix, _lk=False, limitmb=_WRITER_MB, codec=_codec())
+            self._writer = SegmentWriter(self._ix, _lk=False, codec=_codec(), **_WRITER_OPTIONS)
         self._writer.add_document(**to_fields(doc, self._names))
         self._count += 1
         if self._count >= SEGMENT_DOCS:
@@ -111,7 +116,7 @@ class SegmentBuilder:
 def commit_segments(folder: Path, segments: list[Segment], deleted: Iterable[str]) -> None:
     """Make `segments` part of the index in `folder`, and delete the paragraphs of the
     `deleted` article ids from the segments it already had."""
-    writer = index.open_dir(str(folder)).writer(limitmb=_WRITER_MB, codec=_codec())
+    writer = index.open_dir(str(folder)).writer(codec=_codec(), **_WRITER_OPTIONS)
     try:
         for article_id in deleted:
             writer.delete_by_term("article_id", article_id)
@@ -133,23 +138,23 @@ def rename_speakers(folder: Path, old: Mapping[str, str], new: Mapping[str, str]
     changed = {name for name in {*old, *new} if old.get(name, name) != new.get(name, name)}
     if not changed:
         return 0
-    writer = index.open_dir(str(folder)).writer(limitmb=_WRITER_MB, codec=_codec())
+    writer = index.open_dir(str(folder)).writer(codec=_codec(), **_WRITER_OPTIONS)
     rewritten = 0
     try:
-        reader = writer.reader()
-        indexed = {old.get(name, name).replace(",", " ") for name in changed}
-        docnums = set()
-        for value in indexed:
-            if ("speaker_value", value) in reader:
-                docnums.update(reader.postings("speaker_value", value).all_ids())
-        for docnum in sorted(docnums):
-            if reader.is_deleted(docnum):
-                continue
-            doc = from_stored(reader.stored_fields(docnum))
-            if changed.intersection(doc.speakers):
-                writer.delete_document(docnum)
-                writer.add_document(**to_fields(doc, new))
-                rewritten += 1
+        with writer.reader() as reader:
+            indexed = {old.get(name, name).replace(",", " ") for name in changed}
+            docnums = set()
+            for value in indexed:
+                if ("speaker_value", value) in reader:
+                    docnums.update(reader.postings("speaker_value", value).all_ids())
+            for docnum in sorted(docnums):
+                if reader.is_deleted(docnum):
+                    continue
+                doc = from_stored(reader.stored_fields(docnum))
+                if changed.intersection(doc.speakers):
+                    writer.delete_document(docnum)
+                    writer.add_document(**to_fields(doc, new))
+                    rewritten += 1
     except BaseException:
         writer.cancel()
         raise
@@ -157,13 +162,12 @@ def rename_speakers(folder: Path, old: Mapping[str, str], new: Mapping[str, str]
     return rewritten
 
 
-def finish_generation(folder: Path, names: Mapping[str, str]) -> None:
-    """Write what readers load once per generation: facet columns and the name mapping."""
+def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
+    """Write what readers load once per generation (facet columns, the name mapping);
+    return the number of paragraphs."""
     ix = index.open_dir(str(folder))
     with ix.reader() as reader:
-        Columns.from_reader(reader).save(folder)
+        columns = Columns.from_reader(reader)
+    columns.save(folder)
     write_info(folder, names)
-
-
-def paragraph_count(folder: Path) -> int:
-    return index.open_dir(str(folder)).doc_count()
+    return int(columns.live.sum())
