@@ -36,9 +36,10 @@ class FacetColumn:
         counted = np.bincount(self.pair_values[pool[self.pair_docs]], minlength=len(self.values))
         return {self.values[i]: int(counted[i]) for i in np.flatnonzero(counted)}
 
-    def docs_with_any(self, values: Sequence[str], size: int) -> np.ndarray:
+    def docs_with_any(self, values: Sequence[str | None], size: int) -> np.ndarray:
         """Bool mask of documents carrying one of `values`; None stands for no value."""
-        wanted = [i for i, value in enumerate(self.values) if value in set(values)]
+        chosen = set(values)
+        wanted = [i for i, value in enumerate(self.values) if value in chosen]
         mask = np.zeros(size, dtype=bool)
         mask[self.pair_docs[np.isin(self.pair_values, wanted)]] = True
         if None in values:
