@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -32,7 +31,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +39,7 @@ import psutil
 from fts5_peer import Fts5Peer, load
 from make_corpus import DEFAULT_WORKDIR, make_corpus, parse_size, read_marker, size_label
 from queries import QUERIES, BenchQuery
+from results import SizeResult, evaluate, print_report, save, summarize
 
 import searchapp
 from searchapp.engine import ParagraphIndex
@@ -49,21 +49,9 @@ from searchapp.search import SearchRequest, search
 # in-process searches test the same code (PYTHONPATH can point both at another checkout).
 CODE_ROOT = Path(searchapp.__file__).resolve().parents[1]
 SAMPLE_SECONDS = 0.05
-STATS = ("p50", "p95", "max")
-MB = 1_000_000
 CHANGED_WORD = "xyzzybenchmark"  # unique, so a search proves the changed article was reindexed
 CHANGED_PARAGRAPH = f"A {CHANGED_WORD} paragraph appended to test the incremental reindex."
 _INDEXED = re.compile(r"Indexed (\d+) articles?, (\d+) paragraphs")
-
-# The bar. Reindex and memory bars hold at every size; latency bars at the sizes named.
-BAR_REINDEX_PER_S = 2_500
-BAR_PEAK_BYTES = 1.5e9
-BAR_INCREMENTAL_S = 5.0
-BAR_LATENCY = {
-    200_000: {"p50": 25.0, "p95": 150.0},
-    1_000_000: {"p95": 800.0},
-}
-BAR_FTS5_P95_AT = (200_000,)
 
 
 @dataclass
@@ -84,27 +72,6 @@ class Run:
             tail = Path(self.log).read_text(encoding="utf-8", errors="replace")[-2000:]
             raise RuntimeError(f"{' '.join(self.command)} exited {self.returncode}:\n{tail}")
         return self
-
-
-@dataclass
-class SizeResult:
-    """Every figure for one corpus size; dumped as results-SIZE.json."""
-
-    label: str
-    target: int
-    started: str
-    corpus: dict = field(default_factory=dict)
-    phases_s: dict[str, float] = field(default_factory=dict)
-    reindex: dict[str, dict] = field(default_factory=dict)
-    index_bytes: int | None = None  # right after the full reindex
-    index_bytes_after_reindexes: int | None = None  # shows generations left behind, if any
-    export_paragraphs: int | None = None
-    fts5: dict = field(default_factory=dict)
-    latency_ms: dict[str, dict[str, float]] = field(default_factory=dict)
-    queries: list[dict] = field(default_factory=list)
-    checks: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
 
 
 def main() -> None:
@@ -368,137 +335,9 @@ def time_theirs(peer: Fts5Peer, entry: BenchQuery) -> tuple[float, int]:
     return (time.perf_counter() - started) * 1000, found.total
 
 
-def summarize(values: list[float]) -> dict[str, float]:
-    p50, p95 = np.percentile(values, [50, 95])
-    return {"p50": float(p50), "p95": float(p95), "max": float(max(values)), "n": len(values)}
-
-
-def evaluate(result: SizeResult) -> list[dict]:
-    """The bar for this size: one dict per line, with ok True/False."""
-    checks: list[dict] = []
-
-    def check(label: str, value: float | None, bar: str, ok: bool) -> None:
-        checks.append({"label": label, "value": value, "bar": bar, "ok": bool(ok)})
-
-    full = result.reindex.get("full")
-    if full:
-        rate = reindex_rate(result)
-        check("reindex paragraphs/s", rate, f">= {BAR_REINDEX_PER_S:,}", rate >= BAR_REINDEX_PER_S)
-        peak = full["peak_tree_rss"]
-        check(
-            "reindex peak memory MB",
-            peak / MB,
-            f"<= {BAR_PEAK_BYTES / MB:,.0f}",
-            peak <= BAR_PEAK_BYTES,
-        )
-    changed = result.reindex.get("one article changed")
-    if changed:
-        seconds = changed["seconds"]
-        check(
-            "incremental reindex s (1 article)",
-            seconds,
-            f"<= {BAR_INCREMENTAL_S:g}",
-            seconds <= BAR_INCREMENTAL_S,
-        )
-    ours = result.latency_ms.get("searchapp")
-    if ours:
-        for stat, limit in BAR_LATENCY.get(result.target, {}).items():
-            check(f"search {stat} ms", ours[stat], f"<= {limit:g}", ours[stat] <= limit)
-        if result.target in BAR_FTS5_P95_AT:
-            fts5 = result.latency_ms["fts5"]["p95"]
-            check("search p95 vs FTS5 p95 ms", ours["p95"], f"<= {fts5:.1f}", ours["p95"] <= fts5)
-    if result.error:
-        check("all phases ran", None, "no error", False)
-    return checks
-
-
-def reindex_rate(result: SizeResult) -> float:
-    full = result.reindex["full"]
-    paragraphs = full["paragraphs"] or result.export_paragraphs or result.corpus.get("paragraphs")
-    return paragraphs / full["seconds"] if paragraphs else 0.0
-
-
-def print_report(result: SizeResult) -> None:
-    paragraphs = result.export_paragraphs or result.corpus.get("paragraphs", 0)
-    print(
-        f"\n--- {result.label}: {paragraphs:,} paragraphs, "
-        f"{result.corpus.get('articles', 0):,} articles ---"
-    )
-    print(f"{'':40} {'searchapp':>12} {'SQLite FTS5':>12} {'ratio':>8}")
-    for label, ours, theirs, digits in report_rows(result):
-        cells = [f"{label:40}"]
-        cells += [f"{'':>12}" if v is None else f"{v:>12,.{digits}f}" for v in (ours, theirs)]
-        if ours is not None and theirs:
-            ratio = ours / theirs
-            cells.append(f"{ratio:>7.{1 if ratio >= 1 else 3}f}x")
-        print(" ".join(cells).rstrip())
-    print("(FTS5 build = loading the exported paragraphs: no extraction, no speaker unification)")
-    print()
-    for check in result.checks:
-        value = "-" if check["value"] is None else f"{check['value']:,.1f}"
-        verdict = "PASS" if check["ok"] else "FAIL"
-        print(f"{verdict}  {check['label']:36} {value:>10}  (bar {check['bar']})")
-    for warning in result.warnings:
-        print(f"WARNING  {warning}")
-    print_queries(result)
-    print("\nphases: " + ", ".join(f"{name} {s:.1f} s" for name, s in result.phases_s.items()))
-
-
-Row = tuple[str, float | None, float | None, int]
-
-
-def report_rows(result: SizeResult) -> list[Row]:
-    """(label, searchapp, FTS5, decimals) for the summary table; None leaves a cell empty."""
-    rows: list[Row] = []
-    ours, theirs = result.latency_ms.get("searchapp"), result.latency_ms.get("fts5")
-    if ours and theirs:
-        rows += [(f"search {stat} ms", ours[stat], theirs[stat], 1) for stat in STATS]
-        first_ms = result.latency_ms["first_query_ms"]["searchapp"]
-        rows.append(("index open ms", result.latency_ms["open_ms"]["searchapp"], None, 1))
-        rows.append(("first query after open ms", first_ms, None, 1))
-    full = result.reindex.get("full")
-    ours_rate = reindex_rate(result) if full else None
-    rows.append(("build, paragraphs/s", ours_rate, result.fts5.get("per_second"), 0))
-    if full:
-        rows.append(("reindex wall s", full["seconds"], None, 1))
-        rows.append(("reindex peak memory, process tree MB", full["peak_tree_rss"] / MB, None, 0))
-        rows.append(("reindex peak memory, one process MB", full["peak_process_rss"] / MB, None, 0))
-    db_mb = result.fts5["db_bytes"] / MB if result.fts5 else None
-    for label, size in (
-        ("index size MB", result.index_bytes),
-        ("index size after 3 more reindexes MB", result.index_bytes_after_reindexes),
-    ):
-        if size is not None:
-            rows.append((label, size / MB, db_mb if label == "index size MB" else None, 1))
-    for name in ("no change", "one article changed", "article restored"):
-        if name in result.reindex:
-            rows.append((f"reindex, {name} s", result.reindex[name]["seconds"], None, 1))
-    return rows
-
-
-def print_queries(result: SizeResult) -> None:
-    if not result.queries:
-        return
-    print(
-        f"\n{'query (p50 per query)':28} {'hits':>8} {'fts5 hits':>9} "
-        f"{'searchapp ms':>12} {'FTS5 ms':>9} {'ratio':>7}"
-    )
-    for row in result.queries:
-        hits = "ERROR" if row["error"] else f"{row['total']:,}"
-        ratio = row["p50_ms"] / row["fts5_p50_ms"] if row["fts5_p50_ms"] else float("inf")
-        print(
-            f"{row['name']:28} {hits:>8} {row['fts5_total']:>9,} "
-            f"{row['p50_ms']:>12.1f} {row['fts5_p50_ms']:>9.1f} {ratio:>6.1f}x"
-        )
-
-
 def warn(result: SizeResult, message: str) -> None:
     result.warnings.append(message)
     print(f"WARNING  {message}", flush=True)
-
-
-def save(result: SizeResult, out: Path) -> None:
-    out.write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
