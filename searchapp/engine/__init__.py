@@ -4,10 +4,8 @@ translates. Where the files live and how a new index replaces the old one is
 `generations.py`'s business.
 """
 
-from searchapp.engine.columns import Columns
-from searchapp.engine.queries import QUERY_FIELDS, QuerySyntaxError
+from searchapp.engine.queries import QuerySyntaxError
 from searchapp.engine.reading import (
-    IndexOutdated,
     IndexSearcher,
     ParagraphIndex,
     generation_names,
@@ -24,9 +22,6 @@ from searchapp.engine.writing import (
 
 __all__ = [
     "FACET_FIELDS",
-    "QUERY_FIELDS",
-    "Columns",
-    "IndexOutdated",
     "IndexSearcher",
     "ParagraphIndex",
     "QuerySyntaxError",
