@@ -4,6 +4,10 @@ Extraction and Whoosh's analysis are both pure Python, so threads would share on
 Each worker process takes batches of articles off a queue, extracts their paragraphs and
 writes them into segments of its own; the parent only reads files and commits. A small
 change is done in-process, where starting workers would cost more than it saves.
+
+Workers start through a forkserver, which imports the parent's main module again: a
+script that calls `reindex()` needs the usual `if __name__ == "__main__":` guard (the
+`searchapp` command has it).
 """
 
 from __future__ import annotations
