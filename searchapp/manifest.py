@@ -19,7 +19,13 @@ from pathlib import Path
 MANIFEST_FILE = "manifest.json"
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output the index holds: changing any of it makes stored paragraphs stale.
-_PIPELINE = ("corpus.py", "paragraphs.py", "extract/*.py", "engine/schema.py")
+_PIPELINE = (
+    "corpus.py",
+    "paragraphs.py",
+    "extract/*.py",
+    "engine/schema.py",
+    "engine/analysis.py",
+)
 
 
 @dataclass

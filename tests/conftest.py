@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from searchapp import create_app
+from searchapp.corpus import read_corpus
 from searchapp.indexing import reindex
+from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -42,6 +44,15 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index_dir = tmp_path_factory.mktemp("seed-index")
     reindex(SEEDS, index_dir)
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def dev_paragraphs() -> list[ParagraphDoc]:
+    """Every paragraph of the PolNeAR dev split, as extracted."""
+    dev = POLNEAR / "dev" / "articles"
+    if not dev.is_dir():
+        pytest.skip("PolNeAR is not in ../shared")
+    return [doc for article in read_corpus(dev) for doc in paragraph_docs(article)]
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
+from searchapp.engine.analysis import FastText
 from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.paragraphs import ParagraphDoc
 
@@ -33,20 +34,20 @@ def paragraph_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         article_id=fields.ID(stored=True),
         position=fields.STORED,
-        text=fields.TEXT(analyzer=folding, stored=True),
-        title=fields.TEXT(analyzer=folding, stored=True),
+        text=FastText(folding, stored=True),
+        title=FastText(folding, stored=True),
         title_derived=fields.STORED,
-        outlet=fields.TEXT(analyzer=names, stored=True),
+        outlet=FastText(names, stored=True),
         outlet_value=fields.ID,
-        speaker=fields.TEXT(analyzer=names),
+        speaker=FastText(names),
         speaker_value=fields.KEYWORD(commas=True, lowercase=False),
         # What was said, apart from the narration around it, so `quote:x` finds only
         # paragraphs where somebody said x. Same analyzer as `text`, so the two stem alike.
-        quote=fields.TEXT(analyzer=folding),
+        quote=FastText(folding),
         quotes=fields.STORED,  # [[speaker as the article named them, text, direct], ...]
         month=fields.ID,
         day=fields.ID(stored=True),  # YYYY-MM-DD
-        author=fields.TEXT(analyzer=names, stored=True),
+        author=FastText(names, stored=True),
         kind=fields.ID(stored=True),
         extra=fields.STORED,  # {"url": …} and other values that are only shown
     )

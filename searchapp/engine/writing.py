@@ -26,6 +26,7 @@ from whoosh.writing import SegmentWriter
 from searchapp.engine.columns import Columns
 from searchapp.engine.reading import write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
+from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.paragraphs import ParagraphDoc
 
 # Documents per segment: small enough for a worker's postings to stay in memory, large
@@ -92,7 +93,9 @@ class SegmentBuilder:
 
     def add(self, doc: ParagraphDoc) -> None:
         if self._writer is None:
-            self._writer = SegmentWriter(self._ix, _lk=False, codec=_codec(), **_WRITER_OPTIONS)
+            self._writer = InMemorySegmentWriter(
+                self._ix, _lk=False, codec=_codec(), **_WRITER_OPTIONS
+            )
         self._writer.add_document(**to_fields(doc, self._names))
         self._count += 1
         if self._count >= SEGMENT_DOCS:

@@ -1,0 +1,144 @@
+"""Whoosh's analysis of a text field, computed in one pass per paragraph.
+
+Whoosh analyses text through a chain of generators (tokenizer, lowercase, stop words,
+stemmer, accent folding) that hand one Token object through five generator frames per
+word, and then encodes positions with a pickle per term. At reindex that was a third of
+the time spent in Whoosh. `FastText` is Whoosh's TEXT field whose `index()` computes the
+same terms, frequencies, weights and encoded positions in one loop, remembering each
+word's term. Queries and highlighting still run the analyzer itself, so both sides must
+agree: tests/engine/test_analysis.py checks `index()` against Whoosh's own on every
+paragraph of the PolNeAR dev split and on edge cases.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pickle import dumps
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.system import pack_uint
+
+_CACHE_LIMIT = 400_000  # words remembered per process, about 60 MB at most
+
+
+class _Chain:
+    """The steps of a supported analyzer chain, read off its parts."""
+
+    def __init__(self, analyzer: Any) -> None:
+        items = list(analyzer.items) if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
+        tokenizer = items.pop(0)
+        if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
+            raise ValueError(f"unsupported tokenizer {tokenizer!r}")
+        self.expression = tokenizer.expression
+        if not items or type(items.pop(0)) is not LowercaseFilter:
+            raise ValueError("the chain must lowercase first")
+        self.stops = self.stemmer = self.charmap = None
+        if items and type(items[0]) is StopFilter:
+            stop = items.pop(0)
+            if not stop.renumber:
+                raise ValueError("stop filters must renumber positions")
+            self.stops, self.minsize, self.maxsize = stop.stops, stop.min, stop.max
+        if items and type(items[0]) is StemFilter:
+            stem = items.pop(0)
+            self.stemmer, self.ignore = stem._stem, stem.ignore
+        if items and type(items[0]) is CharsetFilter:
+            self.charmap = items.pop(0).charmap
+        if items:
+            raise ValueError(f"unsupported filters {items!r}")
+        self.terms: dict[str, bytes | None] = {}
+
+    def term(self, word: str) -> bytes | None:
+        """The term `word` is indexed under, or None for a stop word."""
+        text = word.lower()
+        if self.stops is not None and (
+            len(text) < self.minsize
+            or (self.maxsize is not None and len(text) > self.maxsize)
+            or text in self.stops
+        ):
+            return None
+        if self.stemmer is not None and text not in self.ignore:
+            text = self.stemmer(text)
+        if self.charmap is not None:
+            text = text.translate(self.charmap)
+        return text.encode("utf-8")
+
+    def positions(self, value: str) -> dict[bytes, list[int]]:
+        """Each term's positions. A stop word takes no position, except that the first
+        kept word keeps its place among all words, as Whoosh's StopFilter numbers them."""
+        terms = self.terms
+        if len(terms) > _CACHE_LIMIT:
+            terms.clear()
+        poses: dict[bytes, list[int]] = {}
+        renumber = self.stops is not None
+        pos = -1
+        for index, match in enumerate(self.expression.finditer(value)):
+            word = match.group()
+            try:
+                term = terms[word]
+            except KeyError:
+                term = terms[word] = self.term(word)
+            if term is None:
+                continue
+            pos = (index if pos < 0 else pos + 1) if renumber else index
+            try:
+                poses[term].append(pos)
+            except KeyError:
+                poses[term] = [pos]
+        return poses
+
+
+_single_positions: dict[int, bytes] = {}
+
+
+def _encode_positions(poses: list[int]) -> bytes:
+    """Whoosh's Positions encoding: a count, then the pickled gaps between positions."""
+    if len(poses) == 1:
+        pos = poses[0]
+        encoded = _single_positions.get(pos)
+        if encoded is None:
+            encoded = _single_positions[pos] = pack_uint(1) + dumps([pos], 2)
+        return encoded
+    deltas = [poses[0]] + [b - a for a, b in pairwise(poses)]
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+class FastText(fields.TEXT):
+    """A TEXT field (with positions) that indexes a value in one pass.
+
+    It also remembers the last value it indexed: the article-level fields (title, outlet,
+    author) repeat on every paragraph of an article.
+    """
+
+    def __init__(self, analyzer: Any, **kwargs: Any) -> None:
+        super().__init__(analyzer=analyzer, phrase=True, **kwargs)
+        _Chain(analyzer)  # refuse, at schema time, a chain index() could not reproduce
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The schema is pickled into every index; the caches are per process.
+        return {k: v for k, v in self.__dict__.items() if k not in ("_chain", "_last")}
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, str) or kwargs:
+            return super().index(value, **kwargs)
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == value:
+            return last[1]
+        chain = self.__dict__.get("_chain")
+        if chain is None:
+            chain = self._chain = _Chain(self.analyzer)
+        boost = self.format.field_boost
+        items = [
+            (term, len(poses), float(len(poses)) * boost, _encode_positions(poses))
+            for term, poses in chain.positions(value).items()
+        ]
+        self._last = (value, items)
+        return items
