@@ -8,6 +8,7 @@ source of one of these shapes, looking only at the sentence around the cue.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from searchapp.extract.cues import (
@@ -156,7 +157,7 @@ def _cue_source(
 
 
 def _sources_without_verbs(
-    text: str, mentions: list[Mention], quotes: list[tuple[int, int]]
+    text: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
 ) -> list[Attribution]:
     """Sources marked by other words than a verb: a possessive statement, a signature
     dash, "according to"."""

@@ -41,6 +41,18 @@ _CAPTION_CREDIT = re.compile(
     r"\([\w .'-]+(?:/[\w .'-]+)+\))\W*$",
     re.IGNORECASE,
 )
+# Words one of which every credit contains: a cheap test that skips the search above,
+# which tries every position of every paragraph. Compared case-folded.
+_CREDIT_WORDS = (
+    "getty images",
+    "istock",
+    "shutterstock",
+    "photo",
+    "afp",
+    "handout",
+    "reuters/",
+    "epa-efe",
+)
 # Author lines: "By Jane Doe", "Jane Doe, USA TODAY", a bare two-to-four word name.
 _BYLINE = re.compile(
     r"^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*|"
@@ -66,7 +78,7 @@ def _classify(text: str, author: str | None) -> str:
     first_line = text.splitlines()[0].strip()
     if _BOILERPLATE_START.match(first_line) or _MARKUP_RESIDUE.match(text):
         return BOILERPLATE
-    if _CAPTION_START.match(text) or _CAPTION_CREDIT.search(text):
+    if _CAPTION_START.match(text) or (_may_have_credit(text) and _CAPTION_CREDIT.search(text)):
         return CAPTION
     if author and _name(text) == _name(author):
         return BYLINE
@@ -75,6 +87,13 @@ def _classify(text: str, author: str | None) -> str:
     if _looks_like_title_line(text):
         return CAPTION
     return BODY
+
+
+def _may_have_credit(text: str) -> bool:
+    if "(" in text and "/" in text:  # "(NASA/Roscosmos/Handout via Reuters)"
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in _CREDIT_WORDS)
 
 
 def _looks_like_title_line(text: str) -> bool:

@@ -27,9 +27,12 @@ DESCRIPTION_RE = re.compile(
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
 )
 # A subject pronoun that can be a speaker.
+_HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
-SENTENCE_END_RE = re.compile(r"(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|\s*\n\s*)")
+# (?<!\w) only skips starts inside a word, where a match cannot begin (its end could
+# not either): without it every letter was a start, and the scan a tenth of extraction.
+SENTENCE_END_RE = re.compile(r"(?<!\w)(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|\s*\n\s*)")
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
 ABBREVIATIONS = word_set("""
 mr ms mrs dr sen rep gov st gen lt jr sr rev ft col sgt prof mt no vs capt adm maj cpl brig
@@ -64,7 +67,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if looks_like_org(full)
             else "name"
         )
-        if re.match(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s", text[max(0, start - 5) : start + 1]):
+        if _HONORIFIC_RE.match(text[max(0, start - 5) : start + 1]):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
     dateline = DATELINE_RE.match(text)

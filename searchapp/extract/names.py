@@ -41,6 +41,14 @@ _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
 NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+_LOWERCASE_RE = re.compile(r"[a-z]")
+_ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
+_DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
+_CAPS_ACRONYM_RE = re.compile(r"[A-Z]{2,}[a-z]?")
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)")
+_NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECASE)
 
 
 def strip_accents(text: str) -> str:
@@ -61,9 +69,7 @@ def clean_span(span: str) -> str:
     function words, titles, roles and a trailing possessive."""
     tokens = span.split()
     if tokens:
-        tokens[-1] = (
-            POSSESSIVE_RE.sub("", tokens[-1]) if re.search(r"['’]s?$", tokens[-1]) else tokens[-1]
-        )
+        tokens[-1] = POSSESSIVE_RE.sub("", tokens[-1])
     # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
     while tokens and (
         _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
@@ -91,13 +97,11 @@ def _sentence_adverb(token: str) -> bool:
     """ "Following", "Notably": capitalised only because they start the sentence.
     First names can look the same ("Kelly", "Carly", "Sterling")."""
     bare = _bare(token)
-    return bool(re.search(r"[a-z](?:ing|ly)$", token)) and bare not in FIRST_NAMES
+    return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES
 
 
 def is_acronym(name: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.?){2,6}", name)) or bool(
-        re.fullmatch(r"[A-Z]{2,}[a-z]?", name)
-    )
+    return bool(_DOTTED_ACRONYM_RE.fullmatch(name) or _CAPS_ACRONYM_RE.fullmatch(name))
 
 
 def initials(name: str) -> str:
@@ -127,7 +131,7 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 4 or looks_like_org(name):
         return False
     return all(
-        re.match(r"[A-Z]", w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
+        _CAPITAL_RE.match(w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
     ) and not is_acronym(words[-1])
 
 
@@ -248,7 +252,7 @@ class NameBook:
         """People seen beside the capitalised words of a description ("the Roscosmos
         chief"), with how often."""
         found: Counter[str] = Counter()
-        for word in re.findall(r"\b[A-Z][\w\-]+", description):
+        for word in _CAPITALISED_WORD_RE.findall(description):
             found.update(self.affiliations.get(word.lower(), Counter()))
         return found
 
@@ -268,6 +272,16 @@ def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tu
     """(start, end, cleaned name) for each capitalised span in text, title-stripped. A lone
     title word is dropped unless it is the surname of someone in `surnames` ("Dean said",
     with Howard Dean in the article)."""
+    for start, end, name, title in _spans(text):
+        if title is None or title in surnames:
+            yield start, end, name
+
+
+@lru_cache(maxsize=512)
+def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """`iter_spans` before the surname test, with the bare title word of a lone title.
+    Cached: an article's names are read once for its name book and again per paragraph."""
+    spans = []
     skip_until = 0
     for m in NAME_SPAN_RE.finditer(text):
         if m.start() < skip_until:
@@ -280,15 +294,16 @@ def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tu
             skip_until = end
         name = POSSESSIVE_RE.sub("", raw) if more else clean_span(raw)
         bare = _bare(name)
-        if not name or bare in STOPWORDS or (bare in TITLES and bare not in surnames):
+        if not name or bare in STOPWORDS:
             continue
-        if not re.search(r"[a-z]", name) and not is_acronym(name):
+        if not _LOWERCASE_RE.search(name) and not is_acronym(name):
             continue
         offset = raw.find(name.split()[0])
         person, of, _ = name.partition(" of ")
         if of and looks_like_person(person) and not looks_like_org(name):
             name = person  # "Tom Cole of Oklahoma" is Tom Cole
-        yield m.start() + max(offset, 0), end, name
+        spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
+    return tuple(spans)
 
 
 def _starts_like_a_name(name: str) -> bool:
@@ -339,7 +354,7 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
         before = _AFFILIATION_BEFORE_RE.search(text[max(0, start - 60) : start])
         after = _AFFILIATION_AFTER_RE.match(text, end)
         context = (before.group(0) if before else "") + " " + (after.group(0) if after else "")
-        for word in re.findall(r"\b[A-Z][\w\-]+", context):
+        for word in _CAPITALISED_WORD_RE.findall(context):
             key = word.lower()
             if key not in STOPWORDS and key not in TITLES and word not in person.split():
                 book.affiliations[key][person] += 1
@@ -360,13 +375,13 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                 book.confirmed.add(full)
             if not _starts_sentence(text, start):
                 book.mid_sentence.add(full)
-        for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)", text):
+        for m in _HONORIFIC_RE.finditer(text):
             full = book.canonical(m.group(2))
             book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
         _note_affiliations(book, text, found)
         for _, end, name in found:
             full = book.canonical(name)
-            after = re.match(r"[^.!?“”\"]{0,80}?\b(he|she)\b", text[end:], re.IGNORECASE)
+            after = _NEXT_PRONOUN_RE.match(text[end:])
             if after and book.is_person(full) and full not in book.gender:
                 between = text[end : end + after.start(1)]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Quotation spans, curly or straight, not crossing paragraphs; an unclosed one runs to the
 # end (it continues in the next paragraph).
@@ -41,16 +42,19 @@ def curl_quotes(text: str) -> str:
     """Straight double quotes as curly ones, opening or closing by position, so a
     quotation typed with one straight and one curly mark still pairs up. Same length, so
     offsets stay valid."""
-    text = _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
-    return _CLOSING_AS_OPENING_RE.sub("“", text)
+    if '"' in text:
+        text = _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
+    return _CLOSING_AS_OPENING_RE.sub("“", text) if "”" in text else text
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation, marks included."""
-    return [m.span() for m in QUOTE_RE.finditer(text)]
+@lru_cache(maxsize=256)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each quotation, marks included; cached because mentions,
+    attributions and quotations each ask for a paragraph's."""
+    return tuple(m.span() for m in QUOTE_RE.finditer(text))
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < pos < b for a, b in spans)
 
 
