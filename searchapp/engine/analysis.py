@@ -96,6 +96,10 @@ class _Chain:
         return poses
 
 
+# One bytes object per single position, shared by every posting that has it. Whoosh
+# pickles a postings block's values as one tuple, and pickle writes an object it has
+# already written as a back-reference: blocks shrink by a third and decode faster, and
+# unpickled they are the same values.
 _single_positions: dict[int, bytes] = {}
 
 
