@@ -236,14 +236,19 @@ def tree_rss(process: psutil.Process) -> tuple[int, int]:
 
 
 def tree_bytes(folder: Path) -> int:
-    """Bytes of all files under `folder` (apparent size)."""
+    """Bytes of all files under `folder` (apparent size). A file hard-linked into two
+    generations is on disk once, so it counts once."""
     total = 0
+    seen: set[tuple[int, int]] = set()
     for root, _dirs, files in os.walk(folder):
         for name in files:
             try:
-                total += os.lstat(os.path.join(root, name)).st_size
+                stat = os.lstat(os.path.join(root, name))
             except OSError:
                 continue
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
+                total += stat.st_size
     return total
 
 

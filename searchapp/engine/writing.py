@@ -29,8 +29,9 @@ from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
 from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.paragraphs import ParagraphDoc
 
-# Documents per segment: small enough for a worker's postings to stay in memory, large
-# enough that a search at a million paragraphs visits tens of segments, not hundreds.
+# Documents per segment: small enough for a worker's postings to stay in memory (the
+# InMemorySegmentWriter holds them all: about 200 MB), large enough that a search at a
+# million paragraphs visits tens of segments, not hundreds.
 SEGMENT_DOCS = 25_000
 # Smaller segments, as incremental reindexes and renames leave them, are merged together.
 SMALL_SEGMENT_DOCS = 2_500
