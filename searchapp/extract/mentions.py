@@ -26,8 +26,9 @@ DESCRIPTION_RE = re.compile(
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
 )
+# A title just before a name makes it a person's: "Sen. Warren", "Dr Fauci".
+_TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
 # A subject pronoun that can be a speaker.
-_HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
 # (?<!\w) only skips starts inside a word, where a match cannot begin (its end could
@@ -67,7 +68,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if looks_like_org(full)
             else "name"
         )
-        if _HONORIFIC_RE.match(text[max(0, start - 5) : start + 1]):
+        if _TITLE_BEFORE_RE.match(text[max(0, start - 5) : start + 1]):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
     dateline = DATELINE_RE.match(text)
