@@ -17,6 +17,7 @@ from searchapp.engine import ParagraphIndex, QuerySyntaxError
 from searchapp.generations import IndexBusy, IndexMissing
 from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
+from searchapp.parallel import WorkerFailed
 from searchapp.search import SORTS, BadParameter, SearchRequest, search
 
 DEFAULT_SOURCE = Path("seeds")
@@ -86,6 +87,8 @@ def run_reindex(source: Path, index_dir: Path, full: bool = False) -> ReindexRep
         raise click.ClickException(str(empty)) from None
     except IndexBusy as busy:
         raise click.ClickException(str(busy)) from None
+    except WorkerFailed as failed:
+        raise click.ClickException(f"{failed}\nThe previous index is still serving.") from None
 
 
 def _echo_skipped(report: ReindexReport) -> None:

@@ -123,7 +123,7 @@ def _write_in_workers(
         while True:
             kind, payload = message
             if kind == "error":
-                raise WorkerFailed(payload)
+                raise WorkerFailed(f"a reindex worker raised an error:\n{payload.rstrip()}")
             if kind == "batch":
                 result.articles.update(payload)
                 on_articles(len(payload))
@@ -149,9 +149,11 @@ def _write_in_workers(
         while finished < procs:
             receive(_POLL_SECONDS)
     finally:
-        for worker in workers:
-            if finished < procs:
+        if finished < procs:  # failed: stop the others, and drop the jobs nobody will take
+            jobs.cancel_join_thread()  # else exiting waits forever to flush them
+            for worker in workers:
                 worker.terminate()
+        for worker in workers:
             worker.join()
     return result
 

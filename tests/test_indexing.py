@@ -62,16 +62,20 @@ def test_a_failed_reindex_leaves_the_previous_index_serving(live, corpus: Path, 
     assert not list(index_dir.glob(".building-*"))
 
 
+def write_articles(folder: Path, count: int, filler: str = "") -> Path:
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"a{number:04}.txt").write_text(
+            f"Paragraph one of article {number} about sanctions.{filler}\n\n"
+            f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.'
+        )
+    return folder
+
+
 def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path):
     index_dir, client = live
     before, paragraphs = current_generation(index_dir), total(client)
-    big = tmp_path / "big"
-    big.mkdir()
-    for number in range(3000):
-        (big / f"a{number:04}.txt").write_text(
-            f"Paragraph one of article {number} about sanctions.\n\n"
-            f'"We will continue," Jane Doe said of plan {number}.\n\nA third paragraph here.'
-        )
+    big = write_articles(tmp_path / "big", 3000)
     process = start_cli(
         "reindex",
         "--source",
@@ -92,6 +96,50 @@ def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path
     # The next reindex is not blocked by the dead one and clears its leftovers.
     reindex(SEEDS, index_dir)
     assert not list(index_dir.glob(".building-*"))
+
+
+def children(pid: int) -> list[int]:
+    """Child processes of `pid`, read from Linux's /proc."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").is_dir(),
+    reason="needs reindex worker processes (two cores) and Linux's /proc",
+)
+def test_a_dead_worker_fails_the_reindex_clearly_and_the_old_index_serves(live, tmp_path: Path):
+    index_dir, client = live
+    before, paragraphs = current_generation(index_dir), total(client)
+    # Over a megabyte of articles: enough for the reindex to start worker processes.
+    big = write_articles(tmp_path / "big", 3000, filler=" More words." * 30)
+    process = start_cli(
+        "reindex",
+        "--source",
+        str(big),
+        "--index",
+        str(index_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # The workers are the forkserver's children: the reindex's grandchildren.
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+        workers = [worker for child in children(process.pid) for worker in children(child)]
+    assert process.poll() is None, "reindex finished before a worker could be killed"
+    os.kill(workers[0], signal.SIGKILL)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert "Error: a reindex worker died (exit code -9)" in err
+    assert "The previous index is still serving." in err
+    assert "Traceback" not in err
+    assert current_generation(index_dir) == before
+    assert total(client) == paragraphs
 
 
 def test_two_reindexes_cannot_run_at_once(tmp_path: Path):
