@@ -41,6 +41,8 @@ _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
 NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Never a surname: "Donald Trump Jr." is a Trump.
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LOWERCASE_RE = re.compile(r"[a-z]")
 _ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
@@ -137,7 +139,7 @@ def looks_like_person(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def surname_of(name: str) -> str:
-    words = [w for w in name.split() if _bare(w) not in {"jr", "sr", "ii", "iii", "iv"}]
+    words = [w for w in name.split() if _bare(w) not in GENERATION_SUFFIXES]
     return _bare(words[-1]) if words else ""
 
 
