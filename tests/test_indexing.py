@@ -72,19 +72,15 @@ def write_articles(folder: Path, count: int, filler: str = "") -> Path:
     return folder
 
 
+def start_reindex(source: Path, index_dir: Path, **popen: object) -> subprocess.Popen:
+    return start_cli("reindex", "--source", str(source), "--index", str(index_dir), **popen)
+
+
 def test_a_killed_reindex_leaves_the_previous_index_serving(live, tmp_path: Path):
     index_dir, client = live
     before, paragraphs = current_generation(index_dir), total(client)
     big = write_articles(tmp_path / "big", 3000)
-    process = start_cli(
-        "reindex",
-        "--source",
-        str(big),
-        "--index",
-        str(index_dir),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_reindex(big, index_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not any(index_dir.glob(".building-*/*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the new generation is being written
@@ -115,15 +111,8 @@ def test_a_dead_worker_fails_the_reindex_clearly_and_the_old_index_serves(live, 
     before, paragraphs = current_generation(index_dir), total(client)
     # Over a megabyte of articles: enough for the reindex to start worker processes.
     big = write_articles(tmp_path / "big", 3000, filler=" More words." * 30)
-    process = start_cli(
-        "reindex",
-        "--source",
-        str(big),
-        "--index",
-        str(index_dir),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    process = start_reindex(
+        big, index_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     # The workers are the forkserver's children: the reindex's grandchildren.
     workers: list[int] = []

@@ -124,10 +124,12 @@ class FastText(fields.TEXT):
 
     def __init__(self, analyzer: Any, **kwargs: Any) -> None:
         super().__init__(analyzer=analyzer, phrase=True, **kwargs)
-        _Chain(analyzer)  # refuse, at schema time, a chain index() could not reproduce
+        # Raises, at schema time, for a chain index() could not reproduce.
+        self._chain = _Chain(analyzer)
 
     def __getstate__(self) -> dict[str, Any]:
-        # The schema is pickled into every index; the caches are per process.
+        # The schema is pickled into every index; the caches are per process, rebuilt
+        # when an unpickled field first indexes.
         return {k: v for k, v in self.__dict__.items() if k not in ("_chain", "_last")}
 
     def index(self, value: Any, **kwargs: Any) -> Any:
@@ -136,13 +138,12 @@ class FastText(fields.TEXT):
         last = self.__dict__.get("_last")
         if last is not None and last[0] == value:
             return last[1]
-        chain = self.__dict__.get("_chain")
-        if chain is None:
-            chain = self._chain = _Chain(self.analyzer)
+        if "_chain" not in self.__dict__:
+            self._chain = _Chain(self.analyzer)
         boost = self.format.field_boost
         items = [
             (term, len(poses), float(len(poses)) * boost, _encode_positions(poses))
-            for term, poses in chain.positions(value).items()
+            for term, poses in self._chain.positions(value).items()
         ]
         self._last = (value, items)
         return items

@@ -40,8 +40,7 @@ _LOCK_SUFFIX = "WRITELOCK"
 
 def _codec() -> W3Codec:
     """Whoosh's codec with postings left uncompressed: decoding a common word's postings
-    is most of a search at 200,000 paragraphs, and zlib adds a fifth to it. The index is
-    about 1.8 times larger for it."""
+    is most of a search at 200,000 paragraphs, and zlib adds a fifth to it."""
     return W3Codec(compression=0)
 
 
