@@ -13,8 +13,8 @@ import click
 from tqdm import tqdm
 
 from searchapp import create_app, default_index_dir
-from searchapp.engine import ParagraphIndex, QuerySyntaxError
-from searchapp.generations import IndexBusy, IndexMissing
+from searchapp.engine import ParagraphIndex, QuerySyntaxError, generation_names
+from searchapp.generations import IndexBusy, IndexMissing, current_generation
 from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.parallel import WorkerFailed
@@ -186,24 +186,52 @@ def export_command(index_dir: Path | None) -> None:
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
-@click.option("--threads", default=4, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per usable core].",
+)
+@click.option(
+    "--threads", type=click.IntRange(min=1), default=2, show_default=True, help="Per worker."
+)
 @source_option("Corpus to index first when there is no index yet.")
 @index_option
-def serve_command(host: str, port: int, threads: int, source: Path, index_dir: Path | None) -> None:
-    """Serve the web app and API on waitress, a production WSGI server."""
-    import waitress
+def serve_command(
+    host: str,
+    port: int,
+    workers: int | None,
+    threads: int,
+    source: Path,
+    index_dir: Path | None,
+) -> None:
+    """Serve the web app and API on gunicorn: worker processes share the requests."""
+    from searchapp.server import default_workers, serve
 
     index_dir = index_dir or default_index_dir()
-    try:
-        ParagraphIndex.open(index_dir)
-    except IndexMissing:
+    if _needs_index(index_dir):
         click.echo(f"No index in {index_dir}/ yet: indexing {source}/ first.")
         report = run_reindex(source, index_dir)
         click.echo(f"Indexed {report.articles} articles, {report.paragraphs} paragraphs.")
         _echo_skipped(report)
+    workers = workers or default_workers()
     app = create_app({"INDEX_DIR": str(index_dir)})
-    click.echo(f"Serving http://{host}:{port} from the index in {index_dir}/ (Ctrl+C to stop)")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="searchapp")
+    click.echo(
+        f"Serving http://{host}:{port} from the index in {index_dir}/ with {workers} "
+        f"worker{'s' * (workers != 1)} of {threads} thread{'s' * (threads != 1)} "
+        "(Ctrl+C to stop)"
+    )
+    serve(app, host, port, workers, threads)
+
+
+def _needs_index(index_dir: Path) -> bool:
+    """No usable generation yet. Only CURRENT and searchapp.json are read: the server's
+    master process must not open Whoosh files before it forks its workers."""
+    try:
+        generation = current_generation(index_dir)
+    except IndexMissing:
+        return True
+    return generation_names(generation) is None  # written by another version
 
 
 def _open(index_dir: Path | None) -> ParagraphIndex:

@@ -33,6 +33,12 @@ class LiveIndex:
                 self._opened = opened
             return self._opened
 
+    def warm(self) -> None:
+        """Open the current generation and one pooled searcher now, so that a server
+        process's first request does not pay for them. Call it only in the process that
+        will serve: open Whoosh files must not be inherited across a fork."""
+        self.get().searcher().close()
+
 
 def get_searcher() -> IndexSearcher:
     if "searcher" not in g:

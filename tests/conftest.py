@@ -80,7 +80,8 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def live_server(seed_index: Path):
-    """The app on waitress in a background thread, as `searchapp serve` runs it."""
+    """The app on waitress in a background thread of the test process. `searchapp serve`
+    forks gunicorn workers instead; tests/test_serve.py runs that in its own process."""
     from waitress.server import create_server
 
     app = create_app({"INDEX_DIR": str(seed_index)})

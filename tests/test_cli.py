@@ -97,7 +97,7 @@ def test_export_lines_carry_who_said_what(runner, seed_index):
     )
 
 
-def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):
+def test_serve_builds_a_missing_index_then_serves_on_gunicorn(tmp_path: Path):
     port = free_port()
     index_dir = tmp_path / "fresh-index"
     server = start_cli(
@@ -123,7 +123,7 @@ def test_serve_builds_a_missing_index_then_serves_on_waitress(tmp_path: Path):
                 assert server.poll() is None and time.monotonic() < deadline
                 time.sleep(0.2)
         assert data["total"] == 1
-        assert server_header == "searchapp"  # waitress, not Werkzeug's development server
+        assert server_header == "gunicorn"  # not Werkzeug's development server
     finally:
         server.terminate()
         output = server.communicate(timeout=10)[0]

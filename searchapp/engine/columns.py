@@ -3,11 +3,20 @@
 Whoosh recounts multi-valued facets from postings on every search (about 160 ms at 200k
 paragraphs even for a rare term). Here a request turns its matches into a boolean mask
 and every facet count, filter and date sort is one vectorised pass over these arrays.
+
+A generation keeps its columns as a folder of `.npy` files that readers map read-only
+(`np.load(mmap_mode="r")`): every server worker process then reads the same pages of the
+OS page cache instead of holding its own copy. Nothing may write into these arrays in
+place; requests build new masks from them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shutil
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +28,8 @@ from searchapp.engine.postings import field_lengths, postings_arrays
 from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.schema import FACET_FIELDS
 
-COLUMNS_FILE = "columns.npz"
+COLUMNS_DIR = "columns"  # one .npy file per array, and VALUES_FILE
+VALUES_FILE = "values.json"  # {"facets": {facet: [value, ...]}, "lengths": [field, ...]}
 
 
 @dataclass(frozen=True)
@@ -81,40 +91,62 @@ class Columns:
         return docs[np.argsort(key, kind="stable")]
 
     def save(self, folder: Path) -> None:
+        """Write the columns into `folder` as a new `columns/` folder, swapped in whole.
+
+        The arrays go to a temporary folder that is then renamed, so no file another
+        generation hard-links (or a reader has mapped) is ever written into.
+        """
         arrays = {"live": self.live, "body": self.body, "days": self.days}
         for name, lengths in self.lengths.items():
-            arrays[f"{name}.lengths"] = lengths
+            arrays[f"lengths.{name}"] = lengths
         for name, column in self.facets.items():
-            arrays[f"{name}.values"] = np.array(column.values, dtype=object)
-            arrays[f"{name}.pair_docs"] = column.pair_docs
-            arrays[f"{name}.pair_values"] = column.pair_values
-            arrays[f"{name}.missing"] = column.missing
-        tmp = folder / f"{COLUMNS_FILE}.tmp"
-        with open(tmp, "wb") as handle:
-            np.savez(handle, **arrays)
-        tmp.replace(folder / COLUMNS_FILE)  # never write into a file another generation links
+            arrays[f"facet.{name}.pair_docs"] = column.pair_docs
+            arrays[f"facet.{name}.pair_values"] = column.pair_values
+            arrays[f"facet.{name}.missing"] = column.missing
+        values = {
+            "facets": {name: column.values for name, column in self.facets.items()},
+            "lengths": list(self.lengths),
+        }
+        tmp = folder / f".{COLUMNS_DIR}-{uuid.uuid4().hex[:12]}.tmp"
+        tmp.mkdir()
+        try:
+            for name, array in arrays.items():
+                np.save(tmp / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+            (tmp / VALUES_FILE).write_text(json.dumps(values, ensure_ascii=False))
+            target = folder / COLUMNS_DIR
+            if target.exists():  # saved twice: move the old folder aside, never into it
+                old = folder / f".{COLUMNS_DIR}-{uuid.uuid4().hex[:12]}.old"
+                os.rename(target, old)
+                shutil.rmtree(old, ignore_errors=True)
+            os.rename(tmp, target)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
 
     @classmethod
     def load(cls, folder: Path) -> Columns | None:
+        """The saved columns, mapped read-only; None when `folder` has none in this layout
+        (an older generation, which has `columns.npz`): the caller rebuilds them."""
+        directory = folder / COLUMNS_DIR
         try:
-            arrays = np.load(folder / COLUMNS_FILE, allow_pickle=True)
-        except FileNotFoundError:
+            values = json.loads((directory / VALUES_FILE).read_text(encoding="utf-8"))
+
+            def mapped(name: str) -> np.ndarray:
+                return np.load(directory / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+
+            facets = {
+                name: FacetColumn(
+                    list(values["facets"][name]),
+                    mapped(f"facet.{name}.pair_docs"),
+                    mapped(f"facet.{name}.pair_values"),
+                    mapped(f"facet.{name}.missing"),
+                )
+                for name in FACET_FIELDS
+            }
+            lengths = {name: mapped(f"lengths.{name}") for name in values["lengths"]}
+            return cls(mapped("live"), mapped("body"), mapped("days"), facets, lengths)
+        except (FileNotFoundError, NotADirectoryError, KeyError, ValueError):
             return None
-        facets = {
-            name: FacetColumn(
-                list(arrays[f"{name}.values"]),
-                arrays[f"{name}.pair_docs"],
-                arrays[f"{name}.pair_values"],
-                arrays[f"{name}.missing"],
-            )
-            for name in FACET_FIELDS
-        }
-        lengths = {
-            key.removesuffix(".lengths"): arrays[key]
-            for key in arrays.files
-            if key.endswith(".lengths")
-        }
-        return cls(arrays["live"], arrays["body"], arrays["days"], facets, lengths)
 
     @classmethod
     def from_reader(cls, reader: IndexReader) -> Columns:
