@@ -18,7 +18,7 @@ def default_index_dir() -> Path:
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """App factory: settings from defaults, then `SEARCHAPP_INDEX`, then `config`."""
-    from searchapp import api, pages
+    from searchapp import api, pages, security
     from searchapp.live_index import LiveIndex, close_searcher
 
     app = Flask(__name__)
@@ -30,6 +30,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.teardown_appcontext(close_searcher)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    security.init_app(app)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
