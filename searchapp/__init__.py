@@ -20,9 +20,10 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """App factory: settings from defaults, then `SEARCHAPP_INDEX`, then `config`."""
     from searchapp import api, pages, security
     from searchapp.live_index import LiveIndex, close_searcher
+    from searchapp.search import SearchLimits
 
     app = Flask(__name__)
-    app.config.from_mapping(INDEX_DIR=str(default_index_dir()))
+    app.config.from_mapping(INDEX_DIR=str(default_index_dir()), SEARCH_LIMITS=SearchLimits())
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False

@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, load_article
-from searchapp.engine import QuerySyntaxError
+from searchapp.engine import QuerySyntaxError, QueryTooCostly
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
-from searchapp.search import BadParameter, SearchRequest, search
+from searchapp.search import BadParameter, SearchRequest, SearchTimedOut, search
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-def error(status: int, message: str, param: str | None = None) -> tuple[Response, int]:
-    body: dict[str, object] = {"message": message}
-    if param:
-        body = {"param": param, **body}
+def error(
+    status: int, message: str, param: str | None = None, limit: str | None = None
+) -> tuple[Response, int]:
+    """`{"error": {"param", "limit", "message"}}`: `param` names the parameter at fault and
+    `limit` the limit it broke (README, "Limits"), when there is one."""
+    body: dict[str, object] = {"param": param} if param else {}
+    if limit:
+        body["limit"] = limit
+    body["message"] = message
     return jsonify({"error": body}), status
 
 
 @bp.get("/search")
 def search_endpoint() -> Response | tuple[Response, int]:
+    limits = current_app.config["SEARCH_LIMITS"]
     try:
-        search_request = SearchRequest.from_params(request.args.to_dict(flat=False))
-        result = search(get_searcher(), search_request)
+        search_request = SearchRequest.from_params(request.args.to_dict(flat=False), limits)
+        result = search(get_searcher(), search_request, limits)
     except BadParameter as bad:
-        return error(400, bad.message, bad.param)
+        return error(400, bad.message, bad.param, bad.limit)
+    except SearchTimedOut as slow:
+        return error(503, str(slow), "q", slow.limit)
+    except QueryTooCostly as costly:
+        return error(400, str(costly), "q", costly.limit)
     except QuerySyntaxError as bad:
         return error(400, str(bad), "q")
     except IndexMissing as missing:

@@ -6,7 +6,7 @@ works; the forms are plain GET forms, so the page works without JavaScript.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, load_article
@@ -18,8 +18,10 @@ from searchapp.search import (
     DEFAULT_FACET_SIZE,
     FACETS,
     SORTS,
+    MAX_FACET_SIZE,
     BadParameter,
     SearchRequest,
+    SearchTimedOut,
     search,
 )
 
@@ -39,13 +41,16 @@ SORT_LABELS = {"relevance": "Relevance", "date_desc": "Newest first", "date_asc"
 def index() -> tuple[str, int] | str:
     problem, result, search_request = None, None, SearchRequest()
     status = 200
+    limits = current_app.config["SEARCH_LIMITS"]
     try:
-        search_request = SearchRequest.from_params(request.args.to_dict(flat=False))
-        result = search(get_searcher(), search_request)
+        search_request = SearchRequest.from_params(request.args.to_dict(flat=False), limits)
+        result = search(get_searcher(), search_request, limits)
     except BadParameter as bad:
         problem, status = str(bad), 400
         # Keep what the user typed in the box so they can fix the rest.
         search_request = SearchRequest(q=request.args.get("q", "").strip())
+    except SearchTimedOut as slow:
+        problem, status = str(slow), 503
     except QuerySyntaxError as bad:
         problem, status = str(bad), 400
     except IndexMissing as missing:
@@ -60,6 +65,7 @@ def index() -> tuple[str, int] | str:
         sorts=SORTS,
         sort_labels=SORT_LABELS,
         default_facet_size=DEFAULT_FACET_SIZE,
+        max_facet_size=MAX_FACET_SIZE,
     )
     return page, status
 

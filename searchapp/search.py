@@ -17,26 +17,53 @@ from urllib.parse import urlencode
 
 from markupsafe import escape
 
-from searchapp.engine import FACET_FIELDS, IndexSearcher
+from searchapp.engine import FACET_FIELDS, IndexSearcher, QueryLimits, QueryTooCostly
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET, ParagraphDoc
+from searchapp.timeouts import TimeLimitExceeded, time_limit
 
 SORTS = ("relevance", "date_desc", "date_asc")
 FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
 # In URLs, this value selects the documents a facet has no value for.
 UNKNOWN = "_unknown"
-UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "date": UNKNOWN_DATE}
+UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "speaker": "No speaker", "date": UNKNOWN_DATE}
 MAX_PER_PAGE = 100
 DEFAULT_FACET_SIZE = 10
+# Each facet value carries a toggle URL as long as the request's, so this bounds the
+# answer's size: 2,000 values ticked once made a 50 MB answer.
+MAX_FACET_SIZE = 100
 _PLAIN_SNIPPET_CHARS = 240
 
 
 class BadParameter(ValueError):
-    """A request parameter is invalid; `param` names it for the API's error body."""
+    """A request parameter is invalid; `param` names it for the API's error body, and
+    `limit` the limit it broke, if any."""
 
-    def __init__(self, param: str, message: str) -> None:
+    def __init__(self, param: str, message: str, limit: str | None = None) -> None:
         super().__init__(message)
         self.param = param
         self.message = message
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class SearchLimits(QueryLimits):
+    """What one request may cost, on top of what its query may (README, "Limits")."""
+
+    filter_values: int = 50  # values ticked in one facet
+    seconds: float = 2.0  # after this the search is stopped, not only abandoned
+
+
+class SearchTimedOut(QueryTooCostly):
+    """The search ran past `SearchLimits.seconds` and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"the search took longer than {seconds:g} s and was stopped: the server may be "
+            "busy, or the query too broad (more letters before a *, fewer OR'ed words, "
+            "or a filter would make it cheaper)",
+            "seconds",
+            seconds,
+        )
 
 
 @dataclass(frozen=True)
@@ -55,8 +82,11 @@ class SearchRequest:
     facet_size: int = DEFAULT_FACET_SIZE
 
     @classmethod
-    def from_params(cls, params: Mapping[str, Sequence[str]]) -> SearchRequest:
+    def from_params(
+        cls, params: Mapping[str, Sequence[str]], limits: SearchLimits | None = None
+    ) -> SearchRequest:
         """Validate query-string parameters (name → list of values) into a request."""
+        limits = limits or SearchLimits()
 
         def one(name: str) -> str:
             values = params.get(name) or [""]
@@ -64,7 +94,15 @@ class SearchRequest:
 
         def many(name: str) -> tuple[str, ...]:
             values = (value.strip() for value in params.get(name) or ())
-            return tuple(dict.fromkeys(value for value in values if value))
+            chosen = tuple(dict.fromkeys(value for value in values if value))
+            if len(chosen) > limits.filter_values:
+                raise BadParameter(
+                    name,
+                    f"at most {limits.filter_values} {name} values can be ticked at once, "
+                    f"got {len(chosen):,}",
+                    "filter_values",
+                )
+            return chosen
 
         months = many("date")
         for month in months:
@@ -83,7 +121,9 @@ class SearchRequest:
             sort=sort,
             page=_parse_int(one("page"), "page", 1, 1, 10_000),
             per_page=_parse_int(one("per_page"), "per_page", 10, 1, MAX_PER_PAGE),
-            facet_size=_parse_int(one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, 500),
+            facet_size=_parse_int(
+                one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE
+            ),
         )
         if request.date_from and request.date_to and request.date_from > request.date_to:
             raise BadParameter("to", "'to' is before 'from'")
@@ -190,13 +230,26 @@ class SearchResult:
         }
 
 
-def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
+def search(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits | None = None
+) -> SearchResult:
     """Run `request`: matching, facet filters and counts, sorting, one page of hits.
 
-    Raises QuerySyntaxError for a query that cannot be parsed.
+    Raises QuerySyntaxError for a query that cannot be parsed, QueryTooCostly for one over
+    `limits`, and SearchTimedOut (a QueryTooCostly) when it runs out of time.
     """
+    limits = limits or SearchLimits()
+    try:
+        with time_limit(limits.seconds):
+            return _search(searcher, request, limits)
+    except TimeLimitExceeded:
+        searcher.discard()
+        raise SearchTimedOut(limits.seconds) from None
+
+
+def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits) -> SearchResult:
     started = time.perf_counter()
-    q = searcher.owner.parse(request.q)
+    q = searcher.expand(searcher.owner.parse(request.q, limits), limits)
     columns = searcher.columns
     base, scores = searcher.matching(q, request.date_from, request.date_to)
     allowed = {
@@ -219,8 +272,7 @@ def search(searcher: IndexSearcher, request: SearchRequest) -> SearchResult:
                 pool = pool & docs
         column = columns.facets[facet]
         counts = Counter(column.counts(pool))
-        if facet in UNKNOWN_LABELS:
-            counts[UNKNOWN] = int((pool & column.missing).sum())
+        counts[UNKNOWN] = int((pool & column.missing).sum())
         facets[facet], truncated[facet] = _facet_values(facet, +counts, request)
 
     offset = (request.page - 1) * request.per_page

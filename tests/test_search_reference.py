@@ -30,6 +30,21 @@ SEED_REQUESTS = [
     {"q": "station", "date": ["2022-04"]},
     {"q": "", "sort": "date_asc", "page": 2},
     {"q": "", "outlet": [UNKNOWN], "date": [UNKNOWN]},
+    {"q": "station", "speaker": [UNKNOWN]},
+    # Every operator the syntax accepts, on the array path and through Whoosh.
+    {"q": "station REQUIRE nasa"},
+    {"q": '"space station" REQUIRE nasa'},
+    {"q": "station ANDMAYBE nasa"},
+    {"q": "station ANDNOT nasa"},
+    {"q": "NOT station"},
+    {"q": "station^2 OR (nasa rogozin)^0.5"},
+    {"q": "sanction* OR *osmos"},
+    {"q": "ro?ozin OR sta*ion"},
+    {"q": "rogozn~ OR sanctons~2"},
+    # Few words: Whoosh scores a many-word OR on a small index as constant (PreloadedOr),
+    # where the array scorer sums, as Whoosh does everywhere else.
+    {"q": "[sai TO saj] OR speaker:[d TO e]"},
+    {"q": '"russia station"~5'},
     {"q": "russia", "date_from": dt.date(2022, 4, 1), "date_to": dt.date(2022, 4, 30)},
 ]
 POLNEAR_REQUESTS = [
@@ -41,6 +56,8 @@ POLNEAR_REQUESTS = [
     {"q": "taxes NOT trump", "date_from": dt.date(2016, 9, 1)},
     {"q": "", "speaker": ["Hillary Clinton"], "sort": "date_desc", "page": 4},
     {"q": "quote:wall"},
+    {"q": "clint* REQUIRE email*"},
+    {"q": "trump ANDNOT don*"},
 ]
 
 
@@ -56,7 +73,7 @@ def reference(index: ParagraphIndex, request: SearchRequest):
 
     def values(doc, facet: str) -> set[str]:
         if facet == "speaker":
-            return set(doc.speakers)
+            return set(doc.speakers) or {UNKNOWN}
         value = doc.outlet if facet == "outlet" else doc.date and doc.date.strftime("%Y-%m")
         return {value or UNKNOWN}
 

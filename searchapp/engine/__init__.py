@@ -4,7 +4,7 @@ translates. Where the files live and how a new index replaces the old one is
 `generations.py`'s business.
 """
 
-from searchapp.engine.queries import QuerySyntaxError
+from searchapp.engine.queries import QueryLimits, QuerySyntaxError, QueryTooCostly
 from searchapp.engine.reading import (
     IndexSearcher,
     ParagraphIndex,
@@ -24,7 +24,9 @@ __all__ = [
     "FACET_FIELDS",
     "IndexSearcher",
     "ParagraphIndex",
+    "QueryLimits",
     "QuerySyntaxError",
+    "QueryTooCostly",
     "SegmentBuilder",
     "commit_segments",
     "create_generation",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
@@ -19,15 +20,48 @@ class QuerySyntaxError(ValueError):
     """The query could not be understood; the message is meant for the person who typed it."""
 
 
+class QueryTooCostly(QuerySyntaxError):
+    """The query is over one of the limits; `limit` names it and `maximum` is its value."""
+
+    def __init__(self, message: str, limit: str, maximum: float) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.maximum = maximum
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """What one query may ask of the index. Each is far above what a person types (the
+    README lists them), and each bounds a cost the hostile run found unbounded."""
+
+    query_chars: int = 1_000  # Whoosh's parser is quadratic: 32 KB took 5.6 s
+    clauses: int = 64  # words, phrases and patterns in one query
+    phrase_words: int = 50  # a 500-word phrase took 8.7 s
+    patterns: int = 8  # prefixes, wildcards, fuzzy words and ranges in one query
+    expansion: int = 1_000  # index words the query's patterns may stand for, together
+
+
 class QueryReader:
     def __init__(self, schema: Schema) -> None:
         self._parser = qparser.QueryParser("text", schema)
+        # `word~` and `word~2` find spellings within one or two edits; without the plugin
+        # Whoosh read `trump~` as `trump` and said nothing.
+        self._parser.add_plugin(qparser.FuzzyTermPlugin())
 
-    def parse(self, text: str) -> query.Query:
-        """Parse Whoosh query syntax, turning silent misreadings into readable errors."""
+    def parse(self, text: str, limits: QueryLimits | None = None) -> query.Query:
+        """Parse Whoosh query syntax, turning silent misreadings into readable errors, and
+        refuse queries over `limits` before they cost anything."""
+        limits = limits or QueryLimits()
         text = text.strip()
         if not text:
             return query.Every()
+        if len(text) > limits.query_chars:
+            raise QueryTooCostly(
+                f"the query is {len(text):,} characters long; the limit is "
+                f"{limits.query_chars:,}",
+                "query_chars",
+                limits.query_chars,
+            )
         _check_syntax(text)
         try:
             parsed = self._parser.parse(text, debug=False)
@@ -39,6 +73,7 @@ class QueryReader:
                 f"query {text!r} has no searchable words (one-letter and very common words "
                 "such as 'a' or 'the' are not indexed)"
             )
+        _check_size(parsed, limits)
         return parsed
 
 
@@ -69,6 +104,33 @@ def _check_fields(names: set[str]) -> None:
         hint = " (filter dates with from/to)" if unknown[0] in ("date", "month") else ""
         raise QuerySyntaxError(
             f"unknown field {unknown[0]!r} in query; use one of: {', '.join(QUERY_FIELDS)}{hint}"
+        )
+
+
+def _check_size(q: query.Query, limits: QueryLimits) -> None:
+    leaves = list(q.leaves()) if q.children() else [q]
+    if len(leaves) > limits.clauses:
+        raise QueryTooCostly(
+            f"the query has {len(leaves):,} words, phrases and patterns; the limit is "
+            f"{limits.clauses:,}",
+            "clauses",
+            limits.clauses,
+        )
+    for leaf in leaves:
+        words = getattr(leaf, "words", None)
+        if isinstance(leaf, query.Phrase) and words and len(words) > limits.phrase_words:
+            raise QueryTooCostly(
+                f"a phrase may hold {limits.phrase_words:,} words; this one has {len(words):,}",
+                "phrase_words",
+                limits.phrase_words,
+            )
+    patterns = sum(isinstance(leaf, query.MultiTerm) for leaf in leaves)
+    if patterns > limits.patterns:
+        raise QueryTooCostly(
+            f"the query has {patterns:,} prefixes, wildcards, fuzzy words or ranges; the "
+            f"limit is {limits.patterns:,}",
+            "patterns",
+            limits.patterns,
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import queue
+import threading
 import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -20,7 +21,8 @@ from whoosh import index, query, scoring
 from whoosh.searching import Searcher
 
 from searchapp.engine.columns import Columns
-from searchapp.engine.queries import QueryReader
+from searchapp.engine.expansion import expand_patterns, read_vocabulary, vocabulary_path
+from searchapp.engine.queries import QueryLimits, QueryReader
 from searchapp.engine.schema import FORMAT, from_stored
 from searchapp.engine.scoring import ArrayScorer
 from searchapp.engine.snippets import query_words, snippet
@@ -71,6 +73,8 @@ class ParagraphIndex:
         self._query_reader = QueryReader(self._ix.schema)
         self._idle: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
         self._retired = False
+        self._vocabularies: dict[str, str] = {}
+        self._vocabulary_lock = threading.Lock()
         # Pooled searchers hold open files: close them when this generation is dropped.
         weakref.finalize(self, _close_all, self._idle)
         self.columns = Columns.load(generation) or self._read_columns()
@@ -86,8 +90,20 @@ class ParagraphIndex:
         except IndexMissing:
             return True  # keep serving what we have rather than fail
 
-    def parse(self, text: str) -> query.Query:
-        return self._query_reader.parse(text)
+    def parse(self, text: str, limits: QueryLimits | None = None) -> query.Query:
+        return self._query_reader.parse(text, limits)
+
+    def vocabulary(self, fieldname: str) -> str:
+        """The field's words, one per line (for wildcards), read once per generation."""
+        with self._vocabulary_lock:
+            if fieldname not in self._vocabularies:
+                try:
+                    words = vocabulary_path(self.generation, fieldname).read_text("utf-8")
+                except FileNotFoundError:  # a generation written before these files
+                    with self._ix.reader() as reader:
+                        words = read_vocabulary(reader, fieldname)
+                self._vocabularies[fieldname] = words
+            return self._vocabularies[fieldname]
 
     def searcher(self) -> IndexSearcher:
         try:
@@ -126,6 +142,19 @@ class IndexSearcher:
             self.owner._release(self._searcher)
             self._searcher = None
 
+    def discard(self) -> None:
+        """Close without giving the Whoosh searcher back: a search stopped half-way by its
+        time limit may have left its readers' caches half-filled."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def expand(self, q: query.Query, limits: QueryLimits | None = None) -> query.Query:
+        """`q` with prefixes, wildcards, fuzzy words and ranges replaced by the words they
+        cover; QueryTooCostly when one covers more than the limit."""
+        reader = self.whoosh.reader()
+        return expand_patterns(q, reader, self.owner.vocabulary, limits or QueryLimits())
+
     @property
     def whoosh(self) -> Searcher:
         if self._searcher is None:
@@ -160,8 +189,10 @@ class IndexSearcher:
         if scores is None:
             return self._ranked_by_whoosh(q, matches, narrowed, offset, limit)
         docs = np.flatnonzero(matches)
-        # Furniture ranks after all body text: push it below any score.
-        keys = np.where(self.columns.body[docs], 0.0, np.inf) - scores[docs]
+        # Furniture ranks after all body text: push it below any score, by a finite step so
+        # that furniture still ranks by score among itself.
+        step = 2 * float(np.abs(scores[docs]).max(initial=0.0)) + 1
+        keys = np.where(self.columns.body[docs], 0.0, step) - scores[docs]
         end = min(offset + limit, len(docs))
         if end <= offset:
             return []
@@ -192,7 +223,9 @@ class IndexSearcher:
                 offset -= size
                 continue
             within = {"filter": _ids(docs)} if narrowed else restriction
-            results = self.whoosh.search(q, limit=offset + limit, **within)
+            # Whoosh's block-quality skipping fails an assertion under REQUIRE and ANDNOT.
+            optimize = not any(isinstance(node, _BINARY) for node in _nodes(q))
+            results = self.whoosh.search(q, limit=offset + limit, optimize=optimize, **within)
             hits = [(hit.docnum, float(hit.score)) for hit in results][offset:]
             page.extend(hits)
             limit -= len(hits)
@@ -235,6 +268,15 @@ def _close_all(idle: queue.SimpleQueue[Searcher]) -> None:
             idle.get_nowait().close()
         except queue.Empty:
             return
+
+
+_BINARY = (query.Require, query.AndNot, query.AndMaybe)
+
+
+def _nodes(q: query.Query) -> Iterator[query.Query]:
+    yield q
+    for child in q.children():
+        yield from _nodes(child)
 
 
 def _ids(mask: np.ndarray) -> set[int]:

@@ -6,9 +6,10 @@ happens, and with paragraphs this short, its block-skipping rarely skips. Here t
 postings of each word are read a block at a time into arrays and scored with the same
 formula, so matching, counting and ranking all start from one array pass.
 
-Only the shapes the query parser makes for words are handled (terms, AND, OR, NOT);
-phrases, prefixes and the rest return None and go through Whoosh. The scores equal
-Whoosh's (`tests/test_search_reference.py` holds them to five decimals).
+Only the shapes the query parser makes for words are handled (terms, AND, OR, NOT,
+ANDNOT, ANDMAYBE, REQUIRE, and expanded patterns); phrases return None and go through
+Whoosh. The scores equal Whoosh's (`tests/test_search_reference.py` holds them to five
+decimals); REQUIRE, which Whoosh's own matcher fails on, scores as its documentation says.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 from whoosh import query
 from whoosh.reading import IndexReader
 
+from searchapp.engine.expansion import ExpandedTerms
 from searchapp.engine.postings import postings_arrays
 
 # Whoosh's BM25F defaults, as `scoring.BM25F()` uses them.
@@ -58,6 +60,16 @@ class ArrayScorer:
             parts = [self._score(sub) for sub in q.subqueries]
             matches = np.logical_or.reduce([p.matches for p in parts])
             scored = Scored(matches, np.sum([p.scores for p in parts], axis=0))
+        elif isinstance(q, ExpandedTerms):
+            scored = self._any_term(q.fieldname, q.btexts)
+        elif isinstance(q, query.Not):
+            # Whoosh gives every document outside the excluded ones a score of 1.
+            matches = ~self._score(q.query).matches
+            scored = Scored(matches, matches.astype(np.float64))
+        elif isinstance(q, query.AndNot | query.Require | query.AndMaybe):
+            scored = self._binary(q)
+        elif q is query.NullQuery:
+            scored = Scored(np.zeros(self._size, dtype=bool), np.zeros(self._size))
         else:
             raise _Unsupported
         boost = getattr(q, "boost", 1.0)
@@ -80,23 +92,49 @@ class ArrayScorer:
                 scores += part.scores
         return Scored(matches, np.where(matches, scores, 0.0))
 
+    def _binary(self, q: query.AndNot | query.Require | query.AndMaybe) -> Scored:
+        """a ANDNOT b: a without b; a REQUIRE b: a where b also matches, scored by a
+        alone; a ANDMAYBE b: every match of a, plus b's score where b matches too."""
+        a, b = self._score(q.a), self._score(q.b)
+        if isinstance(q, query.AndNot):
+            matches = a.matches & ~b.matches
+        elif isinstance(q, query.Require):
+            matches = a.matches & b.matches
+        else:
+            return Scored(a.matches, np.where(a.matches, a.scores + b.scores, 0.0))
+        return Scored(matches, np.where(matches, a.scores, 0.0))
+
+    def _any_term(self, fieldname: str, btexts: list[bytes]) -> Scored:
+        """The OR of many words (an expanded pattern), in one pass over their postings."""
+        matches = np.zeros(self._size, dtype=bool)
+        if not btexts:
+            return Scored(matches, np.zeros(self._size))
+        docs, scores = zip(*(self._term_postings(fieldname, text) for text in btexts))
+        all_docs = np.concatenate(docs)
+        matches[all_docs] = True
+        summed = np.bincount(all_docs, weights=np.concatenate(scores), minlength=self._size)
+        return Scored(matches, summed)
+
     def _term(self, fieldname: str, text: str | bytes) -> Scored:
-        reader = self._reader
-        docs, weights = postings_arrays(reader, fieldname, text)
+        docs, term_scores = self._term_postings(fieldname, text)
         matches = np.zeros(self._size, dtype=bool)
         scores = np.zeros(self._size)
-        if not len(docs):
-            return Scored(matches, scores)
         matches[docs] = True
-        if not reader.schema[fieldname].scorable:  # an exact value such as kind: its weight
-            scores[docs] = weights
-            return Scored(matches, scores)
+        scores[docs] = term_scores
+        return Scored(matches, scores)
+
+    def _term_postings(self, fieldname: str, text: str | bytes) -> tuple[np.ndarray, np.ndarray]:
+        """A word's documents and their BM25F scores for it."""
+        reader = self._reader
+        docs, weights = postings_arrays(reader, fieldname, text)
+        if not len(docs) or not reader.schema[fieldname].scorable:
+            return docs, weights  # an exact value such as kind scores its weight
         lengths = self._lengths[fieldname]
-        idf = log(self._size / (reader.doc_frequency(fieldname, text) + 1)) + 1
+        # Whoosh's document frequency counts postings, deleted documents included: these.
+        idf = log(self._size / (len(docs) + 1)) + 1
         average = reader.field_length(fieldname) / (self._size or 1) or 1
         norm = K1 * ((1 - B) + B * lengths[docs] / average)
-        scores[docs] = idf * (weights * (K1 + 1)) / (weights + norm)
-        return Scored(matches, scores)
+        return docs, idf * (weights * (K1 + 1)) / (weights + norm)
 
 
 class _Unsupported(Exception):

@@ -24,6 +24,8 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from searchapp.engine.columns import Columns
+from searchapp.engine.expansion import write_vocabularies
+from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.reading import write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
 from searchapp.engine.segment_writer import InMemorySegmentWriter
@@ -171,6 +173,7 @@ def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
     ix = index.open_dir(str(folder))
     with ix.reader() as reader:
         columns = Columns.from_reader(reader)
+        write_vocabularies(folder, reader, QUERY_FIELDS)
     columns.save(folder)
     write_info(folder, names)
     return int(columns.live.sum())
