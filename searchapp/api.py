@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from searchapp.articles import ArticleNotFound, load_article
+from searchapp.articles import ArticleNotFound, PageNotFound, load_article, paging_params
 from searchapp.engine import QuerySyntaxError, QueryTooCostly
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
@@ -45,12 +45,21 @@ def search_endpoint() -> Response | tuple[Response, int]:
     return jsonify(result.to_json())
 
 
-@bp.get("/articles/<path:article_id>")
-def article_endpoint(article_id: str) -> Response | tuple[Response, int]:
+@bp.get("/articles/<article:article_id>")
+@bp.get("/articles")  # ?article_id=, for the ids "." and "..", which no URL path can carry
+def article_endpoint(article_id: str | None = None) -> Response | tuple[Response, int]:
+    """One page of the article's paragraphs (`page`, `per_page`), with its metadata."""
+    if article_id is None:
+        article_id = request.args.get("article_id", "")
     try:
-        article = load_article(get_searcher(), article_id)
+        page, per_page = paging_params(request.args)
+        article = load_article(get_searcher(), article_id, page, per_page)
+    except BadParameter as bad:
+        return error(400, bad.message, bad.param)
     except ArticleNotFound:
         return error(404, f"no article with id {article_id!r}")
+    except PageNotFound as past:
+        return error(404, str(past), "page")
     except IndexMissing as missing:
         return error(503, str(missing))
     return jsonify(article.to_json())

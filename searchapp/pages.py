@@ -6,10 +6,16 @@ works; the forms are plain GET forms, so the page works without JavaScript.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 
-from searchapp.articles import ArticleNotFound, load_article
+from searchapp.articles import (
+    DEFAULT_PER_PAGE,
+    ArticleNotFound,
+    PageNotFound,
+    load_article,
+    paging_params,
+)
 from searchapp.engine import QuerySyntaxError
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
@@ -70,15 +76,51 @@ def index() -> tuple[str, int] | str:
     return page, status
 
 
-@bp.get("/articles/<path:article_id>")
-def article(article_id: str) -> str:
-    try:
-        view = load_article(get_searcher(), article_id)
-    except ArticleNotFound:
-        abort(404)
+@bp.get("/articles/<article:article_id>")
+@bp.get("/articles")  # ?article_id=, for the ids "." and "..", which no URL path can carry
+def article(article_id: str | None = None) -> tuple[str, int] | str:
+    """One page of the article; a result link (`?p=<position>`) opens the page holding
+    its paragraph, so the `#p-<position>` anchor lands on it."""
+    if article_id is None:
+        article_id = request.args.get("article_id", "")
     hit = request.args.get("p", type=int)
     back = request.args.get("back", "")
-    return render_template("article.html", article=view, hit=hit, back=back)
+    try:
+        page, per_page = paging_params(request.args)
+        view = load_article(get_searcher(), article_id, page, per_page, position=hit)
+    except BadParameter as bad:
+        first = _article_url(article_id, 1, DEFAULT_PER_PAGE, hit, back)
+        return _problem(BadRequest(bad.message), first, "Open the article at its first page")
+    except PageNotFound as past:
+        last = _article_url(article_id, past.pages, per_page, hit, back)
+        return _problem(NotFound(str(past)), last, "Open its last page")
+    except ArticleNotFound:
+        abort(404, description=f"There is no article with id {article_id!r}.")
+    except IndexMissing as missing:
+        abort(503, description=str(missing))
+    links = {}
+    if view.page > 1:
+        links["previous"] = _article_url(article_id, view.page - 1, per_page, hit, back)
+    if view.page < view.pages:
+        links["next"] = _article_url(article_id, view.page + 1, per_page, hit, back)
+    return render_template("article.html", article=view, hit=hit, back=back, links=links)
+
+
+def _article_url(article_id: str, page: int, per_page: int, hit: int | None, back: str) -> str:
+    """A page of the article, keeping the highlighted paragraph and the way back."""
+    return url_for(
+        "pages.article",
+        article_id=article_id,
+        page=page,
+        per_page=per_page if per_page != DEFAULT_PER_PAGE else None,
+        p=hit,
+        back=back or None,
+    )
+
+
+def _problem(error: HTTPException, href: str, label: str) -> tuple[str, int]:
+    """An error page that also offers the page that does exist."""
+    return render_template("error.html", error=error, link=(href, label)), error.code or 500
 
 
 def http_error(exc: HTTPException) -> tuple[str, int]:
