@@ -12,6 +12,8 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from conftest import free_port, start_cli
 
 from searchapp.generations import current_generation
 from searchapp.indexing import reindex
+from searchapp.search import SearchLimits
 
 WORKERS = 2
 BOOT_TIMEOUT_S = 30
@@ -201,3 +204,46 @@ def test_sighup_replaces_the_workers_while_requests_keep_answering(server: Serve
     assert failures == []
     assert set(statuses) == {200}
     assert server.process.poll() is None
+
+
+# The costliest requests the limits let through, or that they refuse: every prefix,
+# wildcard and range the patterns limit allows, and the longest query and phrase.
+COSTLY = [
+    " OR ".join(f"{letter}*" for letter in "abcdefgh"),
+    " OR ".join(f"*{letter}*" for letter in "aeioustr"),
+    "text:[a TO z]",
+    '"' + " ".join(["space", "station"] * 25) + '"',
+    " OR ".join(["station", *(f"w{n}*" for n in range(7)), *(f"x{n}" for n in range(56))]),
+]
+
+
+def test_a_burst_of_costly_requests_leaves_a_cheap_one_answering(server: Server):
+    """Four costly requests in flight hold every worker thread; the plain one that follows
+    is answered within the search time limit, and none of them is a server error."""
+    statuses: list[int] = []
+
+    def costly(q: str) -> None:
+        request = urllib.request.Request(
+            f"{server.base}/api/search?" + urllib.parse.urlencode({"q": q}),
+            headers={"Connection": "close"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as refused:
+            statuses.append(refused.code)
+            assert json.load(refused)["error"]["message"]
+
+    for q in COSTLY:
+        burst = [threading.Thread(target=costly, args=(q,)) for _ in range(4)]
+        for thread in burst:
+            thread.start()
+        started = time.monotonic()
+        status, data = server.get("rogozin")
+        plain_seconds = time.monotonic() - started
+        for thread in burst:
+            thread.join(timeout=30)
+        assert status == 200 and data["total"] > 0
+        assert plain_seconds < SearchLimits().seconds, q
+    assert len(statuses) == 4 * len(COSTLY)
+    assert all(status in (200, 400) for status in statuses), statuses
