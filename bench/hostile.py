@@ -167,11 +167,15 @@ def main() -> None:
     every = [*answers, *costly, plain]
     slowest = max(every, key=lambda answer: answer.seconds)
     errors = [answer for answer in every if answer.status >= 500 and answer.status != 503]
-    print(f"\n500s: {len(errors)}; slowest {slowest.seconds:.3f} s ({slowest.what}); "
-          f"bar ≤ {SLOWEST_S} s: {'pass' if slowest.seconds <= SLOWEST_S else 'FAIL'}")
-    print(f"plain query during a burst of four costly ones: {plain.seconds:.3f} s; "
-          f"bar ≤ {PLAIN_AFTER_BURST_S} s: "
-          f"{'pass' if plain.seconds <= PLAIN_AFTER_BURST_S else 'FAIL'}")
+    print(
+        f"\n500s: {len(errors)}; slowest {slowest.seconds:.3f} s ({slowest.what}); "
+        f"bar ≤ {SLOWEST_S} s: {'pass' if slowest.seconds <= SLOWEST_S else 'FAIL'}"
+    )
+    print(
+        f"plain query during a burst of four costly ones: {plain.seconds:.3f} s; "
+        f"bar ≤ {PLAIN_AFTER_BURST_S} s: "
+        f"{'pass' if plain.seconds <= PLAIN_AFTER_BURST_S else 'FAIL'}"
+    )
     args.workdir.mkdir(parents=True, exist_ok=True)
     out = args.workdir / f"hostile-{args.index.name}.json"
     out.write_text(json.dumps([asdict(answer) for answer in every], indent=2) + "\n")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from searchapp.engine import IndexSearcher
 from searchapp.paragraphs import ParagraphDoc
-from searchapp.search import BadParameter
+from searchapp.search import parse_whole_number
 
 # Per-article metadata; every paragraph document carries the same values.
 ARTICLE_KEYS = ("article_id", "title", "title_derived", "outlet", "date", "author", "url")
@@ -76,9 +76,11 @@ class ArticlePage:
 def paging_params(params: Mapping[str, str]) -> tuple[int | None, int]:
     """`page` (None when not given) and `per_page` from a query string; BadParameter
     names the one that is not a whole number in range."""
-    page = _whole_number(params, "page", 1, None)
-    per_page = _whole_number(params, "per_page", 1, MAX_PER_PAGE)
-    return page, DEFAULT_PER_PAGE if per_page is None else per_page
+    page = parse_whole_number(params.get("page") or "", "page", None, 1)
+    per_page = parse_whole_number(
+        params.get("per_page") or "", "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE
+    )
+    return page, per_page
 
 
 def load_article(
@@ -110,17 +112,3 @@ def load_article(
     if not paragraphs:
         raise PageNotFound(article_id, wanted, article.pages)
     return article
-
-
-def _whole_number(params: Mapping[str, str], name: str, low: int, high: int | None) -> int | None:
-    value = (params.get(name) or "").strip()
-    if not value:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise BadParameter(name, f"{name!r} must be a whole number, got {value!r}") from None
-    if number < low or (high is not None and number > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise BadParameter(name, f"{name!r} must be {bounds}, got {number}")
-    return number

@@ -23,8 +23,8 @@ from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.search import (
     DEFAULT_FACET_SIZE,
     FACETS,
-    SORTS,
     MAX_FACET_SIZE,
+    SORTS,
     BadParameter,
     SearchRequest,
     SearchTimedOut,

@@ -119,9 +119,9 @@ class SearchRequest:
             date_from=_parse_day(one("from"), "from"),
             date_to=_parse_day(one("to"), "to"),
             sort=sort,
-            page=_parse_int(one("page"), "page", 1, 1, 10_000),
-            per_page=_parse_int(one("per_page"), "per_page", 10, 1, MAX_PER_PAGE),
-            facet_size=_parse_int(
+            page=parse_whole_number(one("page"), "page", 1, 1, 10_000),
+            per_page=parse_whole_number(one("per_page"), "per_page", 10, 1, MAX_PER_PAGE),
+            facet_size=parse_whole_number(
                 one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE
             ),
         )
@@ -345,13 +345,19 @@ def _parse_day(value: str, param: str) -> dt.date | None:
         ) from None
 
 
-def _parse_int(value: str, param: str, default: int, low: int, high: int) -> int:
+def parse_whole_number(
+    value: str, param: str, default: int | None, low: int, high: int | None = None
+) -> int | None:
+    """`value` as a whole number from `low` to `high` (None: no upper bound), `default`
+    when empty; BadParameter naming `param` otherwise."""
+    value = value.strip()
     if not value:
         return default
     try:
         number = int(value)
-    except ValueError:
+    except ValueError:  # also a number of more than 4,300 digits
         raise BadParameter(param, f"{param!r} must be a whole number, got {value!r}") from None
-    if not low <= number <= high:
-        raise BadParameter(param, f"{param!r} must be between {low} and {high}, got {number}")
+    if number < low or (high is not None and number > high):
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise BadParameter(param, f"{param!r} must be {bounds}, got {number}")
     return number

@@ -23,7 +23,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 
@@ -89,10 +89,8 @@ class _Watchdog:
                         deadline.fired = True
                         _raise_in(deadline.thread_id, TimeLimitExceeded)
                         continue
-            try:
+            with suppress(queue.Empty):
                 self._wakeups.get(timeout=wait)
-            except queue.Empty:
-                pass
 
 
 def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:

@@ -11,15 +11,66 @@ from urllib.parse import quote, urlencode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SEARCH_PARAMS = ("q", "outlet", "speaker", "date", "from", "to", "sort", "page", "per_page",
-                 "facet_size")
+SEARCH_PARAMS = (
+    "q",
+    "outlet",
+    "speaker",
+    "date",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "per_page",
+    "facet_size",
+)
 ARTICLE_PARAMS = ("page", "per_page", "p", "back")
 # Pieces of the query syntax, so that fuzzed queries reach the parser's corners rather than
 # only plain words.
-SYNTAX = ["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO", "(", ")", '"', "'", "*",
-          "?", "~", "~2", "~9/0", "^2", "^", "[", "]", "{", "}", ":", "text:", "speaker:",
-          "quote:", "kind:", "date:", "outlet:", "nosuchfield:", "-", "+", "\\", "_unknown",
-          "rogozin", "station", "sanctions", "Рогозин", "a", "the", "s*", "*a*", "???*"]
+SYNTAX = [
+    "AND",
+    "OR",
+    "NOT",
+    "ANDNOT",
+    "ANDMAYBE",
+    "REQUIRE",
+    "TO",
+    "(",
+    ")",
+    '"',
+    "'",
+    "*",
+    "?",
+    "~",
+    "~2",
+    "~9/0",
+    "^2",
+    "^",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    "text:",
+    "speaker:",
+    "quote:",
+    "kind:",
+    "date:",
+    "outlet:",
+    "nosuchfield:",
+    "-",
+    "+",
+    "\\",
+    "_unknown",
+    "rogozin",
+    "station",
+    "sanctions",
+    "Рогозин",
+    "a",
+    "the",
+    "s*",
+    "*a*",
+    "???*",
+]
 
 # Any text a URL can carry: control characters, every script, no lone surrogates (they
 # cannot be sent as UTF-8 at all).
@@ -33,8 +84,22 @@ QUERY = st.one_of(
 )
 VALUE = st.one_of(
     ANY_TEXT,
-    st.sampled_from(["_unknown", "2022-04", "2022-04-02", "0", "-1", "99999999999999999999",
-                     "1e3", "relevance", "date_desc", "NaN", " 7 ", "Dmitry Rogozin"]),
+    st.sampled_from(
+        [
+            "_unknown",
+            "2022-04",
+            "2022-04-02",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "1e3",
+            "relevance",
+            "date_desc",
+            "NaN",
+            " 7 ",
+            "Dmitry Rogozin",
+        ]
+    ),
     QUERY,
 )
 # Repeated parameters, unknown ones, and raw bytes that are not UTF-8 once decoded.
@@ -81,11 +146,23 @@ def test_search_page_never_fails(client, pairs, raw):
 
 ARTICLE_ID = st.one_of(
     ANY_TEXT.filter(bool),
-    st.sampled_from(["000_30ef67863b9e09b3", "004_01cdabf5d90059fd", "../etc/passwd", "%00",
-                     "a\nb", "/", "//x", "?", "#", ".", ".."]),
+    st.sampled_from(
+        [
+            "000_30ef67863b9e09b3",
+            "004_01cdabf5d90059fd",
+            "../etc/passwd",
+            "%00",
+            "a\nb",
+            "/",
+            "//x",
+            "?",
+            "#",
+            ".",
+            "..",
+        ]
+    ),
 )
-ARTICLE_PAIRS = st.lists(st.tuples(st.sampled_from(ARTICLE_PARAMS) | ANY_TEXT, VALUE),
-                         max_size=8)
+ARTICLE_PAIRS = st.lists(st.tuples(st.sampled_from(ARTICLE_PARAMS) | ANY_TEXT, VALUE), max_size=8)
 
 
 @FUZZ

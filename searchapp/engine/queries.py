@@ -57,8 +57,7 @@ class QueryReader:
             return query.Every()
         if len(text) > limits.query_chars:
             raise QueryTooCostly(
-                f"the query is {len(text):,} characters long; the limit is "
-                f"{limits.query_chars:,}",
+                f"the query is {len(text):,} characters long; the limit is {limits.query_chars:,}",
                 "query_chars",
                 limits.query_chars,
             )

@@ -109,7 +109,7 @@ class ArrayScorer:
         matches = np.zeros(self._size, dtype=bool)
         if not btexts:
             return Scored(matches, np.zeros(self._size))
-        docs, scores = zip(*(self._term_postings(fieldname, text) for text in btexts))
+        docs, scores = zip(*(self._term_postings(fieldname, text) for text in btexts), strict=True)
         all_docs = np.concatenate(docs)
         matches[all_docs] = True
         summed = np.bincount(all_docs, weights=np.concatenate(scores), minlength=self._size)
