@@ -7,9 +7,10 @@ so everything downstream (index, API, page) sees one complete `ParagraphDoc` sha
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from searchapp.corpus import Article
 from searchapp.extract.dates import extract_date
@@ -23,6 +24,16 @@ UNKNOWN_OUTLET = "Unknown outlet"
 UNKNOWN_DATE = "Unknown date"
 _TITLE_LENGTH = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
+
+# Extraction reads at most this much of one paragraph, and of one article; the full text
+# is still indexed and searchable. Extraction is linear, about 2 µs a character of news,
+# so these bound any one article to about a second: nothing can stall a reindex, which
+# holds the lock. Far above real text: PolNeAR's longest paragraph is 16,173 characters
+# and its longest article 33,734.
+MAX_EXTRACT_PARAGRAPH = 20_000
+MAX_EXTRACT_ARTICLE = 500_000
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,20 +71,65 @@ class ParagraphDoc:
         return replace(self, quotes=quotes, speakers=tuple(speakers_of(quotes)))
 
 
+@dataclass(frozen=True)
+class ExtractionWarning:
+    """Something extraction left out of an article that is still indexed, and why: the
+    article's text is searchable, but its speakers are incomplete or missing."""
+
+    source: str  # the file, as in a skipped file's report line
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class ArticleDocs:
+    """An article's paragraph documents with what extraction had to leave out of them."""
+
+    docs: list[ParagraphDoc]
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+
+
 def paragraph_docs(article: Article) -> list[ParagraphDoc]:
-    """Split an article into ParagraphDocs, extracting what its metadata does not give."""
+    """Split an article into ParagraphDocs, extracting what its metadata does not give.
+
+    Never raises for what extraction makes of the text: each warning `article_docs` gives
+    is logged (the reindex report has no place for them yet) and the article is indexed.
+    """
+    result = article_docs(article)
+    for warning in result.warnings:
+        _log.warning("%s", warning)
+    return result.docs
+
+
+def article_docs(article: Article) -> ArticleDocs:
+    """`paragraph_docs` with its warnings, for a caller that reports them.
+
+    A paragraph or article over the extraction limits is extracted from its start only.
+    If extraction raises, the article is indexed without speakers rather than skipped or
+    stopping the reindex: its text is still worth finding, and a rule's bug on one odd
+    article must not cost the rest of the corpus.
+    """
     paragraphs = article.paragraphs
-    kinds = classify_paragraphs(paragraphs, article.author)
-    # One extraction gives both: the speakers are exactly the people quoted.
-    quotes = extract_quotes(paragraphs, kinds)
-    outlet = article.outlet or extract_outlet(
-        text for text, kind in zip(paragraphs, kinds, strict=True) if kind == BODY
-    )
-    date = article.date or extract_date(paragraphs, kinds)
-    title, derived = (
-        (article.title, False) if article.title else (derive_title(paragraphs, kinds), True)
-    )
-    return [
+    read, warnings = _extraction_text(article)
+    try:
+        kinds, quotes, outlet, date, (title, derived) = _extract(article, read)
+    except Exception as error:  # noqa: BLE001 - any rule's failure, reported below
+        reason = " ".join(str(error).split())[:200]
+        warnings.append(
+            ExtractionWarning(
+                article.source,
+                f"article {article.id!r}: extraction failed ({type(error).__name__}: "
+                f"{reason}); indexed without speakers",
+            )
+        )
+        kinds, quotes = [BODY] * len(paragraphs), [[] for _ in paragraphs]
+        outlet, date = article.outlet, article.date
+        title, derived = (
+            (article.title, False) if article.title else (_plain_title(paragraphs), True)
+        )
+    docs = [
         ParagraphDoc(
             id=f"{article.id}:{position}",
             article_id=article.id,
@@ -91,6 +147,66 @@ def paragraph_docs(article: Article) -> list[ParagraphDoc]:
         )
         for position, (text, kind, said) in enumerate(zip(paragraphs, kinds, quotes, strict=True))
     ]
+    return ArticleDocs(docs, warnings)
+
+
+def _extraction_text(article: Article) -> tuple[list[str], list[ExtractionWarning]]:
+    """The article's paragraphs as extraction reads them: each cut to
+    MAX_EXTRACT_PARAGRAPH, and nothing after the first MAX_EXTRACT_ARTICLE characters."""
+    read: list[str] = []
+    warnings: list[ExtractionWarning] = []
+    budget = MAX_EXTRACT_ARTICLE
+    for position, text in enumerate(article.paragraphs):
+        if len(text) > MAX_EXTRACT_PARAGRAPH:
+            warnings.append(
+                ExtractionWarning(
+                    article.source,
+                    f"article {article.id!r} paragraph {position}: {len(text):,} characters; "
+                    f"speakers were read from its first {MAX_EXTRACT_PARAGRAPH:,}",
+                )
+            )
+            text = text[:MAX_EXTRACT_PARAGRAPH]
+        if len(text) > budget:
+            warnings.append(
+                ExtractionWarning(
+                    article.source,
+                    f"article {article.id!r}: over {MAX_EXTRACT_ARTICLE:,} characters; "
+                    f"speakers were read from its first {position} paragraphs only",
+                )
+            )
+            break
+        budget -= len(text)
+        read.append(text)
+    return read, warnings
+
+
+def _extract(
+    article: Article, read: list[str]
+) -> tuple[list[str], list[list[Quote]], str | None, dt.date | None, tuple[str, bool]]:
+    """Kinds, quotes, outlet, date and title from the text extraction may read; the
+    paragraphs past it are classified alone and carry no quotes."""
+    rest = article.paragraphs[len(read) :]
+    kinds = classify_paragraphs(read, article.author) if read else []
+    # Alone, so that their cost stays linear; cut like the rest.
+    kinds += [classify_paragraphs([p[:MAX_EXTRACT_PARAGRAPH]])[0] for p in rest]
+    # One extraction gives both: the speakers are exactly the people quoted.
+    quotes = extract_quotes(read, kinds[: len(read)]) + [[] for _ in rest]
+    outlet = article.outlet or extract_outlet(
+        text for text, kind in zip(read, kinds, strict=False) if kind == BODY
+    )
+    date = article.date or extract_date(read, kinds[: len(read)])
+    if article.title:
+        title = (article.title, False)
+    else:
+        lead = derive_title(tuple(read), kinds[: len(read)]) if read else ""
+        title = (lead or _plain_title(article.paragraphs), True)
+    return kinds, quotes, outlet, date, title
+
+
+def _plain_title(paragraphs: tuple[str, ...]) -> str:
+    """A title that cannot fail, for an article extraction gave up on: its opening words."""
+    words = " ".join(paragraphs[0][:1_000].split()) if paragraphs else ""
+    return words if len(words) <= _TITLE_LENGTH else words[:_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def derive_title(paragraphs: tuple[str, ...], kinds: list[str]) -> str:

@@ -188,6 +188,7 @@ class NameBook:
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
+    _keys: _Keys | None = field(default=None, repr=False)
 
     @property
     def surnames(self) -> frozenset[str]:
@@ -196,13 +197,26 @@ class NameBook:
             self._surnames = frozenset(surname_of(name) for name in self.full_names)
         return self._surnames
 
+    def _index(self) -> _Keys:
+        """The names keyed for lookup, built once after the names change: a scan of every
+        name per lookup made an article of thousands of people quadratic."""
+        if self._keys is None:
+            self._keys = _Keys(self.full_names, self.org_names)
+        return self._keys
+
     def add(self, name: str) -> None:
         self._canonical.clear()
         self._surnames = None
-        if looks_like_person(name) and name not in self.full_names:
+        keys = self._index()
+        if looks_like_person(name) and name not in keys.people:
             self.full_names.append(name)
-        elif len(name.split()) > 1 and looks_like_org(name) and name not in self.org_names:
+            keys.add_person(len(self.full_names) - 1)
+        elif len(name.split()) > 1 and looks_like_org(name) and name not in keys.orgs:
             self.org_names.append(name)
+            keys.add_org(name)
+
+    def is_full_name(self, name: str) -> bool:
+        return name in self._index().people
 
     def canonical(self, name: str) -> str:
         """The fullest form of name in the article; name itself when nothing matches."""
@@ -213,16 +227,16 @@ class NameBook:
     def _lookup(self, name: str) -> str:
         if not name:
             return name
+        keys = self._index()
         if is_acronym(name):
-            spelled = [org for org in self.org_names if initials(org) == name.replace(".", "")]
+            spelled = keys.by_initials.get(name.replace(".", ""), [])
             return spelled[0] if len(set(spelled)) == 1 else name
         words = name.split()
         key = _bare(words[-1])
-        exact = [
-            f
-            for f in self.full_names
-            if surname_of(f) == key and all(_bare(w) in map(_bare, f.split()) for w in words)
-        ]
+        # Only names sharing the surname and the first word can match: a scan of all who
+        # share the surname was quadratic in an article of many Smiths.
+        same_surname = keys.with_word(key, _bare(words[0]))
+        exact = [f for f in same_surname if all(_bare(w) in map(_bare, f.split()) for w in words)]
         if exact:
             # The fullest form, but one that starts like a name: "Crooked Hillary Clinton"
             # is a nickname, "Hillary Clinton" the person.
@@ -230,20 +244,18 @@ class NameBook:
         # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
         variants = [
             f
-            for f in self.full_names
-            if len(words) > 1
-            and surname_of(f) == key
-            and within_one_edit(_bare(f.split()[0]), _bare(words[0]))
+            for f in keys.near_first(key, _bare(words[0]))
+            if len(words) > 1 and within_one_edit(_bare(f.split()[0]), _bare(words[0]))
         ]
         if len(variants) == 1:
             return variants[0]
         if len(words) == 1:
-            firsts = [f for f in self.full_names if _bare(f.split()[0]) == key]
+            firsts = keys.by_first.get(key, [])
             if len({surname_of(f) for f in firsts}) == 1:
                 return max(firsts, key=len)
             near = {
                 surname_of(f): f
-                for f in self.full_names
+                for f in keys.near_surname(key)
                 if len(key) >= 4 and within_one_edit(surname_of(f), key)
             }
             if len(near) == 1 and not looks_like_org(name):
@@ -259,7 +271,64 @@ class NameBook:
         return found
 
     def is_person(self, name: str) -> bool:
-        return name in self.full_names or looks_like_person(name)
+        return self.is_full_name(name) or looks_like_person(name)
+
+
+def _one_deleted(word: str) -> set[str]:
+    """The word and each form of it with one letter deleted: two words within one edit
+    of each other share one of these (a symmetric-delete index)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class _Keys:
+    """A NameBook's names by surname and word, first name, near spellings and initials,
+    each list in the book's order, so that lookups choose as a scan of the book did."""
+
+    def __init__(self, full_names: list[str], org_names: list[str]) -> None:
+        self.full_names = full_names  # the book's own list, which `add` appends to
+        self.people: set[str] = set()
+        self.orgs: set[str] = set()
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        self._by_deletion: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[tuple[str, str], list[int]] = defaultdict(list)  # (surname, word)
+        # (surname, first word with one letter deleted)
+        self._by_first_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_initials: dict[str, list[str]] = defaultdict(list)
+        for position in range(len(full_names)):
+            self.add_person(position)
+        for org in org_names:
+            self.add_org(org)
+
+    def add_person(self, position: int) -> None:
+        name = self.full_names[position]
+        self.people.add(name)
+        surname = surname_of(name)
+        self.by_first[_bare(name.split()[0])].append(name)
+        for key in _one_deleted(surname):
+            self._by_deletion[key].append(position)
+        for word in {_bare(w) for w in name.split()}:
+            self._by_word[surname, word].append(position)
+        for key in _one_deleted(_bare(name.split()[0])):
+            self._by_first_variant[surname, key].append(position)
+
+    def with_word(self, surname: str, word: str) -> list[str]:
+        """The names of that surname with that word, in the book's order."""
+        return [self.full_names[p] for p in self._by_word.get((surname, word), ())]
+
+    def near_first(self, surname: str, first: str) -> list[str]:
+        """The names of that surname whose first word may be within one edit of `first`."""
+        variants = self._by_first_variant
+        found = {p for k in _one_deleted(first) for p in variants.get((surname, k), ())}
+        return [self.full_names[p] for p in sorted(found)]
+
+    def add_org(self, org: str) -> None:
+        self.orgs.add(org)
+        self.by_initials[initials(org)].append(org)
+
+    def near_surname(self, key: str) -> list[str]:
+        """The names whose surname may be within one edit of key, in the book's order."""
+        found = {p for k in _one_deleted(key) for p in self._by_deletion.get(k, ())}
+        return [self.full_names[p] for p in sorted(found)]
 
 
 ORG_HEADS = word_set("""
@@ -314,7 +383,11 @@ def _starts_like_a_name(name: str) -> bool:
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" “\"‘'(")
+    # What ends the sentence before is close by: copying `text[:pos]` for every name made
+    # a long paragraph quadratic. Only a run of 200 spaces or marks needs more.
+    before = text[max(0, pos - 200) : pos].rstrip(" “\"‘'(")
+    if not before and pos > 200:
+        before = text[:pos].rstrip(" “\"‘'(")
     if before.endswith(("”", '"')):  # "“...,” Cronin wrote" is mid-sentence
         return before[:-1].rstrip()[-1:] in ".!?"
     return not before or before[-1] in ".!?:;—–-\n"
@@ -383,9 +456,9 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
         _note_affiliations(book, text, found)
         for _, end, name in found:
             full = book.canonical(name)
-            after = _NEXT_PRONOUN_RE.match(text[end:])
+            after = _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
             if after and book.is_person(full) and full not in book.gender:
-                between = text[end : end + after.start(1)]
+                between = text[end : after.start(1)]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
                     book.gender[full] = PRONOUN_GENDER[after.group(1).lower()]
     for name in book.full_names:

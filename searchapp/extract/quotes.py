@@ -7,13 +7,15 @@ which is what a fact-checker searches (`quote:broomsticks`) and cites.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 # Quotation spans, curly or straight, not crossing paragraphs; an unclosed one runs to the
-# end (it continues in the next paragraph).
-QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘[^’]*’(?!\w)")
+# end (it continues in the next paragraph). A single-quoted one does not contain another
+# opening mark: else every ‘ of a text without a closing one scanned to its end.
+QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘[^’‘]*’(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,11 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+    """True when pos is strictly inside one of `spans`, which are sorted and do not overlap
+    (as `quote_spans` gives them). A binary search: every name and cue asks, and a scan of
+    all the spans made a paragraph of many quotations quadratic."""
+    i = bisect_left(spans, (pos,)) - 1  # the last span starting before pos
+    return i >= 0 and pos < spans[i][1]
 
 
 def unquote(text: str) -> str:

@@ -10,7 +10,7 @@ article in order, pairing each source with the quotations of its sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from searchapp.extract.attribution import Attribution, find_attributions
@@ -128,7 +128,7 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
 def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
     """Places, nationalities and stray capitalised words are never sources, however the
     sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
-    if mention.kind == "pronoun" or mention.name in book.full_names:
+    if mention.kind == "pronoun" or book.is_full_name(mention.name):
         return True
     if never_speaks(mention.name):
         return False
@@ -200,24 +200,38 @@ def _paragraph_quotes(
         return bisect_right(bounds, pos, hi=len(bounds) - 1) - 1
 
     spans = quote_spans(text)
+    span_ends = [end for _, end in spans]  # sorted too: quotations do not overlap
     placed: list[tuple[int, Quote]] = []
     used: set[tuple[int, int]] = set()
+    # (sentence, speaker) of each statement placed. Sets and binary searches here and
+    # below, not scans of every quotation and statement per attribution: those made a
+    # paragraph of thousands of quotations quadratic.
+    said: set[tuple[int, str]] = set()
     for name, attribution in attributions:
         i = sentence_of(attribution.cue_start)
         lo, hi = bounds[i], bounds[i + 1]
         # A quotation of several sentences ends in the attribution's sentence.
-        inner = [sp for sp in spans if sp[1] > lo and sp[0] < hi and sp not in used]
+        inner = []
+        for sp in spans[bisect_right(span_ends, lo) :]:
+            if sp[0] >= hi:
+                break
+            if sp not in used:
+                inner.append(sp)
         for sp in inner:
             used.add(sp)
             placed.append((sp[0], Quote(name, unquote(text[sp[0] : sp[1]]), True)))
+            said.add((sentence_of(sp[0]), name))
         # One statement per speaker and sentence: "X said ... and warned ..." is one.
-        said_here = any(q.speaker == name and lo <= pos < hi for pos, q in placed)
-        if not inner and not said_here:
+        if not inner and (i, name) not in said:
             placed.append((lo, Quote(name, _reported(text, lo, hi, attribution), False)))
+            said.add((i, name))
     named = sorted(placed, key=lambda item: item[0])
+    named_at = [pos for pos, _ in named]
+    subjects_at = [pos for pos, _ in subjects]  # in text order, as the mentions were
+    lead = len(text) - len(text.lstrip())  # where the paragraph's first word starts
     for sp in spans:
         words = unquote(text[sp[0] : sp[1]])
-        opens_paragraph = not text[: sp[0]].strip()
+        opens_paragraph = sp[0] <= lead
         continues = carried is not None and opens_paragraph
         # A paragraph that is nothing but a quotation is speech however short: "Not negotiable."
         whole = opens_paragraph and not text[sp[1] :].strip(" .")
@@ -227,9 +241,11 @@ def _paragraph_quotes(
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
         if any(not inside(c, spans) for c, _, _ in iter_cues(text, lo, hi)):
             continue  # a cue whose source has no name: "the audience screamed back"
-        before = [q.speaker for pos, q in named if pos < sp[0]]
-        after = [q.speaker for pos, q in named if pos > sp[0]]
-        subject = [name for pos, name in subjects if lo <= pos < sp[0]]
+        last_before, first_after = bisect_left(named_at, sp[0]), bisect_right(named_at, sp[0])
+        before = [q.speaker for _, q in named[last_before - 1 : last_before]] if last_before else []
+        after = [q.speaker for _, q in named[first_after : first_after + 1]]
+        first_subject = bisect_left(subjects_at, lo)
+        subject = [name for pos, name in subjects[first_subject : first_subject + 1] if pos < sp[0]]
         fallback = carried if continues else previous if opens_paragraph and not named else None
         speaker = (before[-1:] or after[:1] or subject[:1] or [fallback])[0]
         if speaker:

@@ -1,0 +1,104 @@
+"""The paragraphs that once stalled a reindex, timed through extraction (issue 11).
+
+    .venv/bin/python bench/extract_hostile.py [--timeout S] [--only NAME]
+
+Each input is one article of one paragraph, run through `paragraph_docs` (what a reindex
+calls per article) in a child process of its own, so one that never finishes is reported
+as over `--timeout` instead of holding up the rest. Prints seconds per input (the first
+includes loading the name lists). `--uncapped` lifts the extraction size limits, to time
+the rules alone: they should grow linearly with the input. The bar: no
+paragraph slower than 2 s. The machine is shared and noisy: compare figures of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+BAR_S = 2.0
+
+
+def news(size: int) -> str:
+    """Ordinary news text as one paragraph of `size` characters: the seed articles'
+    paragraphs joined by spaces and repeated."""
+    seed = " ".join(
+        " ".join(path.read_text(encoding="utf-8").split()) for path in sorted(SEEDS.glob("*.txt"))
+    )
+    return ((seed + " ") * (size // (len(seed) + 1) + 1))[:size]
+
+
+INPUTS: dict[str, Callable[[], str]] = {
+    "a + 100,000 spaces + b": lambda: "a" + " " * 100_000 + "b",
+    "a + 100,000 tabs + b": lambda: "a" + "\t" * 100_000 + "b",
+    "'said ' x 20,000": lambda: "said " * 20_000,
+    "request for comment x 3,000": lambda: (
+        "did not respond to Politico's request for comment " * 3_000
+    ),
+    # Shapes that were quadratic in the rules behind those, found while fixing them.
+    "'‘a ' x 30,000": lambda: "‘a " * 30_000,
+    "'He said ' x 12,500": lambda: "He said " * 12_500,
+    "quoted possessive x 5,000": lambda: "Trump's claim “it is so” " * 5_000,
+    "description x 10,000": lambda: "The senator said " * 10_000,
+    "quotations x 4,000": lambda: "“We will,” Jane Doe said. " * 4_000,
+    "Cap. x 25,000": lambda: "Cap. " * 25_000,
+    "400 KB of news": lambda: news(400_000),
+    "5 MB of news": lambda: news(5_000_000),
+}
+
+
+def _extract(name: str, out: multiprocessing.Queue, uncapped: bool) -> None:
+    from searchapp import paragraphs
+    from searchapp.corpus import Article
+    from searchapp.paragraphs import paragraph_docs
+
+    if uncapped:  # the rules alone, without the size limits that bound them
+        paragraphs.MAX_EXTRACT_PARAGRAPH = paragraphs.MAX_EXTRACT_ARTICLE = 10**12
+
+    text = INPUTS[name]()
+    start = time.perf_counter()
+    docs = paragraph_docs(Article(id="hostile", paragraphs=(text,), source="bench"))
+    out.put((time.perf_counter() - start, len(text), len(docs[0].quotes)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per input")
+    parser.add_argument("--only", action="append", help="run only inputs containing this")
+    parser.add_argument(
+        "--uncapped", action="store_true", help="lift the extraction size limits (paragraphs.py)"
+    )
+    args = parser.parse_args()
+    context = multiprocessing.get_context("spawn")
+    slow = 0
+    for name in INPUTS:
+        if args.only and not any(part in name for part in args.only):
+            continue
+        results = context.Queue()
+        child = context.Process(target=_extract, args=(name, results, args.uncapped), daemon=True)
+        child.start()
+        child.join(args.timeout)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+            print(f"{name:32} > {args.timeout:.0f} s (stopped)", flush=True)
+            slow += 1
+            continue
+        if results.empty():
+            print(f"{name:32} failed (exit code {child.exitcode})", flush=True)
+            slow += 1
+            continue
+        seconds, chars, quotes = results.get()
+        slow += seconds > BAR_S
+        print(f"{name:32} {seconds:8.2f} s  {chars:>9,} chars  {quotes} quotes", flush=True)
+    print(f"bar: every input under {BAR_S:.0f} s: {'met' if not slow else 'NOT met'}")
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
