@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
 import yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIX = ".jsonl"
 METADATA_KEYS = ("title", "outlet", "date", "author", "url")
+# Front matter is a handful of short fields; anything bigger is not front matter but an
+# attack on the parser (or a mistake), and is refused before YAML sees it.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_METADATA_CHARS = 1_000
+# Reasons are printed by every later reindex and stored in the manifest: keep them a line.
+MAX_REASON_CHARS = 200
+
+_FRONT_MATTER_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 # Paragraphs are separated by one or more blank (possibly whitespace-only) lines.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
@@ -41,10 +49,18 @@ class Article:
 
 @dataclass(frozen=True)
 class SkippedSource:
-    """A file (or one line of a JSON Lines file) that was not indexed, and why."""
+    """A file (or one line of a JSON Lines file) that was not indexed, and why.
+
+    Both fields are cut to one short line: a hostile file must not be able to make the
+    report (or the manifest, which repeats it on every later reindex) megabytes long.
+    """
 
     source: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", short(self.source, 4 * MAX_REASON_CHARS))
+        object.__setattr__(self, "reason", short(self.reason))
 
 
 @dataclass
@@ -66,12 +82,85 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
     return tuple(part for part in parts if part)
 
 
-def corpus_files(source: Path) -> list[Path]:
-    """The files `read_corpus` reads, in the order it reads them (sorted paths)."""
+def short(text: str, limit: int = MAX_REASON_CHARS) -> str:
+    """`text` on one line, printable in any terminal encoding, at most `limit` characters."""
+    text = " ".join(text[: 4 * limit].split())  # cut first: a reason may quote megabytes
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def display_label(path: Path, source: Path) -> str:
+    """A path within the corpus as text; undecodable bytes of a file name are shown as \\xNN."""
+    return os.fsencode(path.relative_to(source)).decode("utf-8", "backslashreplace")
+
+
+def corpus_files(source: Path, report: CorpusReport | None = None) -> list[Path]:
+    """The files `read_corpus` reads, in the order it reads them (sorted paths).
+
+    Symbolic links are never followed: a link inside the corpus can point anywhere on the
+    machine, and whatever it reaches would be indexed and served. Links, folders that
+    cannot be listed and file names that are not UTF-8 go to `report.skipped` (each counted
+    as a file) so that nothing in the folder disappears without a word.
+    """
     if not source.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {source}")
+    report = report if report is not None else CorpusReport()
     suffixes = (*ARTICLE_SUFFIXES, JSONL_SUFFIX)
-    return sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    found: list[Path] = []
+    problems: list[SkippedSource] = []
+
+    def refuse(path: Path, reason: str) -> None:
+        problems.append(SkippedSource(display_label(path, source), reason))
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            refuse(folder, f"folder cannot be read: {error.strerror or error}")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    # A link to a file of another kind is as ignorable as that file.
+                    if path.suffix.lower() in suffixes or not path.is_file():
+                        refuse(path, _symlink_reason(path, source))
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(path)
+                    continue
+                if path.suffix.lower() not in suffixes:
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    refuse(path, "not a regular file")
+                    continue
+            except OSError as error:
+                refuse(path, f"cannot be read: {error.strerror or error}")
+                continue
+            try:
+                os.fsencode(path.relative_to(source)).decode("utf-8")
+            except UnicodeDecodeError:
+                refuse(path, "file name is not valid UTF-8")
+                continue
+            found.append(path)
+
+    walk(source)
+    report.files += len(problems)
+    report.skipped.extend(sorted(problems, key=lambda s: s.source))
+    return sorted(found)
+
+
+def _symlink_reason(path: Path, source: Path) -> str:
+    """Why a link is skipped, naming what is wrong with its target when something is."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop (links are not followed)"
+    except OSError:
+        return "dangling symbolic link (its target does not exist)"
+    if not target.is_relative_to(source.resolve()):
+        return "symbolic link to outside the corpus folder (links are not followed)"
+    return "symbolic link (links are not followed; put the file itself in the corpus)"
 
 
 def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Article]:
@@ -82,7 +171,7 @@ def read_corpus(source: Path, report: CorpusReport | None = None) -> Iterator[Ar
     """
     report = report if report is not None else CorpusReport()
     seen_ids: dict[str, str] = {}
-    for path in corpus_files(source):
+    for path in corpus_files(source, report):
         report.files += 1
         label = str(path.relative_to(source))
         articles, skipped = read_file(path, label)
@@ -99,17 +188,33 @@ def read_file(
     path: Path, label: str, raw: bytes | None = None
 ) -> tuple[list[Article], list[SkippedSource]]:
     """The articles of one file (`raw`: its bytes, if already read) and what in it could not
-    be read; never raises."""
+    be read; never raises.
+
+    Any exception, not only the expected ones, costs this file (or this JSON line) and
+    nothing else: parsers have failure modes nobody lists (recursion limits, integer
+    digit limits, invalid calendar dates), and one bad file must not stop a reindex.
+    """
     report = CorpusReport()
     try:
         text = decode_text(path.read_bytes() if raw is None else raw)
-    except (OSError, ArticleError) as error:
+        if path.suffix.lower() == JSONL_SUFFIX:
+            articles = _articles_from_jsonl(text, label, report)
+        else:
+            articles = _article_from_text_file(path.stem, text, label, report)
+    except OSError as error:
+        return [], [SkippedSource(label, f"cannot be read: {error.strerror or error}")]
+    except ArticleError as error:
         return [], [SkippedSource(label, str(error))]
-    if path.suffix.lower() == JSONL_SUFFIX:
-        articles = _articles_from_jsonl(text, label, report)
-    else:
-        articles = _article_from_text_file(path.stem, text, label, report)
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        return [], [SkippedSource(label, unexpected(error))]
     return articles, report.skipped
+
+
+def unexpected(error: BaseException) -> str:
+    """A one-line reason for an error no rule anticipated."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
+    return f"cannot be read: {type(error).__name__}: {error}"
 
 
 def duplicate(article_id: str, label: str, first: str) -> SkippedSource:
@@ -132,18 +237,77 @@ def decode_text(raw: bytes) -> str:
 
 def parse_article(article_id: str, text: str, source: str) -> Article:
     """Turn a text file's content (optional YAML front matter + body) into an Article."""
-    if text.lstrip("\ufeff").startswith("---"):
-        try:
-            post = frontmatter.loads(text)
-        except yaml.YAMLError as error:
-            problem = str(error).splitlines()[0]
-            raise ArticleError(f"front matter is not valid YAML: {problem}") from None
-        metadata, body = post.metadata, post.content
-        if not isinstance(metadata, dict):
-            raise ArticleError("front matter must be a mapping of keys to values")
-    else:
-        metadata, body = {}, text
+    metadata, body = _split_front_matter(text)
     return article_from_fields(article_id, body, metadata, source)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe schema without aliases, and with values that fail to convert kept as text.
+
+    Aliases are what make a few hundred bytes expand to gigabytes ("billion laughs"), and
+    front matter has no use for them. A scalar YAML would turn into a date or number but
+    cannot (`2016-02-30`, a 5,000-digit integer) stays the text it was, so a key the
+    indexer does not use never costs the article, and a used key is judged by our rules.
+    """
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + 1
+            raise ArticleError(f"front matter uses a YAML alias (*name, line {line}): not allowed")
+        return super().compose_node(parent, index)
+
+
+def _lenient(convert):  # type: ignore[no-untyped-def]
+    def construct(loader, node):  # type: ignore[no-untyped-def]
+        try:
+            return convert(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return construct
+
+
+for _tag, _convert in (
+    ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+    ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+    ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float),
+):
+    _FrontMatterLoader.add_constructor(_tag, _lenient(_convert))
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """What is wrong and on which line, rather than PyYAML's several-line story."""
+    problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
+    if not problem:
+        return (str(error).splitlines() or [type(error).__name__])[0]
+    return f"{problem} (line {mark.line + 1})" if mark else problem
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """Metadata and body, splitting as python-frontmatter does (a `---` line, YAML, a `---`
+    line), but with the size bounded and YAML read by `_FrontMatterLoader`. Dashes around
+    something that is not a mapping (a Markdown rule, a list) are text, kept as written."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.startswith("---"):
+        return {}, text
+    stripped = stripped.strip()
+    if not _FRONT_MATTER_BOUNDARY.match(stripped):
+        return {}, text
+    parts = _FRONT_MATTER_BOUNDARY.split(stripped, 2)
+    if len(parts) < 3:
+        return {}, text  # no closing line: the dashes are part of the text
+    _, front, body = parts
+    if len(front) > MAX_FRONT_MATTER:
+        raise ArticleError(f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
+    try:
+        metadata = yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
+    except yaml.YAMLError as error:
+        raise ArticleError(f"front matter is not valid YAML: {_yaml_problem(error)}") from None
+    except RecursionError:
+        raise ArticleError("front matter is nested too deeply") from None
+    if not isinstance(metadata, dict):
+        return {}, text if metadata is not None else body.strip()
+    return metadata, body.strip()
 
 
 def article_from_fields(
@@ -175,36 +339,73 @@ def _article_from_text_file(
 
 def _articles_from_jsonl(text: str, label: str, report: CorpusReport) -> list[Article]:
     articles = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: str.splitlines() also splits on U+2028, U+0085, \x0c and
+    # others, which JSON allows raw inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ArticleError("line is not a JSON object")
-            article_id, body = record.get("id"), record.get("text")
-            if not isinstance(article_id, str) or not article_id.strip():
-                raise ArticleError("missing or empty string field 'id'")
-            if not isinstance(body, str):
-                raise ArticleError("missing string field 'text'")
-            articles.append(article_from_fields(article_id.strip(), body, record, where))
-        except json.JSONDecodeError as error:
-            report.skipped.append(SkippedSource(where, f"invalid JSON: {error.msg}"))
+            articles.append(_article_from_json_line(line, where))
         except ArticleError as error:
             report.skipped.append(SkippedSource(where, str(error)))
+        except Exception as error:  # noqa: BLE001 - one line costs that line only
+            report.skipped.append(SkippedSource(where, unexpected(error)))
     return articles
 
 
+def _article_from_json_line(line: str, where: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ArticleError(f"invalid JSON: {error.msg}") from None
+    except ValueError as error:  # a number past Python's 4,300-digit limit
+        raise ArticleError(f"invalid JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise ArticleError("line is not a JSON object")
+    article_id, body = record.get("id"), record.get("text")
+    if not isinstance(article_id, str) or not article_id.strip():
+        raise ArticleError("missing or empty string field 'id'")
+    if not isinstance(body, str):
+        raise ArticleError("missing string field 'text'")
+    article_id = _checked_text(article_id.strip(), "id")
+    if len(article_id) > MAX_METADATA_CHARS:
+        raise ArticleError(f"'id' is longer than {MAX_METADATA_CHARS} characters")
+    return article_from_fields(article_id, _checked_text(body, "text"), record, where)
+
+
+def _checked_text(value: str, key: str) -> str:
+    """`value`, if it can be stored: JSON's "\\ud800" escapes decode to lone surrogates,
+    which no UTF-8 file (index, manifest, terminal) can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise ArticleError(f"{key!r} holds an unpaired surrogate (\\u{code:04x})") from None
+    return value
+
+
+_SCALARS = (str, int, float, dt.date)
+
+
 def _clean_string(value: object, key: str) -> str | None:
+    """Text for a metadata field, or an error naming the field: a title that is a mapping,
+    bytes or a megabyte long is a broken file, not a title."""
     if value is None:
         return None
     if isinstance(value, (list, tuple)):
+        if not all(isinstance(item, _SCALARS) for item in value):
+            raise ArticleError(f"metadata {key!r} must be text or a list of texts")
         value = ", ".join(str(item) for item in value)
     if isinstance(value, dict):
         raise ArticleError(f"metadata {key!r} must be text, not a mapping")
+    if not isinstance(value, _SCALARS):
+        raise ArticleError(f"metadata {key!r} must be text, not {type(value).__name__}")
     text = " ".join(str(value).split())
-    return text or None
+    if len(text) > MAX_METADATA_CHARS:
+        raise ArticleError(f"metadata {key!r} is longer than {MAX_METADATA_CHARS} characters")
+    return _checked_text(text, f"metadata {key!r}") or None
 
 
 def _parse_metadata_date(value: object) -> dt.date | None:
@@ -214,7 +415,11 @@ def _parse_metadata_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, (str, int)):
+        raise ArticleError(f"metadata 'date' is not a YYYY-MM-DD date: {type(value).__name__}")
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
-        raise ArticleError(f"metadata 'date' is not a YYYY-MM-DD date: {value!r}") from None
+        shown = short(text, 40)
+        raise ArticleError(f"metadata 'date' is not a YYYY-MM-DD date: {shown!r}") from None

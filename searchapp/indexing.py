@@ -9,11 +9,14 @@ CLI so tests and the `serve` bootstrap build indexes the same way.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from searchapp import engine
 from searchapp.corpus import (
@@ -32,6 +35,12 @@ from searchapp.parallel import extract_and_write
 
 # Below this much text to extract, worker processes cost more to start than they save.
 PARALLEL_BYTES = 1_000_000
+# Reads of a file that keeps changing before it is reported and left for the next reindex.
+READ_ATTEMPTS = 3
+CHANGED_WHILE_READ = "changed while being read; the next reindex reads it again"
+# Hashes no content has, so the next reindex always reads such a file again.
+UNREADABLE = "unreadable"
+UNSTABLE = "changed while read"
 
 
 @dataclass
@@ -59,7 +68,21 @@ class _Source:
     label: str
     path: Path
     size: int
-    hash: str  # "unreadable" when it could not be read (read_file will say why)
+    hash: str | None  # of the bytes the scan read; UNREADABLE; None when not hashed
+    stamp: tuple[int, ...] | None  # `_stamp` of the file when the scan saw it
+
+
+@dataclass
+class _Loaded:
+    """One file as parsed, with the hash of exactly the bytes that were parsed."""
+
+    articles: list[Article]
+    skipped: list[SkippedSource]
+    hash: str
+
+
+class _Unstable(Exception):
+    """The file changed while it was being read."""
 
 
 def reindex(
@@ -80,12 +103,13 @@ def reindex(
     report = ReindexReport()
     with reindex_lock(index_dir):
         previous, manifest, old_names = _previous_build(index_dir, full)
-        sources = _scan(source, report)
+        sources = _scan(source, report, hash_files=manifest is not None)
+        refused = list(report.corpus.skipped)  # links, unreadable folders: not in any record
         plan = _Plan(sources, manifest)
         report.incremental = manifest is not None
         report.changed_files, report.removed_files = len(plan.changed), len(plan.removed)
         if manifest and not plan.reprocess and not plan.removed:
-            return _unchanged(report, manifest)  # the live generation is already this corpus
+            return _unchanged(report, manifest, refused)  # the live generation is this corpus
         progress = _Progress(on_progress, plan.articles_to_extract())
         with new_generation(index_dir) as folder:
             if previous and manifest:
@@ -96,7 +120,7 @@ def reindex(
             written = extract_and_write(folder, plan.articles(), old_names, procs, progress.advance)
             engine.commit_segments(folder, written.segments, plan.deleted_articles())
             new_manifest = plan.manifest(written.articles)
-            report.corpus.skipped = plan.skipped()
+            report.corpus.skipped = _in_file_order(refused, plan.skipped())
             if not any(record.indexed for record in new_manifest.files.values()):
                 raise EmptyCorpus(source, report)
             names = unify_names(new_manifest.name_counts())
@@ -108,12 +132,23 @@ def reindex(
     return report
 
 
-def _unchanged(report: ReindexReport, manifest: Manifest) -> ReindexReport:
-    records = [manifest.files[label] for label in sorted(manifest.files)]
-    report.articles = sum(len(record.indexed) for record in records)
-    report.paragraphs = sum(record.paragraphs for record in records)
-    report.corpus.skipped = [SkippedSource(*pair) for r in records for pair in r.skipped]
+def _unchanged(
+    report: ReindexReport, manifest: Manifest, refused: list[SkippedSource]
+) -> ReindexReport:
+    records = {label: manifest.files[label] for label in sorted(manifest.files)}
+    report.articles = sum(len(record.indexed) for record in records.values())
+    report.paragraphs = sum(record.paragraphs for record in records.values())
+    skipped = [(label, SkippedSource(*pair)) for label, r in records.items() for pair in r.skipped]
+    report.corpus.skipped = _in_file_order(refused, skipped)
     return report
+
+
+def _in_file_order(
+    refused: list[SkippedSource], skipped: list[tuple[str, SkippedSource]]
+) -> list[SkippedSource]:
+    """Files refused by the scan merged into the per-file list, by path, as a reader expects."""
+    keyed = [*((s.source, s) for s in refused), *skipped]
+    return [s for _, s in sorted(keyed, key=lambda pair: pair[0])]
 
 
 class EmptyCorpus(RuntimeError):
@@ -136,7 +171,7 @@ class _Plan:
             for label, src in sources.items()
             if label not in self.previous or self.previous[label].hash != src.hash
         ]
-        self._read: dict[str, tuple[list[Article], list[SkippedSource]]] = {}
+        self._read: dict[str, _Loaded] = {}
         self.records: dict[str, FileRecord] = {}
         self.reprocess = set(self.changed)
         if previous:
@@ -165,12 +200,13 @@ class _Plan:
                 record = self.records[label] = self.previous[label]
                 seen.update((article_id, label) for article_id in record.indexed)
                 continue
-            articles, skipped = self._articles_of(label), self._skipped_of(label)
+            loaded = self._load(label)
             record = self.records[label] = FileRecord(
-                hash=self.sources[label].hash,
-                ids=[article.id for article in articles],
-                skipped=[(s.source, s.reason) for s in skipped],
+                hash=loaded.hash,  # what was parsed, whatever the scan saw
+                ids=[article.id for article in loaded.articles],
+                skipped=[(s.source, s.reason) for s in loaded.skipped],
             )
+            articles = loaded.articles
             for article in articles:
                 if article.id in seen:
                     dup = duplicate(article.id, label, seen[article.id])
@@ -195,36 +231,101 @@ class _Plan:
             record.names = dict(names)
         return Manifest(pipeline_fingerprint(), dict(sorted(self.records.items())))
 
-    def skipped(self) -> list[SkippedSource]:
-        """Everything not indexed, in file order; call once `articles()` is consumed."""
+    def skipped(self) -> list[tuple[str, SkippedSource]]:
+        """Everything not indexed, by file, in file order; call once `articles()` is consumed."""
         return [
-            SkippedSource(*pair)
+            (label, SkippedSource(*pair))
             for label in sorted(self.records)
             for pair in self.records[label].skipped
         ]
 
     def _articles_of(self, label: str) -> list[Article]:
-        return self._load(label)[0]
+        return self._load(label).articles
 
-    def _skipped_of(self, label: str) -> list[SkippedSource]:
-        return self._load(label)[1]
-
-    def _load(self, label: str) -> tuple[list[Article], list[SkippedSource]]:
+    def _load(self, label: str) -> _Loaded:
         if label not in self._read:
-            self._read[label] = read_file(self.sources[label].path, label)
+            self._read[label] = _load_file(self.sources[label])
         return self._read[label]
 
 
-def _scan(source: Path, report: ReindexReport) -> dict[str, _Source]:
+def _load_file(src: _Source) -> _Loaded:
+    """Read and parse one file, once, and hash the very bytes that were parsed.
+
+    The scan hashed the file earlier; if it has changed since, what is indexed is what is
+    read now, and the manifest must say so, or a rewrite between scan and read would be
+    recorded as already indexed and never read again. A read is trusted when the file's
+    size, mtime and inode did not move during it, and its bytes are those the scan saw, or
+    (the file having changed since) those of the previous attempt. A file that keeps
+    changing is reported and recorded under a hash no content has: the next reindex reads
+    it again.
+    """
+    previous = src.hash
+    for _attempt in range(READ_ATTEMPTS):
+        try:
+            raw, stamp = read_snapshot(src.path)
+        except _Unstable:
+            previous = None
+            continue
+        except OSError as error:
+            reason = f"cannot be read: {error.strerror or error}"
+            return _Loaded([], [SkippedSource(src.label, reason)], UNREADABLE)
+        digest = content_hash(raw)
+        if digest == previous or (previous is None and stamp == src.stamp and src.hash is None):
+            articles, skipped = read_file(src.path, src.label, raw)
+            return _Loaded(articles, skipped, digest)
+        previous = digest
+        del raw  # one file's bytes at a time
+    return _Loaded([], [SkippedSource(src.label, CHANGED_WHILE_READ)], UNSTABLE)
+
+
+def read_snapshot(path: Path) -> tuple[bytes, tuple[int, ...]]:
+    """The bytes of `path` and the `_stamp` they belong to; `_Unstable` if the file was
+    written to or replaced while it was read. A link or a FIFO put in the file's place after
+    the scan is refused, not followed or waited on."""
+    with open(path, "rb", opener=_open_no_follow) as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        before = _stamp(info)
+        raw = _read_all(handle)
+        after = _stamp(os.fstat(handle.fileno()))
+    now = _stamp(os.stat(path))  # a rename over the path leaves the open handle behind
+    if before != after or after != now or len(raw) != after[0]:
+        raise _Unstable
+    return raw, after
+
+
+def _open_no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+
+
+def _read_all(handle: BinaryIO) -> bytes:
+    return handle.read()
+
+
+def _stamp(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+
+
+def _scan(source: Path, report: ReindexReport, hash_files: bool) -> dict[str, _Source]:
+    """Every corpus file with its size and stamp, and its hash when a previous build is
+    there to compare with (a full build hashes what it parses, and reads each file once)."""
     sources = {}
-    for path in corpus_files(source):
+    for path in corpus_files(source, report.corpus):
         report.corpus.files += 1
         label = str(path.relative_to(source))
+        digest: str | None = None
         try:
-            raw = path.read_bytes()  # hashed, not kept: a million paragraphs are 300 MB
-        except OSError:
-            raw = b""
-        sources[label] = _Source(label, path, len(raw), content_hash(raw) if raw else "unreadable")
+            if hash_files:
+                raw, stamp = read_snapshot(path)  # hashed, not kept: a corpus can be 300 MB
+                digest, size = content_hash(raw), len(raw)
+                del raw
+            else:
+                stamp = _stamp(path.stat())
+                size = stamp[0]
+        except (OSError, _Unstable):
+            digest, size, stamp = UNREADABLE, 0, None  # `_load_file` reads it again, or says why
+        sources[label] = _Source(label, path, size, digest, stamp)
     return sources
 
 
@@ -253,8 +354,8 @@ def _count_articles(src: _Source) -> int:
     if src.path.suffix.lower() != JSONL_SUFFIX:
         return 1
     try:
-        return sum(1 for line in src.path.read_bytes().splitlines() if line.strip())
-    except OSError:
+        return sum(1 for line in read_snapshot(src.path)[0].split(b"\n") if line.strip())
+    except (OSError, _Unstable):
         return 0
 
 

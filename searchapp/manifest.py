@@ -1,10 +1,12 @@
 """What a generation was built from, so the next reindex can touch only what changed.
 
-Per source file: the hash of its bytes, the articles it held, which of them were indexed
-(a later file repeating an id is skipped), what could not be read, and the speaker names
-its paragraphs used, as written. The name counts let corpus-wide names be recomputed
-without re-extracting unchanged articles. A manifest is only trusted when the code that
-extracts and indexes is the code that wrote it (`pipeline_fingerprint`).
+Per source file: the hash of the bytes that were parsed (not of an earlier or later read:
+a file rewritten during a reindex must look changed to the next one), the articles it
+held, which of them were indexed (a later file repeating an id is skipped), what could not
+be read, and the speaker names its paragraphs used, as written. The name counts let
+corpus-wide names be recomputed without re-extracting unchanged articles. A manifest is
+only trusted when the code that extracts and indexes is the code that wrote it
+(`pipeline_fingerprint`).
 """
 
 from __future__ import annotations
@@ -53,14 +55,14 @@ class Manifest:
         files = {label: vars(record) for label, record in self.files.items()}  # asdict: 10× slower
         data = {"pipeline": self.pipeline, "files": files}
         tmp = folder / f"{MANIFEST_FILE}.tmp"
-        tmp.write_text(json.dumps(data, ensure_ascii=False))
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # not the locale's
         tmp.replace(folder / MANIFEST_FILE)
 
     @classmethod
     def load(cls, folder: Path) -> Manifest | None:
         """The manifest of `folder` if the current code wrote it; else None."""
         try:
-            data = json.loads((folder / MANIFEST_FILE).read_text())
+            data = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return None
         if data.get("pipeline") != pipeline_fingerprint():
