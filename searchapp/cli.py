@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from tqdm import tqdm
 
 from searchapp import create_app, default_index_dir
 from searchapp.engine import ParagraphIndex, QuerySyntaxError, generation_names
-from searchapp.generations import IndexBusy, IndexMissing, current_generation
+from searchapp.generations import IndexBusy, IndexMissing, current_generation, tidy
 from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.parallel import WorkerFailed
@@ -75,7 +78,10 @@ def run_reindex(source: Path, index_dir: Path, full: bool = False) -> ReindexRep
     if not source.is_dir():
         raise click.ClickException(f"corpus folder not found: {source}")
     try:
-        with tqdm(unit="article", desc="Indexing", file=sys.stderr, disable=None) as bar:
+        with (
+            _sigterm_unwinds(),
+            tqdm(unit="article", desc="Indexing", file=sys.stderr, disable=None) as bar,
+        ):
 
             def progress(done: int, total: int) -> None:
                 bar.total = total
@@ -89,6 +95,46 @@ def run_reindex(source: Path, index_dir: Path, full: bool = False) -> ReindexRep
         raise click.ClickException(str(busy)) from None
     except WorkerFailed as failed:
         raise click.ClickException(f"{failed}\nThe previous index is still serving.") from None
+    except _Terminated:
+        click.echo(f"Stopped by SIGTERM: {_what_serves(index_dir)}.", err=True)
+        raise SystemExit(128 + signal.SIGTERM) from None
+    except OSError as error:  # a read-only or full disk, a folder we may not write
+        where = f": {error.filename}" if error.filename else ""
+        raise click.ClickException(
+            f"could not reindex: {error.strerror or error}{where}; {_what_serves(index_dir)}."
+        ) from None
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived; a BaseException so that no `except Exception` swallows it."""
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM kills at once by default, skipping the `finally` blocks that stop the
+    workers and remove the half-built generation: raise instead, so they run. A second
+    SIGTERM is ignored while they do (SIGKILL still works, and workers die with us)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+
+    def unwind(_signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, unwind)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _what_serves(index_dir: Path) -> str:
+    try:
+        current_generation(index_dir)
+    except (IndexMissing, OSError):
+        return "no index was built"
+    return "the previous index is still serving"
 
 
 def _echo_skipped(report: ReindexReport) -> None:
@@ -176,9 +222,15 @@ def _terminal_snippet(snippet: str) -> str:
 def export_command(index_dir: Path | None) -> None:
     """Print every paragraph document as JSON Lines."""
     searcher = _open(index_dir).searcher()
+    lines = 0
     try:
         for doc in searcher.iter_all():
             click.echo(json.dumps(doc.to_json(), ensure_ascii=False))
+            lines += 1
+    except OSError as error:  # the generation is held (see ParagraphIndex), but disks fail
+        raise click.ClickException(
+            f"export stopped after {lines} paragraphs, the output is incomplete: {error}"
+        ) from None
     finally:
         searcher.close()
 
@@ -209,6 +261,7 @@ def serve_command(
     from searchapp.server import default_workers, serve
 
     index_dir = index_dir or default_index_dir()
+    tidy(index_dir)  # leftovers of killed reindexes; skipped while one runs
     if _needs_index(index_dir):
         click.echo(f"No index in {index_dir}/ yet: indexing {source}/ first.")
         report = run_reindex(source, index_dir)
@@ -235,10 +288,13 @@ def _needs_index(index_dir: Path) -> bool:
 
 
 def _open(index_dir: Path | None) -> ParagraphIndex:
+    index_dir = index_dir or default_index_dir()
     try:
-        return ParagraphIndex.open(index_dir or default_index_dir())
+        return ParagraphIndex.open(index_dir)
     except IndexMissing as missing:
         raise click.ClickException(str(missing)) from None
+    except OSError as error:
+        raise click.ClickException(f"could not read the index in {index_dir}: {error}") from None
 
 
 if __name__ == "__main__":

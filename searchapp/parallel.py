@@ -5,15 +5,24 @@ Each worker process takes batches of articles off a queue, extracts their paragr
 writes them into segments of its own; the parent only reads files and commits. A small
 change is done in-process, where starting workers would cost more than it saves.
 
-Workers start through a forkserver, which imports the parent's main module again: a
-script that calls `reindex()` needs the usual `if __name__ == "__main__":` guard (the
-`searchapp` command has it).
+Workers are spawned (a fresh interpreter each, which imports the parent's main module
+again: a script that calls `reindex()` needs the usual `if __name__ == "__main__":` guard;
+the `searchapp` command has it). Not "fork", which is unsafe when the parent holds threads
+(a progress bar, a web server), and not "forkserver", whose server and workers outlive a
+killed parent: spawned workers are the parent's own children, so on Linux each asks the
+kernel to kill it when the parent dies, SIGKILL included, and the resource tracker exits
+once they are gone.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import multiprocessing
+import os
 import queue
+import signal
+import sys
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,6 +35,7 @@ from searchapp.paragraphs import paragraph_docs
 
 BATCH_PARAGRAPHS = 400  # per job: enough to amortise the queue, small for smooth progress
 _POLL_SECONDS = 0.2
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -99,14 +109,11 @@ def _write_in_workers(
     procs: int,
     on_articles: Callable[[int], None],
 ) -> WriteResult:
-    # forkserver, not fork: the parent may hold threads (a progress bar, a web server).
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("spawn")  # see the module docstring
     jobs = context.Queue(maxsize=procs * 2)
     results = context.Queue()
-    workers = [
-        context.Process(target=_worker, args=(folder, dict(names), jobs, results), daemon=True)
-        for _ in range(procs)
-    ]
+    args = (folder, dict(names), jobs, results, os.getpid())
+    workers = [context.Process(target=_worker, args=args, daemon=True) for _ in range(procs)]
     for worker in workers:
         worker.start()
     result = WriteResult()
@@ -124,6 +131,8 @@ def _write_in_workers(
             kind, payload = message
             if kind == "error":
                 raise WorkerFailed(f"a reindex worker raised an error:\n{payload.rstrip()}")
+            if kind == "oserror":  # a full disk, say: the parent reports it as its own
+                raise OSError(*payload)
             if kind == "batch":
                 result.articles.update(payload)
                 on_articles(len(payload))
@@ -165,14 +174,28 @@ def _check_alive(workers: list) -> None:
         raise WorkerFailed(f"a reindex worker died (exit code {crashed[0].exitcode})")
 
 
-def _worker(folder: Path, names: dict[str, str], jobs, results) -> None:
+def _worker(folder: Path, names: dict[str, str], jobs, results, parent: int) -> None:
+    _die_with(parent)
     try:
         builder = SegmentBuilder(folder, names)
         while (batch := jobs.get()) is not None:
             results.put(("batch", _write_batch(builder, batch)))
         results.put(("segments", builder.finish()))
+    except OSError as error:
+        results.put(("oserror", (error.errno or errno.EIO, error.strerror, error.filename)))
     except BaseException:
         results.put(("error", traceback.format_exc()))
+
+
+def _die_with(parent: int) -> None:
+    """Be killed by the kernel when the parent dies, however it dies: a worker left behind
+    blocks on its queue forever, holding memory and deleted files open. Linux only; the
+    kernel watches the thread that started us, which joins us before it returns."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:

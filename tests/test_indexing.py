@@ -102,10 +102,98 @@ def children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(
+def workers_of(pid: int) -> list[int]:
+    """The reindex's worker processes: its children that multiprocessing spawned (the
+    other child is multiprocessing's resource tracker)."""
+    found = []
+    for child in children(pid):
+        try:
+            if b"--multiprocessing-fork" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            pass
+    return found
+
+
+def descendants(pid: int) -> set[int]:
+    return {d for child in children(pid) for d in {child, *descendants(child)}}
+
+
+def running(pid: int) -> bool:
+    """Still running: a dead child nobody reaped yet (a zombie) holds no memory or files."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+needs_workers = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").is_dir(),
     reason="needs reindex worker processes (two cores) and Linux's /proc",
 )
+
+
+def start_reindex_with_workers(tmp_path: Path, index_dir: Path, **popen: object):
+    """A CLI reindex of over a megabyte of articles (enough for worker processes), once
+    its workers are writing the new generation; with every process it started."""
+    big = write_articles(tmp_path / "big", 3000, filler=" More words." * 30)
+    process = start_reindex(big, index_dir, **popen)
+    started: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        started |= descendants(process.pid)
+        every_worker = len(workers_of(process.pid)) == os.cpu_count()
+        if every_worker and any(index_dir.glob(".building-*/*")):
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "reindex finished before it could be interrupted"
+    assert workers_of(process.pid)
+    return process, started
+
+
+def wait_gone(pids: set[int], seconds: float = 10) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while (left := {pid for pid in pids if running(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+@needs_workers
+def test_killing_a_reindex_kills_every_process_it_started(live, tmp_path: Path):
+    index_dir, client = live
+    before, paragraphs = current_generation(index_dir), total(client)
+    process, started = start_reindex_with_workers(
+        tmp_path, index_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    left = wait_gone(started)
+    for pid in left:  # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} of {len(started)} processes outlived the killed reindex"
+    assert current_generation(index_dir) == before and total(client) == paragraphs
+
+
+@needs_workers
+def test_sigterm_stops_a_reindex_cleanly(live, tmp_path: Path):
+    index_dir, client = live
+    before, paragraphs = current_generation(index_dir), total(client)
+    process, started = start_reindex_with_workers(
+        tmp_path, index_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    process.terminate()
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert err.strip().splitlines()[-1] == (
+        "Stopped by SIGTERM: the previous index is still serving."
+    )
+    assert "Traceback" not in err
+    assert not wait_gone(started)
+    assert not list(index_dir.glob(".building-*"))  # cleaned up on the way out
+    assert current_generation(index_dir) == before and total(client) == paragraphs
+
+
+@needs_workers
 def test_a_dead_worker_fails_the_reindex_clearly_and_the_old_index_serves(live, tmp_path: Path):
     index_dir, client = live
     before, paragraphs = current_generation(index_dir), total(client)
@@ -114,12 +202,11 @@ def test_a_dead_worker_fails_the_reindex_clearly_and_the_old_index_serves(live, 
     process = start_reindex(
         big, index_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    # The workers are the forkserver's children: the reindex's grandchildren.
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while not workers and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-        workers = [worker for child in children(process.pid) for worker in children(child)]
+        workers = workers_of(process.pid)
     assert process.poll() is None, "reindex finished before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)
     _out, err = process.communicate(timeout=120)

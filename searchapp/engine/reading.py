@@ -3,7 +3,9 @@
 A generation is opened once and shared by every request until a reindex swaps in another:
 its facet columns are loaded once, and its Whoosh searchers are kept in a pool and reused
 (a Whoosh searcher is not safe to share between threads at the same moment, so each
-request borrows one). A retired generation closes its searchers as they come back.
+request borrows one). A retired generation closes its searchers as they come back. An
+opened generation holds a reader's lock on its folder until it is dropped, so a reindex
+cannot remove the files under a long export or a searcher still in use.
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from searchapp.engine.queries import QueryLimits, QueryReader
 from searchapp.engine.schema import FORMAT, from_stored
 from searchapp.engine.scoring import ArrayScorer
 from searchapp.engine.snippets import query_words, snippet
-from searchapp.generations import IndexMissing, current_generation
+from searchapp.generations import (
+    GenerationGone,
+    IndexMissing,
+    current_generation,
+    hold_for_reading,
+)
 from searchapp.paragraphs import ParagraphDoc
 
 INFO_FILE = "searchapp.json"  # {"format": FORMAT, "names": {name as written: corpus name}}
@@ -62,6 +69,9 @@ class ParagraphIndex:
     """One opened generation. Thread-safe to share; borrow a `searcher()` per request."""
 
     def __init__(self, index_dir: Path, generation: Path) -> None:
+        held = hold_for_reading(generation)  # first: nothing is read from a folder going away
+        if held is not None:
+            weakref.finalize(self, held.close)
         info = read_info(generation)
         if not info or info.get("format") != FORMAT:
             raise IndexOutdated(
@@ -84,6 +94,11 @@ class ParagraphIndex:
 
     @classmethod
     def open(cls, index_dir: Path) -> ParagraphIndex:
+        for _retry in range(3):  # CURRENT named a generation removed before we held it
+            try:
+                return cls(index_dir, current_generation(index_dir))
+            except GenerationGone:
+                continue
         return cls(index_dir, current_generation(index_dir))
 
     def is_current(self) -> bool:
