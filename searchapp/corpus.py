@@ -15,19 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from searchapp.frontmatter import FrontMatterError, split_front_matter
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIX = ".jsonl"
 METADATA_KEYS = ("title", "outlet", "date", "author", "url")
-# Front matter is a handful of short fields; anything bigger is not front matter but an
-# attack on the parser (or a mistake), and is refused before YAML sees it.
-MAX_FRONT_MATTER = 64 * 1024
 MAX_METADATA_CHARS = 1_000
 # Reasons are printed by every later reindex and stored in the manifest: keep them a line.
 MAX_REASON_CHARS = 200
-
-_FRONT_MATTER_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 # Paragraphs are separated by one or more blank (possibly whitespace-only) lines.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
@@ -237,77 +232,11 @@ def decode_text(raw: bytes) -> str:
 
 def parse_article(article_id: str, text: str, source: str) -> Article:
     """Turn a text file's content (optional YAML front matter + body) into an Article."""
-    metadata, body = _split_front_matter(text)
-    return article_from_fields(article_id, body, metadata, source)
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe schema without aliases, and with values that fail to convert kept as text.
-
-    Aliases are what make a few hundred bytes expand to gigabytes ("billion laughs"), and
-    front matter has no use for them. A scalar YAML would turn into a date or number but
-    cannot (`2016-02-30`, a 5,000-digit integer) stays the text it was, so a key the
-    indexer does not use never costs the article, and a used key is judged by our rules.
-    """
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            line = self.peek_event().start_mark.line + 1
-            raise ArticleError(f"front matter uses a YAML alias (*name, line {line}): not allowed")
-        return super().compose_node(parent, index)
-
-
-def _lenient(convert):  # type: ignore[no-untyped-def]
-    def construct(loader, node):  # type: ignore[no-untyped-def]
-        try:
-            return convert(loader, node)
-        except (ValueError, OverflowError):
-            return loader.construct_scalar(node)
-
-    return construct
-
-
-for _tag, _convert in (
-    ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
-    ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
-    ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float),
-):
-    _FrontMatterLoader.add_constructor(_tag, _lenient(_convert))
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    """What is wrong and on which line, rather than PyYAML's several-line story."""
-    problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
-    if not problem:
-        return (str(error).splitlines() or [type(error).__name__])[0]
-    return f"{problem} (line {mark.line + 1})" if mark else problem
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """Metadata and body, splitting as python-frontmatter does (a `---` line, YAML, a `---`
-    line), but with the size bounded and YAML read by `_FrontMatterLoader`. Dashes around
-    something that is not a mapping (a Markdown rule, a list) are text, kept as written."""
-    stripped = text.lstrip("\ufeff")
-    if not stripped.startswith("---"):
-        return {}, text
-    stripped = stripped.strip()
-    if not _FRONT_MATTER_BOUNDARY.match(stripped):
-        return {}, text
-    parts = _FRONT_MATTER_BOUNDARY.split(stripped, 2)
-    if len(parts) < 3:
-        return {}, text  # no closing line: the dashes are part of the text
-    _, front, body = parts
-    if len(front) > MAX_FRONT_MATTER:
-        raise ArticleError(f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
     try:
-        metadata = yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
-    except yaml.YAMLError as error:
-        raise ArticleError(f"front matter is not valid YAML: {_yaml_problem(error)}") from None
-    except RecursionError:
-        raise ArticleError("front matter is nested too deeply") from None
-    if not isinstance(metadata, dict):
-        return {}, text if metadata is not None else body.strip()
-    return metadata, body.strip()
+        metadata, body = split_front_matter(text)
+    except FrontMatterError as error:
+        raise ArticleError(str(error)) from None
+    return article_from_fields(article_id, body, metadata, source)
 
 
 def article_from_fields(
