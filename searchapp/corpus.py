@@ -24,6 +24,9 @@ MAX_METADATA_CHARS = 1_000
 # Reasons are printed by every later reindex and stored in the manifest: keep them a line.
 MAX_REASON_CHARS = 200
 
+# The longest paragraph of PolNeAR has 16,173 characters; longer ones are cut at spaces.
+MAX_PARAGRAPH_CHARS = 20_000
+
 # Paragraphs are separated by one or more blank (possibly whitespace-only) lines.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 
@@ -71,10 +74,27 @@ class ArticleError(ValueError):
 
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
-    """Split on blank lines; keep single line breaks inside a paragraph as written."""
+    """Split on blank lines; keep single line breaks inside a paragraph as written.
+
+    A paragraph longer than MAX_PARAGRAPH_CHARS is cut into pieces at spaces: every hit
+    and every article page carries whole paragraphs, so one 50 MB paragraph made each
+    search that found it answer 50 MB.
+    """
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     parts = (part.strip() for part in _PARAGRAPH_BREAK.split(body))
-    return tuple(part for part in parts if part)
+    return tuple(piece for part in parts if part for piece in _pieces(part))
+
+
+def _pieces(paragraph: str) -> list[str]:
+    pieces, start = [], 0
+    while len(paragraph) - start > MAX_PARAGRAPH_CHARS:
+        end = start + MAX_PARAGRAPH_CHARS
+        space = paragraph.rfind(" ", start + MAX_PARAGRAPH_CHARS // 2, end)
+        end = space if space > 0 else end
+        pieces.append(paragraph[start:end].strip())
+        start = end
+    pieces.append(paragraph[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def short(text: str, limit: int = MAX_REASON_CHARS) -> str:

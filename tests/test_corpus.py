@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import NEWSWEEK, POLNEAR, SEEDS
 
-from searchapp.corpus import CorpusReport, read_corpus, split_paragraphs
+from searchapp.corpus import MAX_PARAGRAPH_CHARS, CorpusReport, read_corpus, split_paragraphs
 
 
 def test_seed_files_are_read_verbatim_into_paragraphs():
@@ -22,6 +22,15 @@ def test_seed_files_are_read_verbatim_into_paragraphs():
 
 def test_single_line_breaks_stay_inside_a_paragraph():
     assert split_paragraphs("a\nb\n\n  \nc\r\n\r\nd") == ("a\nb", "c", "d")
+
+
+def test_a_giant_paragraph_is_cut_at_spaces_so_no_hit_carries_megabytes(tmp_path: Path):
+    words = " ".join(f"word{n}" for n in range(60_000))  # about 470,000 characters
+    pieces = split_paragraphs(f"Short one.\n\n{words}")
+    assert pieces[0] == "Short one." and len(pieces) > 20
+    assert all(len(piece) <= MAX_PARAGRAPH_CHARS for piece in pieces)
+    assert " ".join(pieces[1:]) == words  # cut between words, nothing lost
+    assert split_paragraphs("x" * 45_000) == ("x" * 20_000, "x" * 20_000, "x" * 5_000)
 
 
 def test_front_matter_gives_metadata(tmp_path: Path):
