@@ -15,22 +15,18 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from load_test import free_port
+from load_test import free_port, start_server, stop_server, wait_ready
 from make_corpus import DEFAULT_WORKDIR
 
-import searchapp
-
-CODE_ROOT = Path(searchapp.__file__).resolve().parents[1]
 SLOWEST_S = 3.0
 PLAIN_AFTER_BURST_S = 2.0
+SERVER_THREADS = 2  # `searchapp serve`'s default
 
 
 def search(q: str, **params: object) -> str:
@@ -101,29 +97,6 @@ def fetch(port: int, what: str, path: str, headers: dict[str, str] | None = None
         connection.close()
 
 
-def start_server(index: Path, port: int, workers: int | None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "searchapp.cli", "serve", "--index", str(index)]
-    command += ["--host", "127.0.0.1", "--port", str(port)]
-    if workers:
-        command += ["--workers", str(workers)]
-    return subprocess.Popen(
-        command, cwd=CODE_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-
-
-def wait_ready(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"the server exited with {server.returncode}")
-        try:
-            if fetch(port, "ready", PLAIN).status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("the server did not answer within 120 s")
-
-
 def burst_then_plain(port: int) -> tuple[list[Answer], Answer]:
     """Four costly requests at once; a plain one sent once they are under way."""
     costly: list[Answer] = []
@@ -147,16 +120,17 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     args = parser.parse_args()
     port = free_port()
-    server = start_server(args.index, port, args.workers)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    log = args.workdir / f"serve-hostile-{args.index.name}.log"
+    server = start_server(args.index, port, args.workers, SERVER_THREADS, log)
     try:
-        wait_ready(port, server)
+        wait_ready(server, f"http://127.0.0.1:{port}{PLAIN}", log)
         for _ in range(3):  # warm every worker
             fetch(port, "warm", PLAIN)
         answers = [fetch(port, what, path, headers) for what, path, headers in OFFENDERS]
         costly, plain = burst_then_plain(port)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     print(f"{'request':40} {'status':>6} {'seconds':>8} {'bytes':>10}  answer")
     for answer in [*answers, *costly, plain]:
         note = answer.error or (f"Location: {answer.location}" if answer.location else "")
@@ -176,7 +150,6 @@ def main() -> None:
         f"bar ≤ {PLAIN_AFTER_BURST_S} s: "
         f"{'pass' if plain.seconds <= PLAIN_AFTER_BURST_S else 'FAIL'}"
     )
-    args.workdir.mkdir(parents=True, exist_ok=True)
     out = args.workdir / f"hostile-{args.index.name}.json"
     out.write_text(json.dumps([asdict(answer) for answer in every], indent=2) + "\n")
     print(f"All figures: {out}")

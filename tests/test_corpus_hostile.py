@@ -107,14 +107,20 @@ def reported(output: str, source: str) -> str:
     return reason.removeprefix(f"  {source}: ")
 
 
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """An empty corpus folder for a test to fill."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    return folder
+
+
 def indexed_articles(index_dir: Path) -> set[str]:
     return {doc["article_id"] for doc in export(index_dir)}
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
-def test_a_broken_text_file_is_reported_and_the_rest_indexed(tmp_path, runner, name):
-    source = tmp_path / "articles"
-    source.mkdir()
+def test_a_broken_text_file_is_reported_and_the_rest_indexed(tmp_path, runner, name, source):
     content, reason = BROKEN[name]
     (source / name).write_bytes(content)
     (source / "good.txt").write_text(GOOD)
@@ -125,9 +131,7 @@ def test_a_broken_text_file_is_reported_and_the_rest_indexed(tmp_path, runner, n
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_LINES))
-def test_a_broken_json_line_costs_that_line_only(tmp_path, runner, name):
-    source = tmp_path / "articles"
-    source.mkdir()
+def test_a_broken_json_line_costs_that_line_only(tmp_path, runner, name, source):
     content, reason = BROKEN_LINES[name]
     (source / name).write_bytes(content)
     output = reindex_cli(runner, source, tmp_path / "index")
@@ -136,18 +140,14 @@ def test_a_broken_json_line_costs_that_line_only(tmp_path, runner, name):
 
 
 @pytest.mark.parametrize("name", sorted(HARMLESS))
-def test_odd_values_in_keys_the_indexer_does_not_use_are_harmless(tmp_path, runner, name):
-    source = tmp_path / "articles"
-    source.mkdir()
+def test_odd_values_in_keys_the_indexer_does_not_use_are_harmless(tmp_path, runner, name, source):
     (source / f"{name}").write_bytes(HARMLESS[name])
     output = reindex_cli(runner, source, tmp_path / "index")
     assert "Skipped 0 of 1 files." in output
     assert indexed_articles(tmp_path / "index") == {Path(name).stem}
 
 
-def test_a_file_name_that_is_not_utf8_is_reported(tmp_path, runner):
-    source = tmp_path / "articles"
-    source.mkdir()
+def test_a_file_name_that_is_not_utf8_is_reported(tmp_path, runner, source):
     (source / "good.txt").write_text(GOOD)
     with open(os.fsencode(source) + b"/bad\xff.txt", "wb") as handle:
         handle.write(b"Another good paragraph.")
@@ -188,10 +188,8 @@ def test_a_hostile_corpus_indexes_every_good_article_and_reports_every_bad_one(
     assert reindex_cli(runner, corpus, index_dir).splitlines()[2:] == output.splitlines()[1:]
 
 
-def test_json_lines_end_at_newlines_only(tmp_path):
+def test_json_lines_end_at_newlines_only(tmp_path, source):
     """U+2028, U+0085, form feeds and friends are allowed raw inside JSON strings."""
-    source = tmp_path / "articles"
-    source.mkdir()
     text = "One\u2028two\u0085three\x0cfour\x1cfive\u2029six."
     lines = [
         json.dumps({"id": "odd", "text": text}, ensure_ascii=False),
