@@ -159,6 +159,12 @@ def _echo_skipped(report: ReindexReport) -> None:
 )
 @click.option("--page", default=1, show_default=True)
 @click.option("--per-page", default=10, show_default=True)
+@click.option(
+    "--no-correct",
+    "no_correct",
+    is_flag=True,
+    help="Search the words as typed, without spelling corrections.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead.")
 @index_option
 def search_command(
@@ -170,10 +176,12 @@ def search_command(
     sort: str,
     page: int,
     per_page: int,
+    no_correct: bool,
     as_json: bool,
     index_dir: Path | None,
 ) -> None:
-    """Search paragraphs with Whoosh query syntax (AND, OR, NOT, "phrases", speaker:x)."""
+    """Search paragraphs: plain words, "exact phrases", -excluded, speaker:x, or Whoosh
+    query syntax (AND, OR, NOT, wildcards)."""
     params = {
         "q": [" ".join(query)],
         "outlet": list(outlet),
@@ -183,6 +191,7 @@ def search_command(
         "sort": [sort],
         "page": [str(page)],
         "per_page": [str(per_page)],
+        "correct": ["0" if no_correct else "1"],
     }
     searcher = _open(index_dir).searcher()
     try:
@@ -196,6 +205,15 @@ def search_command(
         return
     noun = "paragraph" if result.total == 1 else "paragraphs"
     click.echo(f"{result.total} {noun} (page {result.request.page} of {result.pages})")
+    if result.corrected_query:
+        click.echo(
+            f"Showing results for: {result.corrected_query} "
+            "(search instead for the words as typed with --no-correct)"
+        )
+    elif result.did_you_mean:
+        click.echo(f"Did you mean: {result.did_you_mean}")
+    if result.matching == "partial":
+        click.echo(_partial_note(result.all_words_total))
     for number, hit in enumerate(result.hits, start=(page - 1) * per_page + 1):
         meta = " · ".join(
             [
@@ -206,9 +224,16 @@ def search_command(
         )
         click.echo(f"\n{number}. {hit.doc.title}  [{hit.doc.id}]\n   {meta}")
         click.echo("   " + _terminal_snippet(hit.snippet))
+        if hit.missing:
+            click.echo("   missing: " + ", ".join(hit.missing))
     for name, values in result.facets.items():
         shown = ", ".join(f"{v.label} ({v.count})" for v in values)
         click.echo(f"\n{name}: {shown or '-'}")
+
+
+def _partial_note(all_words: int) -> str:
+    have = f"Only {all_words:,} of them contain" if all_words else "None contains"
+    return f"{have} all the words; then paragraphs with most of them."
 
 
 def _terminal_snippet(snippet: str) -> str:

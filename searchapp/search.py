@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+import numpy as np
 from markupsafe import escape
 
 from searchapp.engine import FACET_FIELDS, IndexSearcher, QueryLimits, QueryTooCostly
@@ -80,6 +81,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     facet_size: int = DEFAULT_FACET_SIZE
+    correct: bool = True  # False: search the words as typed ("search instead for")
 
     @classmethod
     def from_params(
@@ -124,6 +126,7 @@ class SearchRequest:
             facet_size=parse_whole_number(
                 one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE
             ),
+            correct=_parse_switch(one("correct"), "correct"),
         )
         if request.date_from and request.date_to and request.date_from > request.date_to:
             raise BadParameter("to", "'to' is before 'from'")
@@ -152,6 +155,8 @@ class SearchRequest:
             pairs.append(("per_page", str(self.per_page)))
         if self.facet_size != DEFAULT_FACET_SIZE:
             pairs.append(("facet_size", str(self.facet_size)))
+        if not self.correct:
+            pairs.append(("correct", "0"))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -195,10 +200,16 @@ class Hit:
     doc: ParagraphDoc
     snippet: str  # HTML: escaped text, only <mark> is markup
     score: float | None  # BM25F; None when sorted by date
+    missing: tuple[str, ...] = ()  # query words this paragraph lacks (partial matching)
 
     def to_json(self) -> dict[str, object]:
         score = None if self.score is None else round(self.score, 4)
-        return {**self.doc.to_json(), "snippet": self.snippet, "score": score}
+        return {
+            **self.doc.to_json(),
+            "snippet": self.snippet,
+            "score": score,
+            "missing_words": list(self.missing),
+        }
 
 
 @dataclass(frozen=True)
@@ -209,6 +220,17 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     facets_truncated: dict[str, bool] = field(default_factory=dict)
+    # "all": every hit has all the query's words; "partial": fewer than a page had them
+    # all, so paragraphs with most of them follow; None: nothing to match (browsing).
+    matching: str | None = None
+    all_words_total: int = 0  # paragraphs with all the words
+    corrected_query: str | None = None  # the query whose results these are, if corrected
+    did_you_mean: str | None = None  # a spelling offered, not applied
+
+    @property
+    def dropped_words(self) -> list[str]:
+        """Query words missing from at least one hit of the page, in query order."""
+        return list(dict.fromkeys(word for hit in self.hits for word in hit.missing))
 
     @property
     def pages(self) -> int:
@@ -224,6 +246,11 @@ class SearchResult:
             "per_page": request.per_page,
             "pages": self.pages,
             "took_ms": round(self.took_ms, 2),
+            "matching": self.matching,
+            "all_words_total": self.all_words_total,
+            "dropped_words": self.dropped_words,
+            "corrected_query": self.corrected_query,
+            "did_you_mean": self.did_you_mean,
             "hits": [hit.to_json() for hit in self.hits],
             "facets": {name: [v.to_json() for v in values] for name, values in self.facets.items()},
             "facets_truncated": self.facets_truncated,
@@ -249,9 +276,9 @@ def search(
 
 def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits) -> SearchResult:
     started = time.perf_counter()
-    q = searcher.expand(searcher.owner.parse(request.q, limits), limits)
+    plan = searcher.plan(request.q, limits, request.correct)
     columns = searcher.columns
-    base, scores = searcher.matching(q, request.date_from, request.date_to)
+    matching = searcher.matching(plan, request.date_from, request.date_to)
     allowed = {
         facet: columns.facets[facet].docs_with_any(
             [None if value == UNKNOWN else value for value in request.selected(facet)],
@@ -260,16 +287,18 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
         for facet in FACETS
         if request.selected(facet)
     }
-    matches = base
-    for docs in allowed.values():
-        matches = matches & docs
+    every = _narrowed(matching.every, allowed)
+    all_words_total = int(every.sum())
+    base, matches, mode = matching.every, every, "all"
+    if matching.some is not None and all_words_total < request.per_page:
+        base, mode = matching.some, "partial"
+        matches = _narrowed(base, allowed)
+    if plan.is_everything:
+        mode = None
 
     facets, truncated = {}, {}
     for facet in FACETS:
-        pool = base
-        for other, docs in allowed.items():
-            if other != facet:
-                pool = pool & docs
+        pool = _narrowed(base, {other: docs for other, docs in allowed.items() if other != facet})
         column = columns.facets[facet]
         counts = Counter(column.counts(pool))
         counts[UNKNOWN] = int((pool & column.missing).sum())
@@ -278,16 +307,44 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     offset = (request.page - 1) * request.per_page
     if request.effective_sort == "relevance":
         narrowed = bool(allowed or request.date_from or request.date_to)
-        page = searcher.ranked(q, matches, scores, narrowed, offset, request.per_page)
+        counts = matching.counts if mode == "partial" else None
+        page = searcher.ranked(
+            plan.explicit, matches, matching.scores, narrowed, offset, request.per_page, counts
+        )
     else:
         ordered = columns.by_date(matches, newest_first=request.effective_sort == "date_desc")
         page = [(int(docnum), None) for docnum in ordered[offset : offset + request.per_page]]
     docs = [searcher.paragraph(docnum) for docnum, _ in page]
-    snippets = searcher.snippets(q, docs)
-    scores = [score for _, score in page]
-    hits = [_hit(doc, score, snippets.get(doc.id)) for doc, score in zip(docs, scores, strict=True)]
+    snippets = searcher.snippets(plan, docs)
+    hits = []
+    for doc, (docnum, score) in zip(docs, page, strict=True):
+        missing = ()
+        if mode == "partial":
+            missing = tuple(
+                word.typed
+                for word, mask in zip(plan.words, matching.words, strict=True)
+                if not mask[docnum]
+            )
+        hits.append(_hit(doc, score, snippets.get(doc.id), missing))
     took_ms = (time.perf_counter() - started) * 1000
-    return SearchResult(request, int(matches.sum()), took_ms, hits, facets, truncated)
+    return SearchResult(
+        request,
+        int(matches.sum()),
+        took_ms,
+        hits,
+        facets,
+        truncated,
+        matching=mode,
+        all_words_total=all_words_total,
+        corrected_query=plan.rewritten(applied=True),
+        did_you_mean=plan.rewritten(applied=False),
+    )
+
+
+def _narrowed(mask: np.ndarray, filters: Mapping[str, np.ndarray]) -> np.ndarray:
+    for docs in filters.values():
+        mask = mask & docs
+    return mask
 
 
 def _facet_values(
@@ -316,8 +373,10 @@ def _facet_values(
     return values, len(ranked) > len(shown)
 
 
-def _hit(doc: ParagraphDoc, score: float | None, snippet: str | None) -> Hit:
-    return Hit(doc, snippet or str(escape(_shorten(doc.text))), score)
+def _hit(
+    doc: ParagraphDoc, score: float | None, snippet: str | None, missing: tuple[str, ...]
+) -> Hit:
+    return Hit(doc, snippet or str(escape(_shorten(doc.text))), score, missing)
 
 
 def _shorten(text: str) -> str:
@@ -332,6 +391,14 @@ def _is_month(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 7
+
+
+def _parse_switch(value: str, param: str) -> bool:
+    if value.lower() in ("", "1", "on", "true", "yes"):
+        return True
+    if value.lower() in ("0", "off", "false", "no"):
+        return False
+    raise BadParameter(param, f"{param!r} must be 1 or 0, got {value!r}")
 
 
 def _parse_day(value: str, param: str) -> dt.date | None:

@@ -153,8 +153,9 @@ def test_relevance_ranks_captions_and_furniture_below_body_text(client):
     assert "caption" in kinds and "body" in kinds
     first_furniture = min(i for i, kind in enumerate(kinds) if kind != "body")
     assert all(kind != "body" for kind in kinds[first_furniture:])
-    scores = [hit["score"] for hit in data["hits"][:first_furniture]]
-    assert scores == sorted(scores, reverse=True)
+    # Body text: more of the words first, then the better score.
+    keys = [(len(hit["missing_words"]), -hit["score"]) for hit in data["hits"][:first_furniture]]
+    assert keys == sorted(keys)
 
 
 def test_pagination(client):
@@ -182,7 +183,6 @@ def test_pagination(client):
         ({"q": '"unclosed'}, "q"),
         ({"q": "nosuchfield:x"}, "q"),
         ({"q": "(sanctions"}, "q"),
-        ({"q": "the"}, "q"),
     ],
 )
 def test_bad_parameters_get_a_400_naming_the_parameter(client, params, param):

@@ -2,19 +2,24 @@
 
 `search()` counts facets from per-generation arrays, ranks with Whoosh told only what to
 leave out, and highlights only the page. The reference here does it the slow, obvious way:
-score every match with Whoosh, filter and count in Python over the stored paragraphs.
+score every match of the same plan with Whoosh, filter and count in Python over the stored
+paragraphs. The length prior is switched off (it is a product on top of BM25F), and a
+phrase scores as the sum of its words, as the array scorer defines it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import POLNEAR
+from whoosh import query
 
 from searchapp.engine import ParagraphIndex
+from searchapp.engine.interpret import QueryPlan
 from searchapp.indexing import reindex
 from searchapp.search import UNKNOWN, SearchRequest, search
 
@@ -61,11 +66,34 @@ POLNEAR_REQUESTS = [
 ]
 
 
+def whoosh_query(plan: QueryPlan) -> query.Query:
+    """The plan as one Whoosh query that matches and scores as `search()` does when all
+    the words must match."""
+    if plan.explicit is not None:
+        return _phrases_as_sums(plan.explicit)
+    if plan.is_everything:
+        return query.Every()
+    main = query.And(
+        [_phrases_as_sums(q) for q in [*(w.query for w in plan.words), *plan.required]]
+        + [query.Not(q) for q in plan.excluded]
+    )
+    return query.AndMaybe(main, query.Or(plan.optional)) if plan.optional else main
+
+
+def _phrases_as_sums(q: query.Query) -> query.Query:
+    if isinstance(q, query.Phrase):
+        words = [query.Term(q.fieldname, w) for w in dict.fromkeys(q.words)]
+        return query.And([q.with_boost(0.0), *words], boost=q.boost)
+    if q.children():
+        return q.apply(_phrases_as_sums)
+    return q
+
+
 def reference(index: ParagraphIndex, request: SearchRequest):
     """(total, {facet: {value: count}}, [(score, ids with that score)] for the page)."""
     searcher = index.searcher()
     try:
-        q = index.parse(request.q)
+        q = whoosh_query(searcher.plan(request.q, correct=request.correct))
         scored = {hit.docnum: hit.score for hit in searcher.whoosh.search(q, limit=None)}
         docs = {n: searcher.paragraph(n) for n in scored}
     finally:
@@ -125,6 +153,7 @@ def _date_key(date: dt.date | None, newest: bool, docnum: int) -> tuple:
 def check(index_dir: Path, params: dict) -> None:
     request = SearchRequest(**{"facet_size": 10_000, **params})
     index = ParagraphIndex.open(index_dir)
+    index.interpreter.weights = replace(index.weights, length=0.0)
     searcher = index.searcher()
     try:
         result = search(searcher, request)

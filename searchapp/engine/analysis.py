@@ -27,18 +27,24 @@ from whoosh.analysis import (
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.system import pack_uint
 
+from searchapp.engine.words import NewsTokenizer, words
+
 _CACHE_LIMIT = 400_000  # words remembered per process, about 60 MB at most
 
 
 class _Chain:
     """The steps of a supported analyzer chain, read off its parts."""
 
-    def __init__(self, analyzer: Any) -> None:
+    def __init__(self, analyzer: Any, positions: bool = True) -> None:
         items = list(analyzer.items) if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
         tokenizer = items.pop(0)
-        if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
+        self.expression = self.variants = None
+        if type(tokenizer) is NewsTokenizer:
+            self.variants = tokenizer.variants
+        elif type(tokenizer) is RegexTokenizer and not tokenizer.gaps:
+            self.expression = tokenizer.expression
+        else:
             raise ValueError(f"unsupported tokenizer {tokenizer!r}")
-        self.expression = tokenizer.expression
         if not items or type(items.pop(0)) is not LowercaseFilter:
             raise ValueError("the chain must lowercase first")
         self.stops = self.stemmer = self.charmap = None
@@ -46,6 +52,9 @@ class _Chain:
             stop = items.pop(0)
             if not stop.renumber:
                 raise ValueError("stop filters must renumber positions")
+            if self.variants is not None and positions:
+                # Whoosh renumbers every kept token, so spellings of one word would move apart.
+                raise ValueError("a NewsTokenizer field with stop words cannot keep positions")
             self.stops, self.minsize, self.maxsize = stop.stops, stop.min, stop.max
         if items and type(items[0]) is StemFilter:
             stem = items.pop(0)
@@ -78,6 +87,18 @@ class _Chain:
         if len(terms) > _CACHE_LIMIT:
             terms.clear()
         poses: dict[bytes, list[int]] = {}
+        if self.variants is not None:
+            for pos, _start, _end, word in words(value, self.variants):
+                try:
+                    term = terms[word]
+                except KeyError:
+                    term = terms[word] = self.term(word)
+                if term is not None:
+                    try:
+                        poses[term].append(pos)
+                    except KeyError:
+                        poses[term] = [pos]
+            return poses
         renumber = self.stops is not None
         pos = -1
         for index, match in enumerate(self.expression.finditer(value)):
@@ -115,6 +136,11 @@ def _encode_positions(poses: list[int]) -> bytes:
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
+def _encode_frequency(poses: list[int]) -> bytes:
+    """Whoosh's Frequency encoding, for a field without positions."""
+    return pack_uint(len(poses))
+
+
 class FastText(fields.TEXT):
     """A TEXT field (with positions) that indexes a value in one pass.
 
@@ -122,15 +148,23 @@ class FastText(fields.TEXT):
     author) repeat on every paragraph of an article.
     """
 
-    def __init__(self, analyzer: Any, **kwargs: Any) -> None:
-        super().__init__(analyzer=analyzer, phrase=True, **kwargs)
+    def __init__(self, analyzer: Any, phrase: bool = True, **kwargs: Any) -> None:
+        super().__init__(analyzer=analyzer, phrase=phrase, **kwargs)
+        self._phrase = phrase
         # Raises, at schema time, for a chain index() could not reproduce.
-        self._chain = _Chain(analyzer)
+        self._chain = _Chain(analyzer, phrase)
 
     def __getstate__(self) -> dict[str, Any]:
         # The schema is pickled into every index; the caches are per process, rebuilt
         # when an unpickled field first indexes.
         return {k: v for k, v in self.__dict__.items() if k not in ("_chain", "_last")}
+
+    def term(self, word: str) -> str | None:
+        """The term one word is indexed under (None: not indexed, as a stop word)."""
+        if "_chain" not in self.__dict__:
+            self._chain = _Chain(self.analyzer, self._phrase)
+        term = self._chain.term(word)
+        return None if term is None else term.decode("utf-8")
 
     def index(self, value: Any, **kwargs: Any) -> Any:
         if not isinstance(value, str) or kwargs:
@@ -139,10 +173,11 @@ class FastText(fields.TEXT):
         if last is not None and last[0] == value:
             return last[1]
         if "_chain" not in self.__dict__:
-            self._chain = _Chain(self.analyzer)
+            self._chain = _Chain(self.analyzer, self._phrase)
         boost = self.format.field_boost
+        encode = _encode_positions if self._phrase else _encode_frequency
         items = [
-            (term, len(poses), float(len(poses)) * boost, _encode_positions(poses))
+            (term, len(poses), float(len(poses)) * boost, encode(poses))
             for term, poses in self._chain.positions(value).items()
         ]
         self._last = (value, items)

@@ -25,7 +25,7 @@ import numpy as np
 from whoosh.reading import IndexReader
 
 from searchapp.engine.postings import field_lengths, postings_arrays
-from searchapp.engine.queries import QUERY_FIELDS
+from searchapp.engine.queries import SEARCHED_FIELDS
 from searchapp.engine.schema import FACET_FIELDS
 
 COLUMNS_DIR = "columns"  # one .npy file per array, and VALUES_FILE
@@ -167,7 +167,7 @@ class Columns:
             days[_docs(reader, "day", day)] = dt.date.fromisoformat(day).toordinal()
         lengths = {
             name: field_lengths(reader, name)
-            for name in QUERY_FIELDS
+            for name in SEARCHED_FIELDS
             if reader.schema[name].scorable
         }
         return cls(live, body & live, days, facets, lengths)

@@ -11,6 +11,8 @@ from whoosh.fields import Schema
 
 # Fields users may name in queries ("speaker:rogozin"); the rest of the schema is internal.
 QUERY_FIELDS = ("text", "title", "speaker", "quote", "outlet", "author", "kind")
+# Fields searched on the user's behalf: words as written (phrases, names), and sound keys.
+SEARCHED_FIELDS = (*QUERY_FIELDS, "exact", "sounds")
 
 # "name:" prefixes outside quoted phrases; Whoosh would read an unknown one as plain text.
 _FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w:])([A-Za-z_]\w*):(?=\S)(?!//)')
@@ -42,17 +44,26 @@ class QueryLimits:
 
 
 class QueryReader:
-    def __init__(self, schema: Schema) -> None:
-        self._parser = qparser.QueryParser("text", schema)
+    def __init__(self, schema: Schema, fieldboosts: dict[str, float] | None = None) -> None:
+        # Bare words are searched in the text, the title and the speakers' names, with
+        # the plain queries' weights (interpret.Weights).
+        fieldboosts = fieldboosts or {}
+        self._parser = qparser.MultifieldParser(
+            ["text", *fieldboosts], schema, fieldboosts=fieldboosts
+        )
         # `word~` and `word~2` find spellings within one or two edits; without the plugin
         # Whoosh read `trump~` as `trump` and said nothing.
         self._parser.add_plugin(qparser.FuzzyTermPlugin())
 
-    def parse(self, text: str, limits: QueryLimits | None = None) -> query.Query:
+    def parse(
+        self, text: str, limits: QueryLimits | None = None, typed: str | None = None
+    ) -> query.Query:
         """Parse Whoosh query syntax, turning silent misreadings into readable errors, and
-        refuse queries over `limits` before they cost anything."""
+        refuse queries over `limits` before they cost anything. `typed` is what the
+        person typed, when `text` is its rewriting into this index's fields."""
         limits = limits or QueryLimits()
         text = text.strip()
+        typed = text if typed is None else typed.strip()
         if not text:
             return query.Every()
         if len(text) > limits.query_chars:
@@ -61,16 +72,16 @@ class QueryReader:
                 "query_chars",
                 limits.query_chars,
             )
-        _check_syntax(text)
+        _check_syntax(typed)
         try:
             parsed = self._parser.parse(text, debug=False)
         except Exception as error:  # the parser raises many types on odd input
             raise QuerySyntaxError(f"could not parse query {text!r}: {error}") from None
-        _check_fields(_fieldnames(parsed))
+        _check_fields(_fieldnames(parsed), SEARCHED_FIELDS)
         if parsed is query.NullQuery:
             raise QuerySyntaxError(
-                f"query {text!r} has no searchable words (one-letter and very common words "
-                "such as 'a' or 'the' are not indexed)"
+                f"query {typed!r} has no searchable words: very common words such as 'the' "
+                'are searched on their own or in "quoted phrases", not with operators'
             )
         _check_size(parsed, limits)
         return parsed
@@ -97,8 +108,8 @@ def _check_syntax(text: str) -> None:
     _check_fields({m.group(1) for m in _FIELD_PREFIX.finditer(text) if m.group(1)})
 
 
-def _check_fields(names: set[str]) -> None:
-    unknown = sorted(name for name in names if name not in QUERY_FIELDS)
+def _check_fields(names: set[str], allowed: tuple[str, ...] = QUERY_FIELDS) -> None:
+    unknown = sorted(name for name in names if name not in allowed)
     if unknown:
         hint = " (filter dates with from/to)" if unknown[0] in ("date", "month") else ""
         raise QuerySyntaxError(

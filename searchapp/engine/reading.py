@@ -16,6 +16,7 @@ import queue
 import threading
 import weakref
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,13 +24,16 @@ from whoosh import index, query, scoring
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from searchapp.engine.acronyms import read_acronyms
 from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import expand_patterns, read_vocabulary, vocabulary_path
+from searchapp.engine.interpret import Interpreter, QueryPlan, Vocabulary, Weights
 from searchapp.engine.postings import postings_arrays
-from searchapp.engine.queries import QueryLimits, QueryReader
+from searchapp.engine.queries import QueryLimits
 from searchapp.engine.schema import FORMAT, from_stored
-from searchapp.engine.scoring import ArrayScorer
+from searchapp.engine.scoring import ArrayScorer, Scored
 from searchapp.engine.snippets import query_words, snippet
+from searchapp.engine.spelling import Speller, vocabulary_counts
 from searchapp.generations import (
     GenerationGone,
     IndexMissing,
@@ -38,7 +42,23 @@ from searchapp.generations import (
 )
 from searchapp.paragraphs import ParagraphDoc
 
-INFO_FILE = "searchapp.json"  # {"format": FORMAT, "names": {name as written: corpus name}}
+INFO_FILE = "searchapp.json"
+SPELLING_FILE = "spelling.tsv"  # the words of `exact` and their document frequencies
+
+
+@dataclass
+class Matching:
+    """What a query matched: `every` document with all its words and clauses, and when
+    it has several words, `some`: those with at least one. `counts` says how many of
+    the words each document has, `words` which (one mask per word of the plan)."""
+
+    every: np.ndarray
+    scores: np.ndarray | None
+    counts: np.ndarray | None
+    some: np.ndarray | None = None
+    words: list[np.ndarray] = field(
+        default_factory=list
+    )  # {"format": FORMAT, "names": {name as written: corpus name}}
 
 
 class IndexOutdated(IndexMissing):
@@ -82,11 +102,14 @@ class ParagraphIndex:
         self.generation = generation
         self.names: dict[str, str] = info["names"]
         self._ix = index.open_dir(str(generation))
-        self._query_reader = QueryReader(self._ix.schema)
+        self.interpreter = Interpreter(self._ix.schema)
         self._idle: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
         self._retired = False
         self._vocabularies: dict[str, str] = {}
         self._vocabulary_lock = threading.Lock()
+        self._speller: Speller | None = None
+        self._acronyms: dict[str, str] | None = None
+        self._priors: dict[float, np.ndarray] = {}
         # Pooled searchers hold open files: close them when this generation is dropped.
         weakref.finalize(self, _close_all, self._idle)
         self.columns = Columns.load(generation) or self._read_columns()
@@ -108,7 +131,44 @@ class ParagraphIndex:
             return True  # keep serving what we have rather than fail
 
     def parse(self, text: str, limits: QueryLimits | None = None) -> query.Query:
-        return self._query_reader.parse(text, limits)
+        """`text` read as the query language, whatever it looks like."""
+        return self.interpreter.parse_explicit(text, limits)
+
+    @property
+    def weights(self) -> Weights:
+        return self.interpreter.weights
+
+    def speller(self) -> Speller:
+        """The generation's vocabulary for spelling corrections, loaded once."""
+        with self._vocabulary_lock:
+            if self._speller is None:
+                path = self.generation / SPELLING_FILE
+                if path.exists():
+                    self._speller = Speller.load(path)
+                else:  # a generation written before the file
+                    with self._ix.reader() as reader:
+                        self._speller = Speller.from_counts(vocabulary_counts(reader, "exact"))
+            return self._speller
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronym → long form, as this generation's articles define them."""
+        with self._vocabulary_lock:
+            if self._acronyms is None:
+                with self._ix.reader() as reader:
+                    self._acronyms = read_acronyms(reader)
+            return self._acronyms
+
+    def length_prior(self, half: float) -> np.ndarray:
+        """Per document, length / (length + half): a paragraph of `half` words counts
+        half as much as a long one, so "- Sanders." does not outrank a paragraph about
+        him. `half` is tuned on the judged queries (Weights.length)."""
+        prior = self._priors.get(half)
+        if prior is None:
+            lengths = self.columns.lengths["text"]
+            prior = self._priors[half] = (
+                lengths / (lengths + half) if half else np.ones_like(lengths)
+            )
+        return prior
 
     def vocabulary(self, fieldname: str) -> str:
         """The field's words, one per line (for wildcards), read once per generation."""
@@ -166,9 +226,26 @@ class IndexSearcher:
             self._searcher.close()
             self._searcher = None
 
+    def plan(self, text: str, limits: QueryLimits | None = None, correct: bool = True) -> QueryPlan:
+        """What `text` asks for (interpret.py), with its patterns expanded: prefixes,
+        wildcards, fuzzy words and ranges replaced by the words they cover
+        (QueryTooCostly when one covers more than the limit)."""
+        limits = limits or QueryLimits()
+        owner = self.owner
+        reader = self.whoosh.reader()
+        speller = owner.speller()
+
+        def spelling(word: str) -> tuple[str, bool] | None:
+            found = speller.correct(word)
+            return None if found is None else (found.suggestion, found.confident)
+
+        vocabulary = Vocabulary(reader.doc_frequency, owner.acronyms(), spelling)
+        plan = owner.interpreter.plan(text, vocabulary, limits, correct)
+        if plan.explicit is not None:
+            plan.explicit = expand_patterns(plan.explicit, reader, owner.vocabulary, limits)
+        return plan
+
     def expand(self, q: query.Query, limits: QueryLimits | None = None) -> query.Query:
-        """`q` with prefixes, wildcards, fuzzy words and ranges replaced by the words they
-        cover; QueryTooCostly when one covers more than the limit."""
         reader = self.whoosh.reader()
         return expand_patterns(q, reader, self.owner.vocabulary, limits or QueryLimits())
 
@@ -178,38 +255,81 @@ class IndexSearcher:
             raise RuntimeError("this searcher was closed")
         return self._searcher
 
-    def matching(self, q: query.Query, date_from: dt.date | None, date_to: dt.date | None):
-        """The documents matching the query and date range (a bool mask), and their scores
-        when they could be computed all at once (None: rank with Whoosh)."""
-        scores = None
-        if isinstance(q, query.Every):
-            mask = self.columns.live.copy()
-        elif (scored := self._scorer().score(q)) is not None:
-            mask, scores = scored.matches & self.columns.live, scored.scores
-        else:
-            mask = self.columns.mask(list(self.whoosh.docs_for_query(q)))
+    def matching(
+        self, plan: QueryPlan, date_from: dt.date | None, date_to: dt.date | None
+    ) -> Matching:
+        """The documents matching the plan and date range, and their scores when they
+        could be computed all at once (None: rank with Whoosh)."""
+        live = self.columns.live
         if date_from or date_to:
-            mask &= self.columns.in_dates(date_from, date_to)
-        return mask, scores
+            live = live & self.columns.in_dates(date_from, date_to)
+        if plan.is_everything:
+            return Matching(live.copy(), None, None)
+        if plan.explicit is not None:
+            q = plan.explicit
+            if isinstance(q, query.Every):
+                return Matching(live.copy(), None, None)
+            if (scored := self._scorer().score(q)) is not None:
+                return Matching(scored.matches & live, scored.scores, None)
+            return Matching(
+                self.columns.mask(list(self.whoosh.docs_for_query(q))) & live, None, None
+            )
+        scorer = self._scorer()
+        required = live.copy()
+        scores = np.zeros(self.columns.size)
+        for clause in plan.required:
+            part = self._scored(scorer, clause)
+            required &= part.matches
+            scores += part.scores
+        for clause in plan.excluded:
+            required &= ~self._scored(scorer, clause).matches
+        for clause in plan.optional:
+            scores += self._scored(scorer, clause).scores
+        words = []
+        counts = np.zeros(self.columns.size, dtype=np.int16)
+        for word in plan.words:
+            part = self._scored(scorer, word.query)
+            words.append(part.matches)
+            counts += part.matches
+            scores += part.scores
+        every = required & (counts == len(words))
+        some = required & (counts > 0) if len(words) > 1 else None
+        return Matching(every, scores, counts, some, words)
+
+    def _scored(self, scorer: ArrayScorer, q: query.Query) -> Scored:
+        scored = scorer.score(q)
+        if scored is None:  # a field clause of a shape the arrays do not score
+            mask = self.columns.mask(list(self.whoosh.docs_for_query(q)))
+            return Scored(mask, mask.astype(np.float64))
+        return scored
 
     def ranked(
         self,
-        q: query.Query,
+        q: query.Query | None,
         matches: np.ndarray,
         scores: np.ndarray | None,
         narrowed: bool,
         offset: int,
         limit: int,
+        counts: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
-        """A page of (docnum, BM25F score) within `matches`: body text first, then
-        captions and the like, best score first, in index order on equal scores."""
+        """A page of (docnum, score) within `matches`: body text first, then captions
+        and the like; among them, more of the query's words first (`counts`), then the
+        BM25F score weighed by the paragraph's length (`length_prior`); index order on
+        equal scores."""
         if scores is None:
+            q = query.Every() if q is None else q
             return self._ranked_by_whoosh(q, matches, narrowed, offset, limit)
         docs = np.flatnonzero(matches)
-        # Furniture ranks after all body text: push it below any score, by a finite step so
-        # that furniture still ranks by score among itself.
+        scores = scores * self.owner.length_prior(self.owner.weights.length)
+        # Furniture ranks after all body text, and a paragraph with fewer of the words
+        # after one with more: each pushes below any score, by a finite step so that
+        # paragraphs still rank by score within their tier.
         step = 2 * float(np.abs(scores[docs]).max(initial=0.0)) + 1
-        keys = np.where(self.columns.body[docs], 0.0, step) - scores[docs]
+        tier = np.where(self.columns.body[docs], 0, 1 << 12)
+        if counts is not None:
+            tier = tier + (int(counts.max(initial=0)) - counts[docs])
+        keys = tier * step - scores[docs]
         end = min(offset + limit, len(docs))
         if end <= offset:
             return []
@@ -251,8 +371,13 @@ class IndexSearcher:
 
     def _scorer(self) -> ArrayScorer:
         if self._array_scorer is None:
-            self._array_scorer = ArrayScorer(self.whoosh.reader(), self.columns.lengths)
+            self._array_scorer = ArrayScorer(
+                self.whoosh.reader(), self.columns.lengths, self._phrase_docs
+            )
         return self._array_scorer
+
+    def _phrase_docs(self, phrase: query.Phrase) -> np.ndarray:
+        return np.fromiter(self.whoosh.docs_for_query(phrase), dtype=np.int64)
 
     def paragraph(self, docnum: int) -> ParagraphDoc:
         return self._read(self.whoosh.stored_fields(docnum))
@@ -324,14 +449,15 @@ class IndexSearcher:
         for _, stored in self.whoosh.reader().iter_docs():
             yield self._read(stored)
 
-    def snippets(self, q: query.Query, docs: list[ParagraphDoc]) -> dict[str, str]:
+    def snippets(self, plan: QueryPlan, docs: list[ParagraphDoc]) -> dict[str, str]:
         """Paragraph id → HTML snippet, for paragraphs whose text holds a searched word
         (a speaker-only query marks nothing). Searched quotations count as text."""
-        if not docs or isinstance(q, query.Every):
+        leaves = plan.leaves()
+        if not docs or not leaves or isinstance(plan.explicit, query.Every):
             return {}
-        words = query_words(q, self.whoosh.reader())
-        analyzer = self.whoosh.schema["text"].analyzer
-        found = {doc.id: snippet(doc.text, words, analyzer) for doc in docs}
+        words = query_words(query.Or(leaves), self.whoosh.reader())
+        schema = self.whoosh.schema
+        found = {doc.id: snippet(doc.text, words, schema) for doc in docs}
         return {doc_id: html for doc_id, html in found.items() if html}
 
     def _read(self, stored: Mapping[str, object]) -> ParagraphDoc:

@@ -12,29 +12,61 @@ import datetime as dt
 from collections.abc import Mapping
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    StandardAnalyzer,
+    StemFilter,
+    StemmingAnalyzer,
+    StopFilter,
+)
 from whoosh.support.charset import accent_map
 
+from searchapp.engine.acronyms import defined_acronyms
 from searchapp.engine.analysis import FastText
+from searchapp.engine.words import NewsTokenizer, capitalized_words, sound_keys
 from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.paragraphs import ParagraphDoc
 
 # Bump when the fields change: an index in another format is rebuilt, not patched.
-FORMAT = 4
+FORMAT = 5
 # Facet fields: exact values, one postings list per value.
 FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
 
 
 def paragraph_schema() -> fields.Schema:
     """Only what is searched is indexed; dates and positions are filtered and sorted from
-    per-generation columns, so they are stored only (each indexed number costs 8 terms)."""
+    per-generation columns, so they are stored only (each indexed number costs 8 terms).
+
+    Words are searched stemmed (`text`: "sanctions" finds "sanctioned") and, for phrases
+    and names, as written (`exact`: every word, stop words included, so a quotation can
+    be checked word for word, and "Hilary" is not "hilarious"). Only `exact` keeps
+    positions; the stemmed fields are for matching and scoring words.
+    """
+    stemmed = (
+        NewsTokenizer()
+        | LowercaseFilter()
+        | StopFilter()
+        | StemFilter()
+        | CharsetFilter(accent_map)
+    )
+    as_written = NewsTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
     folding = StemmingAnalyzer() | CharsetFilter(accent_map)
     names = StandardAnalyzer(stoplist=None) | CharsetFilter(accent_map)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         article_id=fields.ID(stored=True),
         position=fields.STORED,
-        text=FastText(folding, stored=True),
+        text=FastText(stemmed, phrase=False, stored=True),
+        exact=FastText(as_written),
+        # How often a word is written capitalized inside a sentence, against `exact`:
+        # the corpus's own answer to "is this word a name?".
+        capital=fields.KEYWORD(lowercase=False),
+        # Sound keys of words transliterated from other scripts: `Campbell` meets the
+        # "Кэмпбелл" of a Russian tweet, which transliterates as "Kempbell".
+        sounds=fields.KEYWORD(lowercase=False),
+        # Acronyms the paragraph defines: "esa=european space agency" (engine/acronyms.py).
+        defines=fields.KEYWORD(commas=True, lowercase=False),
         title=FastText(folding, stored=True),
         title_derived=fields.STORED,
         outlet=FastText(names, stored=True),
@@ -43,7 +75,7 @@ def paragraph_schema() -> fields.Schema:
         speaker_value=fields.KEYWORD(commas=True, lowercase=False),
         # What was said, apart from the narration around it, so `quote:x` finds only
         # paragraphs where somebody said x. Same analyzer as `text`, so the two stem alike.
-        quote=FastText(folding),
+        quote=FastText(stemmed, phrase=False),
         quotes=fields.STORED,  # [[speaker as the article named them, text, direct], ...]
         month=fields.ID,
         day=fields.ID(stored=True),  # YYYY-MM-DD
@@ -60,12 +92,22 @@ def to_fields(doc: ParagraphDoc, names: Mapping[str, str]) -> dict[str, object]:
         "article_id": doc.article_id,
         "position": doc.position,
         "text": doc.text,
+        "exact": doc.text,
         "title": doc.title,
         "title_derived": doc.title_derived,
         "quotes": [[q.speaker, q.text, q.direct] for q in doc.quotes],
         "kind": doc.kind,
         "extra": {"url": doc.url} if doc.url else None,
     }
+    capital = capitalized_words(doc.text)
+    if capital:
+        fields_["capital"] = " ".join(capital)
+    defines = defined_acronyms(doc.text)
+    if defines:
+        fields_["defines"] = ",".join(defines)
+    sounds = sound_keys(doc.text)
+    if sounds:
+        fields_["sounds"] = " ".join(sounds)
     if doc.outlet:
         fields_.update(outlet=doc.outlet, outlet_value=doc.outlet)
     speakers = doc.renamed(names).speakers

@@ -6,15 +6,17 @@ happens, and with paragraphs this short, its block-skipping rarely skips. Here t
 postings of each word are read a block at a time into arrays and scored with the same
 formula, so matching, counting and ranking all start from one array pass.
 
-Only the shapes the query parser makes for words are handled (terms, AND, OR, NOT,
-ANDNOT, ANDMAYBE, REQUIRE, and expanded patterns); phrases return None and go through
-Whoosh. The scores equal Whoosh's (`tests/test_search_reference.py` holds them to five
-decimals); REQUIRE, which Whoosh's own matcher fails on, scores as its documentation says.
+Only the shapes the query parser makes for words are handled (terms, phrases, AND, OR,
+NOT, ANDNOT, ANDMAYBE, REQUIRE, and expanded patterns). The scores equal Whoosh's
+(`tests/test_search_reference.py` holds them to five decimals), except that a phrase
+scores as the sum of its words where it matches (Whoosh scores its postings one by one,
+20 times slower), and REQUIRE, which Whoosh's own matcher fails on, scores as its
+documentation says. Which documents a phrase matches is Whoosh's answer (`phrase_docs`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from math import log
 
@@ -39,9 +41,15 @@ class Scored:
 class ArrayScorer:
     """Scores queries against one opened generation. Not shared between threads."""
 
-    def __init__(self, reader: IndexReader, lengths: Mapping[str, np.ndarray]) -> None:
+    def __init__(
+        self,
+        reader: IndexReader,
+        lengths: Mapping[str, np.ndarray],
+        phrase_docs: Callable[[query.Phrase], np.ndarray],
+    ) -> None:
         self._reader = reader
         self._lengths = lengths
+        self._phrase_docs = phrase_docs
         self._size = reader.doc_count_all()
 
     def score(self, q: query.Query) -> Scored | None:
@@ -60,6 +68,8 @@ class ArrayScorer:
             parts = [self._score(sub) for sub in q.subqueries]
             matches = np.logical_or.reduce([p.matches for p in parts])
             scored = Scored(matches, np.sum([p.scores for p in parts], axis=0))
+        elif isinstance(q, query.Phrase):
+            scored = self._phrase(q)
         elif isinstance(q, ExpandedTerms):
             scored = self._any_term(q.fieldname, q.btexts)
         elif isinstance(q, query.Not):
@@ -103,6 +113,15 @@ class ArrayScorer:
         else:
             return Scored(a.matches, np.where(a.matches, a.scores + b.scores, 0.0))
         return Scored(matches, np.where(matches, a.scores, 0.0))
+
+    def _phrase(self, q: query.Phrase) -> Scored:
+        words = [self._term(q.fieldname, word) for word in dict.fromkeys(q.words)]
+        candidates = np.logical_and.reduce([w.matches for w in words])
+        matches = np.zeros(self._size, dtype=bool)
+        if candidates.any():  # Whoosh reads positions only where every word occurs
+            matches[self._phrase_docs(q)] = True
+        scores = np.sum([w.scores for w in words], axis=0)
+        return Scored(matches, np.where(matches, scores, 0.0))
 
     def _any_term(self, fieldname: str, btexts: list[bytes]) -> Scored:
         """The OR of many words (an expanded pattern), in one pass over their postings."""

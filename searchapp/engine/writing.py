@@ -26,9 +26,10 @@ from whoosh.writing import SegmentWriter
 from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import write_vocabularies
 from searchapp.engine.queries import QUERY_FIELDS
-from searchapp.engine.reading import write_info
+from searchapp.engine.reading import SPELLING_FILE, write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
 from searchapp.engine.segment_writer import InMemorySegmentWriter
+from searchapp.engine.spelling import vocabulary_counts, write_vocabulary
 from searchapp.paragraphs import ParagraphDoc
 
 # Documents per segment: small enough for a worker's postings to stay in memory (the
@@ -174,6 +175,7 @@ def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
     with ix.reader() as reader:
         columns = Columns.from_reader(reader)
         write_vocabularies(folder, reader, QUERY_FIELDS)
+        write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact"))
     columns.save(folder)
     write_info(folder, names)
     return int(columns.live.sum())

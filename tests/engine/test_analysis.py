@@ -34,11 +34,11 @@ def stock_index(field: FastText, value: str) -> list:
 
 
 def test_the_schema_indexes_all_text_through_the_fast_path():
-    assert set(FAST_FIELDS) == {"text", "title", "outlet", "speaker", "quote", "author"}
+    assert set(FAST_FIELDS) == {"text", "exact", "title", "outlet", "speaker", "quote", "author"}
 
 
 @pytest.mark.parametrize("value", EDGE_CASES)
-@pytest.mark.parametrize("name", ["text", "speaker"])  # stemmed with stop words; names
+@pytest.mark.parametrize("name", ["text", "exact", "speaker"])  # stemmed; as written; names
 def test_edge_cases_match_whoosh(name: str, value: str):
     field = SCHEMA[name]
     assert sorted(field.index(value)) == stock_index(field, value)

@@ -1,0 +1,394 @@
+"""What a person means by the words they typed: a plan the searcher can score.
+
+Two kinds of query. A query that uses the query language's operators (AND, OR, NOT,
+parentheses, wildcards, fuzzy `~`, boosts, ranges) means exactly what it says and is
+handed to Whoosh's parser (`explicit`). Anything else is plain words, as people type them
+into a search box, and is read the way Meilisearch reads them:
+- each bare word is one requirement, met by any of its spellings: the stemmed word
+  (`text`), the word as written for names and acronyms (`exact`: "Hilary" is not
+  "hilarious"), the title and the speakers' names (BM25F weights, `Weights`), its Latin
+  transliteration, the sound of a name written in another script, the acronym the corpus
+  defines for it, or the long form of an acronym;
+- "phrases" match word for word, stop words included, and `field:word` clauses are
+  required; `-word` and `-"phrase"` exclude;
+- stop words and question words ("what did Trump say about the judge") are not required;
+- paragraphs with all the words come first, and when they are fewer than a page,
+  paragraphs with most of them follow (`searchapp/search.py` decides);
+- a word the archive does not have, or has far more often spelled otherwise, is
+  corrected from the index's own vocabulary (`spelling.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from whoosh import query
+from whoosh.analysis import STOP_WORDS
+from whoosh.fields import Schema
+
+from searchapp.engine.queries import QueryLimits, QueryReader, QuerySyntaxError, QueryTooCostly
+from searchapp.engine.words import is_dotted_acronym, latin_twin, sound_key, words
+
+# Words that ask rather than search: in "what did Trump say about the judge" only Trump
+# and the judge are required. The speech verbs count only in a question.
+QUESTION_WORDS = frozenset(
+    ["what", "who", "whom", "whose", "which", "when", "where", "why", "how", "did", "does", "do", "done", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "should", "will", "shall", "may", "might"]
+)
+# English function words (NLTK's list, trimmed): searched only when nothing else is typed.
+FUNCTION_WORDS = STOP_WORDS | frozenset(
+    ["about", "above", "after", "again", "against", "all", "am", "any", "because", "been", "before", "being", "below", "between", "both", "but", "down", "during", "each", "few", "further", "having", "her", "here", "hers", "herself", "him", "himself", "his", "i", "into", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "now", "off", "once", "only", "other", "our", "ours", "out", "over", "own", "same", "she", "so", "some", "such", "than", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "those", "through", "too", "under", "until", "up", "very", "what", "which", "while", "whom", "why", "would", "your", "yours"]
+)
+SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "think", "thinks", "thought"])
+_OPERATORS = frozenset(["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"])
+_EXPLICIT = re.compile(r"[()*?~^\[\]{}]|(?<![\w-])\+")
+# One clause of a plain query: an optional minus, an optional field, then a phrase or a word.
+_CLAUSE = re.compile(
+    r'(?P<minus>(?<!\S)-)?(?:(?P<field>[A-Za-z_]\w*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
+)
+_CONTRACTION = re.compile(r"['’](?:s|t|ll|re|ve|d|m)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """BM25F weights of the fields a plain word is searched in, relative to the text.
+    Tuned on bench/relevance's train queries (README, "Ranking")."""
+
+    title: float = 0.3
+    speaker: float = 1.5
+    sounds: float = 0.5
+    length: float = 5.0  # words at which a paragraph's score is halved (length_prior)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One requirement of a plain query: a word as typed and the query its spellings make."""
+
+    typed: str
+    start: int
+    end: int
+    query: query.Query
+
+
+@dataclass(frozen=True)
+class Correction:
+    typed: str
+    start: int
+    end: int
+    suggestion: str
+    applied: bool
+
+
+@dataclass
+class QueryPlan:
+    """What to search. `words` are counted for partial matching; `required` must all
+    match, `excluded` must not, and `optional` only adds to the score."""
+
+    text: str
+    explicit: query.Query | None = None
+    words: list[Word] = field(default_factory=list)
+    required: list[query.Query] = field(default_factory=list)
+    excluded: list[query.Query] = field(default_factory=list)
+    optional: list[query.Query] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+
+    @property
+    def is_everything(self) -> bool:
+        return self.explicit is None and not (self.words or self.required or self.optional)
+
+    def rewritten(self, applied: bool) -> str | None:
+        """The query with the corrections that were (or, for `did_you_mean`, were not)
+        applied; None when there are none."""
+        chosen = [c for c in self.corrections if c.applied == applied]
+        if not chosen:
+            return None
+        text = self.text
+        for c in sorted(chosen, key=lambda c: c.start, reverse=True):
+            text = text[: c.start] + c.suggestion + text[c.end :]
+        return text
+
+    def leaves(self) -> list[query.Query]:
+        """Every query whose words a matching paragraph contains (for snippets)."""
+        found = [self.explicit] if self.explicit is not None else []
+        return found + [w.query for w in self.words] + self.required + self.optional
+
+
+class Vocabulary:
+    """What the interpreter asks of one index generation."""
+
+    def __init__(
+        self,
+        doc_frequency: Callable[[str, str], int],
+        acronyms: Mapping[str, str],
+        correct: Callable[[str], tuple[str, bool] | None],
+    ) -> None:
+        self.doc_frequency = doc_frequency
+        self.acronyms = acronyms  # "esa" → "european space agency"
+        self.long_forms = {tuple(long.split()): short for short, long in acronyms.items()}
+        self.correct = correct
+
+    def is_name(self, word: str) -> bool:
+        """Mostly written with a capital inside sentences: the corpus says it is a name."""
+        written = self.doc_frequency("exact", word)
+        return written > 0 and self.doc_frequency("capital", word) * 2 >= written
+
+
+class Interpreter:
+    def __init__(self, schema: Schema, weights: Weights | None = None) -> None:
+        self.schema = schema
+        self.weights = weights or Weights()
+        self._reader = QueryReader(schema)
+
+    def plan(
+        self,
+        text: str,
+        vocabulary: Vocabulary,
+        limits: QueryLimits | None = None,
+        correct: bool = True,
+    ) -> QueryPlan:
+        limits = limits or QueryLimits()
+        text = text.strip()
+        plan = QueryPlan(text)
+        if not text:
+            return plan
+        if len(text) > limits.query_chars:
+            raise QueryTooCostly(
+                f"the query is {len(text):,} characters long; the limit is {limits.query_chars:,}",
+                "query_chars",
+                limits.query_chars,
+            )
+        if _is_explicit(text):
+            plan.explicit = self.parse_explicit(text, limits)
+            return plan
+        if text.count('"') % 2:
+            raise QuerySyntaxError(
+                'unclosed " in query: phrases need an opening and a closing quote'
+            )
+        self._read_plain(text, plan, vocabulary, correct, limits)
+        clauses = len(plan.words) + len(plan.required) + len(plan.excluded)
+        if clauses > limits.clauses:
+            raise QueryTooCostly(
+                f"the query has {clauses:,} words and phrases; the limit is {limits.clauses:,}",
+                "clauses",
+                limits.clauses,
+            )
+        return plan
+
+    def parse_explicit(self, text: str, limits: QueryLimits | None = None) -> query.Query:
+        """`text` in the query language, with this index's meanings (_rewrite_explicit)."""
+        return self._reader.parse(_rewrite_explicit(text), limits, typed=text)
+
+    def _read_plain(
+        self,
+        text: str,
+        plan: QueryPlan,
+        vocabulary: Vocabulary,
+        correct: bool,
+        limits: QueryLimits,
+    ) -> None:
+        question = False
+        bare: list[tuple[str, int, int]] = []
+        for match in _CLAUSE.finditer(text):
+            minus, fieldname, phrase, word = match.group("minus", "field", "phrase", "word")
+            if fieldname or phrase is not None:
+                typed = match.group()[1:] if minus else match.group()
+                clause = self._field_clause(fieldname, phrase, typed, limits)
+                if clause is None:
+                    continue
+                (plan.excluded if minus else plan.required).append(clause)
+            elif minus:
+                plan.excluded.append(self._spellings(word, vocabulary))
+            else:
+                word = _CONTRACTION.sub("", word)
+                if not bare and word.lower() in QUESTION_WORDS:
+                    question = True
+                bare.append((word, match.start("word"), match.start("word") + len(word)))
+        wanted = [b for b in bare if not _asks(b[0], question)]
+        if not wanted and not plan.required:
+            wanted, bare = bare, []  # only stop words: search them, as written
+        for typed, start, end in bare:
+            if (typed, start, end) not in wanted and typed.lower() not in FUNCTION_WORDS:
+                plan.optional.append(self._spellings(typed, vocabulary, soft=True))
+        for typed, start, end, q in self._merge_long_forms(wanted, vocabulary):
+            if q is None:
+                q = self._checked_spellings(typed, start, end, plan, vocabulary, correct)
+            if q is not None:
+                plan.words.append(Word(typed, start, end, q))
+
+    def _checked_spellings(
+        self,
+        typed: str,
+        start: int,
+        end: int,
+        plan: QueryPlan,
+        vocabulary: Vocabulary,
+        correct: bool,
+    ) -> query.Query | None:
+        spelled = self._spellings(typed, vocabulary)
+        if spelled is None:
+            return None
+        pieces = _words(typed)
+        if len(pieces) != 1 or not pieces[0].isalpha() or latin_twin(pieces[0]):
+            return spelled
+        lower = pieces[0].lower()
+        absent = self._absent(lower, vocabulary)
+        if not absent and vocabulary.doc_frequency("exact", lower) == 0:
+            return spelled  # another form of a word the archive has ("threatens")
+        found = vocabulary.correct(lower)
+        if found is None:
+            return spelled
+        suggestion, confident = found
+        if typed[:1].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        # An absent word is corrected even on a weak guess, unless it sounds like a name
+        # written in another script ("Campbell" for "Кэмпбелл"), which it then finds.
+        key = sound_key(lower)
+        sounds_found = key is not None and vocabulary.doc_frequency("sounds", key) > 0
+        applied = correct and (confident or (absent and not sounds_found))
+        plan.corrections.append(Correction(typed, start, end, suggestion, applied))
+        return self._spellings(suggestion, vocabulary) if applied else spelled
+
+    def _absent(self, lower: str, vocabulary: Vocabulary) -> bool:
+        """Nothing in the index is written or stemmed so."""
+        stem = self._term("text", lower)
+        return vocabulary.doc_frequency("exact", lower) == 0 and (
+            stem is None or vocabulary.doc_frequency("text", stem) == 0
+        )
+
+    def _merge_long_forms(
+        self, wanted: list[tuple[str, int, int]], vocabulary: Vocabulary
+    ) -> list[tuple[str, int, int, query.Query | None]]:
+        """Consecutive words that spell an acronym's long form ("European Space Agency")
+        become one requirement, met by the phrase or by the acronym."""
+        out: list[tuple[str, int, int, query.Query | None]] = []
+        i = 0
+        lowered = [w.lower() for w, _, _ in wanted]
+        while i < len(wanted):
+            for size in range(min(8, len(wanted) - i), 1, -1):
+                short = vocabulary.long_forms.get(tuple(lowered[i : i + size]))
+                if short:
+                    start, end = wanted[i][1], wanted[i + size - 1][2]
+                    phrase = query.Phrase("exact", lowered[i : i + size])
+                    q = query.Or([phrase, query.Term("exact", short)])
+                    out.append((" ".join(w for w, _, _ in wanted[i : i + size]), start, end, q))
+                    i += size
+                    break
+            else:
+                out.append((*wanted[i], None))
+                i += 1
+        return out
+
+    def _spellings(
+        self, typed: str, vocabulary: Vocabulary, soft: bool = False
+    ) -> query.Query | None:
+        """Everything one typed word may be found as (see the module docstring)."""
+        pieces = _words(typed)
+        if not pieces:
+            return None
+        folded = [self._folded(p) for p in pieces]
+        if len(pieces) > 1:
+            joined = "".join(folded)
+            options: list[query.Query] = [
+                query.Phrase("exact", folded),
+                query.Term("exact", joined),
+            ]
+            if (stem := self._term("text", joined)) is not None:
+                options.append(query.Term("text", stem))
+            return query.Or(options)
+        piece, lower = pieces[0], folded[0]
+        options = self._base(piece, lower, vocabulary, soft)
+        if not soft:
+            weights = self.weights
+            if (title := self._term("title", lower)) is not None:
+                options.append(query.Term("title", title, boost=weights.title))
+            if (speaker := self._term("speaker", lower)) is not None and lower not in STOP_WORDS:
+                options.append(query.Term("speaker", speaker, boost=weights.speaker))
+            twin = latin_twin(piece)
+            if twin:
+                options += self._base(twin, self._folded(twin), vocabulary, soft)
+            elif (key := sound_key(lower)) and len(lower) >= 4:
+                options.append(query.Term("sounds", key, boost=weights.sounds))
+            if long := vocabulary.acronyms.get(lower):
+                options.append(query.Phrase("exact", long.split()))
+        return options[0] if len(options) == 1 else query.Or(options)
+
+    def _base(self, piece: str, lower: str, vocabulary: Vocabulary, soft: bool) -> list:
+        typed_acronym = len(piece) >= 2 and (piece.isupper() or is_dotted_acronym(piece))
+        stem = self._term("text", lower)
+        if stem is None or typed_acronym or vocabulary.is_name(lower):
+            return [query.Term("exact", lower)]
+        return [query.Term("text", stem)]
+
+    def _field_clause(
+        self,
+        fieldname: str | None,
+        phrase: str | None,
+        typed: str,
+        limits: QueryLimits,
+    ) -> query.Query | None:
+        if fieldname is None or fieldname == "text":
+            if phrase is not None:
+                folded = [self._folded(p) for p in _words(phrase)]
+                if not folded:
+                    return None
+                if len(folded) > limits.phrase_words:
+                    raise QueryTooCostly(
+                        f"a phrase may hold {limits.phrase_words:,} words; this one has "
+                        f"{len(folded):,}",
+                        "phrase_words",
+                        limits.phrase_words,
+                    )
+                return (
+                    query.Term("exact", folded[0])
+                    if len(folded) == 1
+                    else query.Phrase("exact", folded)
+                )
+        return self.parse_explicit(typed, limits)
+
+    def _term(self, fieldname: str, word: str) -> str | None:
+        return self.schema[fieldname].term(word)
+
+    def _folded(self, word: str) -> str:
+        return self.schema["exact"].term(word) or word.lower()
+
+
+def _is_explicit(text: str) -> bool:
+    outside = re.sub(r'"[^"]*"', " ", text)
+    return bool(_EXPLICIT.search(outside)) or any(w in _OPERATORS for w in outside.split())
+
+
+def _rewrite_explicit(text: str) -> str:
+    """Whoosh syntax with this index's meanings: a phrase is matched word for word in
+    `exact`, and `-word` excludes as in a plain query."""
+
+    def phrase(match: re.Match[str]) -> str:
+        fieldname = match.group(1)
+        words_ = match.group(2)
+        if fieldname in (None, "text"):
+            return f'exact:"{words_}"'
+        if fieldname == "quote":  # quotations are not kept with positions
+            return f'(exact:"{words_}" AND quote:({words_}))'
+        return match.group()
+
+    text = re.sub(r'(?<![\w:])(?:([A-Za-z_]\w*):)?"([^"]*)"', phrase, text)
+    return re.sub(r'(?<!\S)-(?=[\w"(])', "NOT ", text)
+
+
+def _asks(word: str, question: bool) -> bool:
+    """A word that asks rather than searches: a stop word, a question word, or (in a
+    question) a speech verb. A word typed in capitals ("US", "IT") is an acronym."""
+    pieces = _words(word)
+    if not pieces or len(pieces) > 1:
+        return False
+    piece = pieces[0]
+    if len(piece) >= 2 and (piece.isupper() or is_dotted_acronym(piece)):
+        return False
+    lower = piece.lower()
+    return (
+        lower in FUNCTION_WORDS or lower in QUESTION_WORDS or (question and lower in SPEECH_VERBS)
+    )
+
+
+def _words(typed: str) -> list[str]:
+    return [spelling for _pos, _s, _e, spelling in words(typed, variants=False)]
