@@ -76,6 +76,30 @@ QUERIES: tuple[BenchQuery, ...] = (
         'text : ("wall street" AND clinton)',
         "phrase",
     ),
+    # Stop words: a quotation checked word for word, and a query of one stop word.
+    _q(
+        "phrase of stop words",
+        '"it is what it is"',
+        'text : ("it is what it is")',
+        "phrase",
+        "stop",
+    ),
+    _q("stop word the", "the", "text : (the)", "stop"),
+    # Forgiving search: a typo corrected (FTS5 is given the correction), a question, and
+    # words no paragraph has all of (partial matching; FTS5 ORs them).
+    _q("typo clnton emails", "clnton emails", "text : (clinton emails)", "typo"),
+    _q(
+        "question trump judge",
+        "what did Trump say about the judge",
+        "text : (trump judge)",
+        "question",
+    ),
+    _q(
+        "partial benghazi zika pneumonia",
+        "benghazi zika pneumonia",
+        "text : (benghazi OR zika OR pneumonia)",
+        "partial",
+    ),
     # Field queries.
     _q("field quote:wall", "quote:wall", "quote : wall", "field"),
     _q("field speaker:trump", "speaker:trump", "speaker : trump", "field"),

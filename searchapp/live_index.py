@@ -37,7 +37,9 @@ class LiveIndex:
         """Open the current generation and one pooled searcher now, so that a server
         process's first request does not pay for them. Call it only in the process that
         will serve: open Whoosh files must not be inherited across a fork."""
-        self.get().searcher().close()
+        index = self.get()
+        index.prepare()
+        index.searcher().close()
 
 
 def get_searcher() -> IndexSearcher:

@@ -196,6 +196,37 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class FilterNotice:
+    """A ticked value no paragraph has, and the values that look like it."""
+
+    facet: str
+    value: str
+    nearest: tuple[str, ...]
+    request: SearchRequest
+
+    @property
+    def message(self) -> str:
+        if not self.nearest:
+            return f"no {self.facet} is called {self.value!r}"
+        return f"no {self.facet} is called {self.value!r}; did you mean " + ", ".join(
+            repr(v) for v in self.nearest
+        )
+
+    def instead(self, value: str) -> str:
+        """The URL query with `value` ticked in place of the unknown one."""
+        chosen = tuple(value if v == self.value else v for v in self.request.selected(self.facet))
+        return self.request.query_string(**{self.facet: tuple(dict.fromkeys(chosen)), "page": 1})
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "param": self.facet,
+            "value": self.value,
+            "message": self.message,
+            "nearest": [{"value": v, "url": "?" + self.instead(v)} for v in self.nearest],
+        }
+
+
+@dataclass(frozen=True)
 class Hit:
     doc: ParagraphDoc
     snippet: str  # HTML: escaped text, only <mark> is markup
@@ -226,6 +257,7 @@ class SearchResult:
     all_words_total: int = 0  # paragraphs with all the words
     corrected_query: str | None = None  # the query whose results these are, if corrected
     did_you_mean: str | None = None  # a spelling offered, not applied
+    filter_notices: list[FilterNotice] = field(default_factory=list)
 
     @property
     def dropped_words(self) -> list[str]:
@@ -251,6 +283,7 @@ class SearchResult:
             "dropped_words": self.dropped_words,
             "corrected_query": self.corrected_query,
             "did_you_mean": self.did_you_mean,
+            "filter_warnings": [notice.to_json() for notice in self.filter_notices],
             "hits": [hit.to_json() for hit in self.hits],
             "facets": {name: [v.to_json() for v in values] for name, values in self.facets.items()},
             "facets_truncated": self.facets_truncated,
@@ -266,6 +299,7 @@ def search(
     `limits`, and SearchTimedOut (a QueryTooCostly) when it runs out of time.
     """
     limits = limits or SearchLimits()
+    searcher.owner.prepare()
     try:
         with time_limit(limits.seconds):
             return _search(searcher, request, limits)
@@ -276,6 +310,7 @@ def search(
 
 def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits) -> SearchResult:
     started = time.perf_counter()
+    request, notices = _forgiving_filters(searcher, request)
     plan = searcher.plan(request.q, limits, request.correct)
     columns = searcher.columns
     matching = searcher.matching(plan, request.date_from, request.date_to)
@@ -338,7 +373,36 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
         all_words_total=all_words_total,
         corrected_query=plan.rewritten(applied=True),
         did_you_mean=plan.rewritten(applied=False),
+        filter_notices=notices,
     )
+
+
+def _forgiving_filters(
+    searcher: IndexSearcher, request: SearchRequest
+) -> tuple[SearchRequest, list[FilterNotice]]:
+    """Ticked outlets and speakers as the index spells them ("newsweek" is "Newsweek");
+    a value that stands for none is kept (it matches nothing) and reported with the
+    values nearest to it."""
+    changes: dict[str, tuple[str, ...]] = {}
+    unknown: list[tuple[str, str]] = []
+    for facet in ("outlet", "speaker"):
+        values = searcher.owner.facet_values(facet)
+        chosen: list[str] = []
+        for value in request.selected(facet):
+            found = () if value == UNKNOWN else values.resolve(value)
+            chosen += found or [value]
+            if value != UNKNOWN and not found:
+                unknown.append((facet, value))
+        if tuple(chosen) != request.selected(facet):
+            changes[facet] = tuple(dict.fromkeys(chosen))
+    request = replace(request, **changes) if changes else request
+    notices = [
+        FilterNotice(
+            facet, value, tuple(searcher.owner.facet_values(facet).nearest(value)), request
+        )
+        for facet, value in unknown
+    ]
+    return request, notices
 
 
 def _narrowed(mask: np.ndarray, filters: Mapping[str, np.ndarray]) -> np.ndarray:

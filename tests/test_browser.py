@@ -176,3 +176,24 @@ def test_the_policy_is_enforced_and_a_violation_would_be_seen(page, live_server)
         )
     assert page.evaluate("window.injected === undefined")
     assert any("script-src" in text for text in violations)
+
+
+def test_a_typo_is_corrected_and_a_partial_match_is_labelled(page, live_server):
+    page.goto(live_server + "/")
+    page.fill("#q", "sanctons")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"\?q=sanctons$"))
+    assert "Showing results for sanctions" in " ".join(
+        page.locator("#corrected").inner_text().split()
+    )
+    assert page.locator(".hit mark").first.inner_text().lower() == "sanctions"
+    page.locator("#corrected a", has_text="sanctons").click()
+    page.wait_for_url(re.compile(r"correct=0"))
+    assert page.locator("#total").inner_text().startswith("0 paragraphs")
+    assert "sanctions" in page.locator("#did-you-mean").inner_text()
+
+    page.fill("#q", "Musk rescue station")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=Musk\+rescue\+station"))
+    assert "most of them" in page.locator("#partial").inner_text()
+    assert page.locator(".hit .missing").count() > 0

@@ -143,7 +143,7 @@ def test_require_keeps_both_words_but_ranks_by_the_first(client):
 
 
 def test_fuzzy_words_find_misspellings(client):
-    assert found(client, q="rogozn~")["total"] == found(client, q="(rogozin)")["total"]
+    assert found(client, q="rogozn~")["total"] == found(client, q="text:rogozin")["total"]
     assert refused(client, q="rogozin~3")["limit"] == "fuzzy_edits"
 
 

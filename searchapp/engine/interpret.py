@@ -30,18 +30,24 @@ from whoosh.fields import Schema
 
 from searchapp.engine.queries import QueryLimits, QueryReader, QuerySyntaxError, QueryTooCostly
 from searchapp.engine.words import is_dotted_acronym, latin_twin, sound_key, words
+from searchapp.extract.lexicon import word_set
 
 # Words that ask rather than search: in "what did Trump say about the judge" only Trump
 # and the judge are required. The speech verbs count only in a question.
-QUESTION_WORDS = frozenset(
-    ["what", "who", "whom", "whose", "which", "when", "where", "why", "how", "did", "does", "do", "done", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "should", "will", "shall", "may", "might"]
+QUESTION_WORDS = word_set(
+    """what who whom whose which when where why how did does do done is are was were has
+    have had can could would should will shall may might"""
 )
 # English function words (NLTK's list, trimmed): searched only when nothing else is typed.
-FUNCTION_WORDS = STOP_WORDS | frozenset(
-    ["about", "above", "after", "again", "against", "all", "am", "any", "because", "been", "before", "being", "below", "between", "both", "but", "down", "during", "each", "few", "further", "having", "her", "here", "hers", "herself", "him", "himself", "his", "i", "into", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "now", "off", "once", "only", "other", "our", "ours", "out", "over", "own", "same", "she", "so", "some", "such", "than", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "those", "through", "too", "under", "until", "up", "very", "what", "which", "while", "whom", "why", "would", "your", "yours"]
+FUNCTION_WORDS = STOP_WORDS | word_set(
+    """about above after again against all am any because been before being below between
+    both but down during each few further having her here hers herself him himself his i
+    into its itself just me more most my myself no nor now off once only other our ours out
+    over own same she so some such than their theirs them themselves then there these they
+    those through too under until up very what which while whom why would your yours"""
 )
-SPEECH_VERBS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "think", "thinks", "thought"])
-_OPERATORS = frozenset(["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"])
+SPEECH_VERBS = word_set("say says said saying tell tells told think thinks thought")
+_OPERATORS = word_set("AND OR NOT ANDNOT ANDMAYBE REQUIRE TO")
 _EXPLICIT = re.compile(r"[()*?~^\[\]{}]|(?<![\w-])\+")
 # One clause of a plain query: an optional minus, an optional field, then a phrase or a word.
 _CLAUSE = re.compile(
@@ -140,6 +146,14 @@ class Interpreter:
         self.weights = weights or Weights()
         self._reader = QueryReader(schema)
 
+    @property
+    def weights(self) -> Weights:
+        return self._weights
+
+    @weights.setter
+    def weights(self, weights: Weights) -> None:
+        self._weights = weights
+
     def plan(
         self,
         text: str,
@@ -176,8 +190,26 @@ class Interpreter:
         return plan
 
     def parse_explicit(self, text: str, limits: QueryLimits | None = None) -> query.Query:
-        """`text` in the query language, with this index's meanings (_rewrite_explicit)."""
-        return self._reader.parse(_rewrite_explicit(text), limits, typed=text)
+        """`text` in the query language, with this index's meanings (_rewrite_explicit).
+        A bare word is also searched in titles and speakers' names, as in a plain query."""
+        rewritten = _rewrite_explicit(text)
+        parsed = self._reader.parse(rewritten, limits, typed=text)
+        return self._with_names(parsed, rewritten)
+
+    def _with_names(self, q: query.Query, text: str) -> query.Query:
+        if type(q) is query.Term and q.fieldname == "text":
+            start, end = getattr(q, "startchar", None), getattr(q, "endchar", None)
+            if start is None or end is None or text[start - 1 : start] == ":":
+                return q  # `text:word`: the field was named
+            word = self._folded(text[start:end])
+            options: list[query.Query] = [q.with_boost(1.0)]
+            weights = self.weights
+            if weights.title and (title := self._term("title", word)) is not None:
+                options.append(query.Term("title", title, boost=weights.title))
+            if weights.speaker and (speaker := self._term("speaker", word)) is not None:
+                options.append(query.Term("speaker", speaker, boost=weights.speaker))
+            return query.Or(options, boost=q.boost) if len(options) > 1 else q
+        return q.apply(lambda child: self._with_names(child, text)) if q.children() else q
 
     def _read_plain(
         self,
@@ -197,8 +229,9 @@ class Interpreter:
                 if clause is None:
                     continue
                 (plan.excluded if minus else plan.required).append(clause)
-            elif minus:
-                plan.excluded.append(self._spellings(word, vocabulary))
+            elif minus:  # the word as the text has it, not in titles or speakers' names
+                if (excluded := self._spellings(word, vocabulary, soft=True)) is not None:
+                    plan.excluded.append(excluded)
             else:
                 word = _CONTRACTION.sub("", word)
                 if not bare and word.lower() in QUESTION_WORDS:
@@ -207,9 +240,11 @@ class Interpreter:
         wanted = [b for b in bare if not _asks(b[0], question)]
         if not wanted and not plan.required:
             wanted, bare = bare, []  # only stop words: search them, as written
-        for typed, start, end in bare:
-            if (typed, start, end) not in wanted and typed.lower() not in FUNCTION_WORDS:
-                plan.optional.append(self._spellings(typed, vocabulary, soft=True))
+        for typed, start, end in bare:  # "say" in a question adds to the score only
+            if (typed, start, end) in wanted or typed.lower() in FUNCTION_WORDS:
+                continue
+            if (optional := self._spellings(typed, vocabulary, soft=True)) is not None:
+                plan.optional.append(optional)
         for typed, start, end, q in self._merge_long_forms(wanted, vocabulary):
             if q is None:
                 q = self._checked_spellings(typed, start, end, plan, vocabulary, correct)
@@ -305,8 +340,8 @@ class Interpreter:
             if (speaker := self._term("speaker", lower)) is not None and lower not in STOP_WORDS:
                 options.append(query.Term("speaker", speaker, boost=weights.speaker))
             twin = latin_twin(piece)
-            if twin:
-                options += self._base(twin, self._folded(twin), vocabulary, soft)
+            if twin:  # "Рогозин" is also everything "Rogozin" is
+                options.append(self._spellings(twin, vocabulary))
             elif (key := sound_key(lower)) and len(lower) >= 4:
                 options.append(query.Term("sounds", key, boost=weights.sounds))
             if long := vocabulary.acronyms.get(lower):
@@ -327,24 +362,21 @@ class Interpreter:
         typed: str,
         limits: QueryLimits,
     ) -> query.Query | None:
-        if fieldname is None or fieldname == "text":
-            if phrase is not None:
-                folded = [self._folded(p) for p in _words(phrase)]
-                if not folded:
-                    return None
-                if len(folded) > limits.phrase_words:
-                    raise QueryTooCostly(
-                        f"a phrase may hold {limits.phrase_words:,} words; this one has "
-                        f"{len(folded):,}",
-                        "phrase_words",
-                        limits.phrase_words,
-                    )
-                return (
-                    query.Term("exact", folded[0])
-                    if len(folded) == 1
-                    else query.Phrase("exact", folded)
-                )
-        return self.parse_explicit(typed, limits)
+        """A phrase (word for word, in `exact`), or a `field:` clause read by the parser."""
+        if fieldname not in (None, "text") or phrase is None:
+            return self.parse_explicit(typed, limits)
+        folded = [self._folded(p) for p in _words(phrase)]
+        if not folded:
+            return None
+        if len(folded) > limits.phrase_words:
+            raise QueryTooCostly(
+                f"a phrase may hold {limits.phrase_words:,} words; this one has {len(folded):,}",
+                "phrase_words",
+                limits.phrase_words,
+            )
+        if len(folded) == 1:
+            return query.Term("exact", folded[0])
+        return query.Phrase("exact", folded)
 
     def _term(self, fieldname: str, word: str) -> str | None:
         return self.schema[fieldname].term(word)

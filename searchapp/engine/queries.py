@@ -44,13 +44,8 @@ class QueryLimits:
 
 
 class QueryReader:
-    def __init__(self, schema: Schema, fieldboosts: dict[str, float] | None = None) -> None:
-        # Bare words are searched in the text, the title and the speakers' names, with
-        # the plain queries' weights (interpret.Weights).
-        fieldboosts = fieldboosts or {}
-        self._parser = qparser.MultifieldParser(
-            ["text", *fieldboosts], schema, fieldboosts=fieldboosts
-        )
+    def __init__(self, schema: Schema) -> None:
+        self._parser = qparser.QueryParser("text", schema)
         # `word~` and `word~2` find spellings within one or two edits; without the plugin
         # Whoosh read `trump~` as `trump` and said nothing.
         self._parser.add_plugin(qparser.FuzzyTermPlugin())

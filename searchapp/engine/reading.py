@@ -34,6 +34,7 @@ from searchapp.engine.schema import FORMAT, from_stored
 from searchapp.engine.scoring import ArrayScorer, Scored
 from searchapp.engine.snippets import query_words, snippet
 from searchapp.engine.spelling import Speller, vocabulary_counts
+from searchapp.filters import FacetValues
 from searchapp.generations import (
     GenerationGone,
     IndexMissing,
@@ -110,6 +111,7 @@ class ParagraphIndex:
         self._speller: Speller | None = None
         self._acronyms: dict[str, str] | None = None
         self._priors: dict[float, np.ndarray] = {}
+        self._facet_values: dict[str, FacetValues] = {}
         # Pooled searchers hold open files: close them when this generation is dropped.
         weakref.finalize(self, _close_all, self._idle)
         self.columns = Columns.load(generation) or self._read_columns()
@@ -134,6 +136,14 @@ class ParagraphIndex:
         """`text` read as the query language, whatever it looks like."""
         return self.interpreter.parse_explicit(text, limits)
 
+    def prepare(self) -> None:
+        """Load what searches read once per generation (a second or two for the spelling
+        vocabulary of a large archive), so no request's time limit pays for it."""
+        self.speller()
+        self.acronyms()
+        for facet in ("outlet", "speaker"):
+            self.facet_values(facet)
+
     @property
     def weights(self) -> Weights:
         return self.interpreter.weights
@@ -157,6 +167,14 @@ class ParagraphIndex:
                 with self._ix.reader() as reader:
                     self._acronyms = read_acronyms(reader)
             return self._acronyms
+
+    def facet_values(self, facet: str) -> FacetValues:
+        """The facet's values, indexed for forgiving filters, built once."""
+        with self._vocabulary_lock:
+            found = self._facet_values.get(facet)
+            if found is None:
+                found = self._facet_values[facet] = FacetValues(self.columns.facets[facet].values)
+            return found
 
     def length_prior(self, half: float) -> np.ndarray:
         """Per document, length / (length + half): a paragraph of `half` words counts
@@ -285,6 +303,10 @@ class IndexSearcher:
             required &= ~self._scored(scorer, clause).matches
         for clause in plan.optional:
             scores += self._scored(scorer, clause).scores
+        if len(plan.words) == 1:  # most queries: no counting
+            part = self._scored(scorer, plan.words[0].query)
+            every = required & part.matches
+            return Matching(every, scores + part.scores, None, None, [part.matches])
         words = []
         counts = np.zeros(self.columns.size, dtype=np.int16)
         for word in plan.words:
@@ -321,25 +343,24 @@ class IndexSearcher:
             q = query.Every() if q is None else q
             return self._ranked_by_whoosh(q, matches, narrowed, offset, limit)
         docs = np.flatnonzero(matches)
-        scores = scores * self.owner.length_prior(self.owner.weights.length)
+        prior = self.owner.length_prior(self.owner.weights.length)
+        doc_scores = scores[docs] * prior[docs]
         # Furniture ranks after all body text, and a paragraph with fewer of the words
         # after one with more: each pushes below any score, by a finite step so that
         # paragraphs still rank by score within their tier.
-        step = 2 * float(np.abs(scores[docs]).max(initial=0.0)) + 1
+        step = 2 * float(np.abs(doc_scores).max(initial=0.0)) + 1
         tier = np.where(self.columns.body[docs], 0, 1 << 12)
         if counts is not None:
             tier = tier + (int(counts.max(initial=0)) - counts[docs])
-        keys = tier * step - scores[docs]
+        keys = tier * step - doc_scores
         end = min(offset + limit, len(docs))
         if end <= offset:
             return []
-        keys_top, docs_top = keys, docs
         if end < len(docs):  # sort only what can reach the page, ties at its edge included
-            cutoff = np.partition(keys, end - 1)[end - 1]
-            within = keys <= cutoff
-            keys_top, docs_top = keys[within], docs[within]
-        order = np.lexsort((docs_top, keys_top))[offset:end]
-        return [(int(docs_top[i]), float(scores[docs_top[i]])) for i in order]
+            within = keys <= np.partition(keys, end - 1)[end - 1]
+            docs, keys, doc_scores = docs[within], keys[within], doc_scores[within]
+        order = np.lexsort((docs, keys))[offset:end]
+        return [(int(docs[i]), float(doc_scores[i])) for i in order]
 
     def _ranked_by_whoosh(
         self, q: query.Query, matches: np.ndarray, narrowed: bool, offset: int, limit: int

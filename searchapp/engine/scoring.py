@@ -65,9 +65,7 @@ class ArrayScorer:
         elif isinstance(q, query.And):
             scored = self._and(q.subqueries)
         elif type(q) is query.Or and not q.scale and not q.minmatch:
-            parts = [self._score(sub) for sub in q.subqueries]
-            matches = np.logical_or.reduce([p.matches for p in parts])
-            scored = Scored(matches, np.sum([p.scores for p in parts], axis=0))
+            scored = self._or(q.subqueries)
         elif isinstance(q, query.Phrase):
             scored = self._phrase(q)
         elif isinstance(q, ExpandedTerms):
@@ -84,6 +82,29 @@ class ArrayScorer:
             raise _Unsupported
         boost = getattr(q, "boost", 1.0)
         return scored if boost == 1.0 else Scored(scored.matches, scored.scores * boost)
+
+    def _or(self, subqueries: list[query.Query]) -> Scored:
+        """The sum of the parts where any matches. Words are summed from their postings
+        in one pass (a word's spellings in several fields are an OR of a few terms, and
+        two dense arrays per term cost more than the postings of a rare word)."""
+        terms = [sub for sub in subqueries if type(sub) is query.Term]
+        docs, scores = [], []
+        for term in terms:
+            found, term_scores = self._term_postings(term.fieldname, term.text)
+            docs.append(found)
+            scores.append(term_scores * term.boost if term.boost != 1.0 else term_scores)
+        matches = np.zeros(self._size, dtype=bool)
+        summed = np.zeros(self._size)
+        all_docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        if len(all_docs):
+            matches[all_docs] = True
+            summed = np.bincount(all_docs, weights=np.concatenate(scores), minlength=self._size)
+        for sub in subqueries:
+            if type(sub) is not query.Term:
+                part = self._score(sub)
+                matches |= part.matches
+                summed += part.scores
+        return Scored(matches, summed)
 
     def _and(self, subqueries: list[query.Query]) -> Scored:
         matches = np.ones(self._size, dtype=bool)
@@ -130,6 +151,8 @@ class ArrayScorer:
             return Scored(matches, np.zeros(self._size))
         docs, scores = zip(*(self._term_postings(fieldname, text) for text in btexts), strict=True)
         all_docs = np.concatenate(docs)
+        if not len(all_docs):
+            return Scored(matches, np.zeros(self._size))
         matches[all_docs] = True
         summed = np.bincount(all_docs, weights=np.concatenate(scores), minlength=self._size)
         return Scored(matches, summed)

@@ -69,29 +69,48 @@ def latin_twin(word: str) -> str | None:
 
 def words(text: str, variants: bool = True) -> Iterator[tuple[int, int, int, str]]:
     """(position, start, end, spelling) of each word of `text`, spellings of one word at
-    one position. Linear in the text: one regex pass, and a few string operations a word."""
+    one position. Linear in the text: one regex pass, and a few string operations a word.
+    A paragraph is cut once for all the fields that index it (the last few are kept)."""
+    spans = _recent.get(text)
+    if spans is None:
+        if len(_recent) >= _RECENT:
+            _recent.clear()
+        spans = _recent[text] = _spans(text)
+    if variants:
+        return ((pos, start, end, spelling) for pos, start, end, spelling, _ in spans)
+    return ((pos, start, end, spelling) for pos, start, end, spelling, extra in spans if not extra)
+
+
+_RECENT = 8
+_recent: dict[str, list[tuple[int, int, int, str, bool]]] = {}
+
+
+def _spans(text: str) -> list[tuple[int, int, int, str, bool]]:
+    """Every spelling of every word; the last item says whether it is an extra spelling."""
+    spans = []
+    append = spans.append
     pos = 0
     for match in WORD.finditer(text):
         word = match.group()
-        start = match.start()
-        if "-" not in word:
-            spelling = undotted(word)
-            yield pos, start, match.end(), spelling
-            if variants and (twin := latin_twin(spelling)):
-                yield pos, start, match.end(), twin
+        if "-" not in word:  # the common case, inline
+            spelling = undotted(word) if "." in word else word
+            append((pos, match.start(), match.end(), spelling, False))
+            if not spelling.isascii() and (twin := latin_twin(spelling)):
+                append((pos, match.start(), match.end(), twin, True))
             pos += 1
             continue
+        start = match.start()
         first = pos
         joined = []
         for piece in _PIECE.finditer(word):
             spelling = undotted(piece.group())
             joined.append(spelling)
-            yield pos, start + piece.start(), start + piece.end(), spelling
-            if variants and (twin := latin_twin(spelling)):
-                yield pos, start + piece.start(), start + piece.end(), twin
+            append((pos, start + piece.start(), start + piece.end(), spelling, False))
+            if twin := latin_twin(spelling):
+                append((pos, start + piece.start(), start + piece.end(), twin, True))
             pos += 1
-        if variants:
-            yield first, start, match.end(), "".join(joined)
+        append((first, start, match.end(), "".join(joined), True))
+    return spans
 
 
 class NewsTokenizer(Tokenizer):

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from searchapp.extract.lexicon import FIRST_NAMES
+from searchapp.extract.names import strip_accents
 
 # Words a long form may skip or use: "Department of Homeland Security (DHS)", "Freedom of
 # Information Act (FOIA)".
@@ -127,7 +128,7 @@ def _options(kind: str, text: str) -> tuple[tuple[tuple[str, int], ...], bool]:
         return (("&", 0),), True
     if kind == "abbr":
         return ((text.replace(".", "").lower(), 0),), False
-    word = text.lower()
+    word = strip_accents(text).lower()  # "École Normale Supérieure (ENS)"
     if word in FUNCTION_WORDS:
         return ((word[0], 0),) + ((("&", 0),) if word == "and" else ()), True
     if len(text) > 1 and text.isupper():
@@ -219,9 +220,15 @@ def _before(tokens: list[_Unit], end: int) -> list[_Unit]:
     return tokens[first:end]
 
 
+# Every acronym has two capitals within three characters ("ESA", "U.N.", "DoD").
+_TWO_CAPITALS = re.compile(r"[A-Z][.a-z]?[.a-z]?[A-Z]")
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Every acronym `text` defines, in text order."""
     if "(" not in text and "or" not in text:
+        return []
+    if not _TWO_CAPITALS.search(text):  # no acronym to define: most paragraphs, cheaply
         return []
     tokens = _tokens(text)
     starts = [unit.start for unit in tokens]

@@ -123,6 +123,12 @@ def test_a_candidate_at_fewer_edits_wins_over_a_more_common_one():
     assert (got.suggestion, got.distance) == ("tomorrow", 1)
 
 
+def test_a_correction_to_a_rare_spelling_is_only_offered():
+    speller = Speller.from_counts([("kasich", SpellingRules().confident_df - 1)])
+    got = speller.correct("kasick")
+    assert (got.suggestion, got.word_df, got.confident) == ("kasich", 0, False)
+
+
 def test_no_near_spelling_gives_none(speller: Speller):
     assert speller.correct("xylophone") is None
 
