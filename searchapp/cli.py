@@ -205,6 +205,8 @@ def search_command(
         return
     noun = "paragraph" if result.total == 1 else "paragraphs"
     click.echo(f"{result.total} {noun} (page {result.request.page} of {result.pages})")
+    for notice in result.filter_notices:
+        click.echo(notice.message[:1].upper() + notice.message[1:] + ".")
     if result.corrected_query:
         click.echo(
             f"Showing results for: {result.corrected_query} "

@@ -3,8 +3,9 @@
 `search()` counts facets from per-generation arrays, ranks with Whoosh told only what to
 leave out, and highlights only the page. The reference here does it the slow, obvious way:
 score every match of the same plan with Whoosh, filter and count in Python over the stored
-paragraphs. The length prior is switched off (it is a product on top of BM25F), and a
-phrase scores as the sum of its words, as the array scorer defines it.
+paragraphs, Whoosh scoring each word and the operators combined one document at a time.
+The length prior is switched off (it is a product on top of BM25F), and a phrase scores as
+the sum of its words, as the array scorer defines it.
 """
 
 from __future__ import annotations
@@ -66,35 +67,62 @@ POLNEAR_REQUESTS = [
 ]
 
 
-def whoosh_query(plan: QueryPlan) -> query.Query:
-    """The plan as one Whoosh query that matches and scores as `search()` does when all
-    the words must match."""
+def plan_scores(searcher, plan: QueryPlan) -> dict[int, float]:
+    """Every match of the plan with its score: Whoosh scores each word, phrase and
+    pattern alone (BM25F), and the operators combine those scores here, one document
+    at a time, as their definitions say (Whoosh's own matchers lose AndMaybe's second
+    score inside an AND, and documents under AndNot)."""
     if plan.explicit is not None:
-        return _phrases_as_sums(plan.explicit)
+        return _scores(searcher, plan.explicit)
     if plan.is_everything:
-        return query.Every()
+        return {n: 1.0 for n in searcher.whoosh.reader().all_doc_ids()}
     main = query.And(
-        [_phrases_as_sums(q) for q in [*(w.query for w in plan.words), *plan.required]]
-        + [query.Not(q) for q in plan.excluded]
+        [*(w.query for w in plan.words), *plan.required] + [query.Not(q) for q in plan.excluded]
     )
-    return query.AndMaybe(main, query.Or(plan.optional)) if plan.optional else main
+    return _scores(
+        searcher, query.AndMaybe(main, query.Or(plan.optional)) if plan.optional else main
+    )
 
 
-def _phrases_as_sums(q: query.Query) -> query.Query:
-    if isinstance(q, query.Phrase):
-        words = [query.Term(q.fieldname, w) for w in dict.fromkeys(q.words)]
-        return query.And([q.with_boost(0.0), *words], boost=q.boost)
-    if q.children():
-        return q.apply(_phrases_as_sums)
-    return q
+def _scores(searcher, q: query.Query) -> dict[int, float]:
+    boost = 1.0 if q.is_leaf() and not isinstance(q, query.Phrase) else q.boost
+    if isinstance(q, query.Phrase):  # where Whoosh finds it, the sum of its words
+        found = set(searcher.whoosh.docs_for_query(q))
+        words = [_scores(searcher, query.Term(q.fieldname, w)) for w in dict.fromkeys(q.words)]
+        scored = {n: sum(w.get(n, 0.0) for w in words) for n in found}
+    elif isinstance(q, query.And):
+        parts = [_scores(searcher, sub) for sub in q.subqueries if not isinstance(sub, query.Not)]
+        nots = [sub for sub in q.subqueries if isinstance(sub, query.Not)]
+        excluded = set().union(*(_scores(searcher, sub.query) for sub in nots))
+        common = set.intersection(*(set(p) for p in parts)) - excluded
+        scored = {n: sum(p[n] for p in parts) + len(nots) for n in common}
+    elif isinstance(q, query.Or):
+        parts = [_scores(searcher, sub) for sub in q.subqueries]
+        scored = {}
+        for part in parts:
+            for n, score in part.items():
+                scored[n] = scored.get(n, 0.0) + score
+    elif isinstance(q, query.Not):
+        excluded = _scores(searcher, q.query)
+        scored = {n: 1.0 for n in searcher.whoosh.reader().all_doc_ids() if n not in excluded}
+    elif isinstance(q, query.AndMaybe | query.AndNot | query.Require):
+        a, b = _scores(searcher, q.a), _scores(searcher, q.b)
+        if isinstance(q, query.AndMaybe):
+            scored = {n: score + b.get(n, 0.0) for n, score in a.items()}
+        elif isinstance(q, query.AndNot):
+            scored = {n: score for n, score in a.items() if n not in b}
+        else:
+            scored = {n: score for n, score in a.items() if n in b}
+    else:  # a word or an expanded pattern: Whoosh's own BM25F, boost included
+        scored = {hit.docnum: hit.score for hit in searcher.whoosh.search(q, limit=None)}
+    return {n: score * boost for n, score in scored.items()}
 
 
 def reference(index: ParagraphIndex, request: SearchRequest):
     """(total, {facet: {value: count}}, [(score, ids with that score)] for the page)."""
     searcher = index.searcher()
     try:
-        q = whoosh_query(searcher.plan(request.q, correct=request.correct))
-        scored = {hit.docnum: hit.score for hit in searcher.whoosh.search(q, limit=None)}
+        scored = plan_scores(searcher, searcher.plan(request.q, correct=request.correct))
         docs = {n: searcher.paragraph(n) for n in scored}
     finally:
         searcher.close()

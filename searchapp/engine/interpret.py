@@ -134,10 +134,13 @@ class Vocabulary:
         self.long_forms = {tuple(long.split()): short for short, long in acronyms.items()}
         self.correct = correct
 
-    def is_name(self, word: str) -> bool:
-        """Mostly written with a capital inside sentences: the corpus says it is a name."""
+    def is_name(self, word: str, typed_capitalized: bool) -> bool:
+        """Written with a capital inside sentences in most paragraphs that have it: the
+        corpus says it is a name. A word typed in lower case must be a name in nearly
+        all of them ("trump", "hilary"), or it is read as a word ("ban", not Ban Ki-moon)."""
         written = self.doc_frequency("exact", word)
-        return written > 0 and self.doc_frequency("capital", word) * 2 >= written
+        share = self.doc_frequency("capital", word) / written if written else 0.0
+        return share >= (0.5 if typed_capitalized else 0.9)
 
 
 class Interpreter:
@@ -202,14 +205,17 @@ class Interpreter:
             if start is None or end is None or text[start - 1 : start] == ":":
                 return q  # `text:word`: the field was named
             word = self._folded(text[start:end])
-            options: list[query.Query] = [q.with_boost(1.0)]
+            found: query.Query = q.with_boost(1.0)
             weights = self.weights
-            if weights.title and (title := self._term("title", word)) is not None:
-                options.append(query.Term("title", title, boost=weights.title))
+            bonus = []
             if weights.speaker and (speaker := self._term("speaker", word)) is not None:
-                options.append(query.Term("speaker", speaker, boost=weights.speaker))
-            return query.Or(options, boost=q.boost) if len(options) > 1 else q
-        return q.apply(lambda child: self._with_names(child, text)) if q.children() else q
+                found = query.Or([found, query.Term("speaker", speaker, boost=weights.speaker)])
+            if weights.title and (title := self._term("title", word)) is not None:
+                bonus.append(query.Term("title", title, boost=weights.title))
+            if bonus:
+                found = query.AndMaybe(found, bonus[0])
+            return found if q.boost == 1.0 else _scaled(found, q.boost)
+        return q if q.is_leaf() else q.apply(lambda child: self._with_names(child, text))
 
     def _read_plain(
         self,
@@ -332,28 +338,41 @@ class Interpreter:
                 options.append(query.Term("text", stem))
             return query.Or(options)
         piece, lower = pieces[0], folded[0]
-        options = self._base(piece, lower, vocabulary, soft)
-        if not soft:
-            weights = self.weights
-            if (title := self._term("title", lower)) is not None:
-                options.append(query.Term("title", title, boost=weights.title))
-            if (speaker := self._term("speaker", lower)) is not None and lower not in STOP_WORDS:
-                options.append(query.Term("speaker", speaker, boost=weights.speaker))
-            twin = latin_twin(piece)
-            if twin:  # "Рогозин" is also everything "Rogozin" is
-                options.append(self._spellings(twin, vocabulary))
-            elif (key := sound_key(lower)) and len(lower) >= 4:
-                options.append(query.Term("sounds", key, boost=weights.sounds))
-            if long := vocabulary.acronyms.get(lower):
-                options.append(query.Phrase("exact", long.split()))
-        return options[0] if len(options) == 1 else query.Or(options)
-
-    def _base(self, piece: str, lower: str, vocabulary: Vocabulary, soft: bool) -> list:
-        typed_acronym = len(piece) >= 2 and (piece.isupper() or is_dotted_acronym(piece))
+        name = self._is_name(piece, lower, vocabulary)
         stem = self._term("text", lower)
-        if stem is None or typed_acronym or vocabulary.is_name(lower):
-            return [query.Term("exact", lower)]
-        return [query.Term("text", stem)]
+        base = query.Term("exact", lower) if name or stem is None else query.Term("text", stem)
+        if soft:
+            return base
+        weights = self.weights
+        options: list[query.Query] = [base]
+        bonus: list[query.Query] = []
+        if (speaker := self._term("speaker", lower)) is not None and lower not in STOP_WORDS:
+            # A name is found in the speakers of a paragraph that says only "he"; a word
+            # there ("ban" in "Ban Ki-moon") only adds to the score.
+            (options if name else bonus).append(
+                query.Term("speaker", speaker, boost=weights.speaker)
+            )
+        twin = latin_twin(piece)
+        if twin:  # "Рогозин" is also everything "Rogozin" is
+            options.append(self._spellings(twin, vocabulary))
+        elif (key := sound_key(lower)) and len(lower) >= 4:
+            options.append(query.Term("sounds", key, boost=weights.sounds))
+        if long := vocabulary.acronyms.get(lower):
+            options.append(query.Phrase("exact", long.split()))
+        if weights.title and (title := self._term("title", lower)) is not None:
+            # Every paragraph of the article has its title: "who endorsed Ted Cruz" should
+            # not match a paragraph about trade under "Cruz endorsed by …".
+            bonus.append(query.Term("title", title, boost=weights.title))
+        found = options[0] if len(options) == 1 else query.Or(options)
+        if not bonus:
+            return found
+        return query.AndMaybe(found, bonus[0] if len(bonus) == 1 else query.Or(bonus))
+
+    def _is_name(self, piece: str, lower: str, vocabulary: Vocabulary) -> bool:
+        """An acronym typed as one ("US", "U.S."), or a name by the corpus's capitals."""
+        if len(piece) >= 2 and (piece.isupper() or is_dotted_acronym(piece)):
+            return True
+        return vocabulary.is_name(lower, piece[:1].isupper())
 
     def _field_clause(
         self,
@@ -383,6 +402,16 @@ class Interpreter:
 
     def _folded(self, word: str) -> str:
         return self.schema["exact"].term(word) or word.lower()
+
+
+def _scaled(q: query.Query, factor: float) -> query.Query:
+    """`q` with every leaf's boost multiplied (Whoosh's `with_boost` on a compound query
+    sets its children's boosts instead, losing their weights)."""
+    if not q.is_leaf():
+        return q.apply(lambda child: _scaled(child, factor))
+    copy = q.copy()
+    copy.boost = q.boost * factor
+    return copy
 
 
 def _is_explicit(text: str) -> bool:

@@ -65,11 +65,9 @@ def field_lengths(reader: IndexReader, fieldname: str) -> np.ndarray:
 def _blocks(matcher):
     """(ids, weights) per postings block of whoosh3's matcher; other matchers (short
     postings lists are stored inline) are read one posting at a time."""
-    if isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            yield matcher._ids, matcher._weights
+            yield _block_arrays(matcher)
             if matcher._lastblock:
                 return
             matcher._next_block()
@@ -80,3 +78,20 @@ def _blocks(matcher):
         weights.append(matcher.weight())
         matcher.next()
     yield ids, weights
+
+
+def _block_arrays(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """One block's ids and weights, decoded with numpy: Whoosh undoes the ids' delta
+    encoding one Python generator step per posting (a fifth of a common word's cost)."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids, weights = matcher._data[0], matcher._data[1]
+    count = matcher._blocklength
+    ids = np.cumsum(np.asarray(ids, dtype=np.int64))
+    if weights is None:
+        weights = np.ones(count)
+    elif isinstance(weights, float):
+        weights = np.full(count, weights)
+    else:
+        weights = np.asarray(weights, dtype=np.float64)
+    return ids, weights

@@ -175,7 +175,7 @@ def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
     with ix.reader() as reader:
         columns = Columns.from_reader(reader)
         write_vocabularies(folder, reader, QUERY_FIELDS)
-        write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact"))
+        write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
     columns.save(folder)
     write_info(folder, names)
     return int(columns.live.sum())
