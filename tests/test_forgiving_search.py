@@ -122,7 +122,9 @@ def test_the_cli_says_which_query_it_searched(runner, seed_index: Path):
     result = runner.invoke(main, ["search", "--index", str(seed_index), "sanctons"])
     assert result.exit_code == 0, result.output
     assert "Showing results for: sanctions" in result.output
-    unknown = runner.invoke(main, ["search", "--index", str(seed_index), "--speaker", "Rogozin", "x"])
+    unknown = runner.invoke(
+        main, ["search", "--index", str(seed_index), "--speaker", "Rogozin", "x"]
+    )
     assert "No speaker is called 'Rogozin'; did you mean 'Dmitry Rogozin'." in unknown.output
     partial = runner.invoke(main, ["search", "--index", str(seed_index), "Musk rescue station"])
     assert "then paragraphs with most of them" in partial.output

@@ -46,7 +46,8 @@ def scores(index: ParagraphIndex, text: str, limits: QueryLimits | None = None):
 
 
 @pytest.mark.parametrize(
-    "pattern", ["text:sanction*", "text:ro?ozin", "text:*osmos", "text:rogozn~", "text:[sai TO saj]"]
+    "pattern",
+    ["text:sanction*", "text:ro?ozin", "text:*osmos", "text:rogozn~", "text:[sai TO saj]"],
 )
 def test_a_pattern_scores_as_the_or_of_the_words_it_covers(seeds: ParagraphIndex, pattern):
     searcher = seeds.searcher()
