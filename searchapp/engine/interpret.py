@@ -48,7 +48,7 @@ FUNCTION_WORDS = STOP_WORDS | word_set(
 )
 SPEECH_VERBS = word_set("say says said saying tell tells told think thinks thought")
 _OPERATORS = word_set("AND OR NOT ANDNOT ANDMAYBE REQUIRE TO")
-_EXPLICIT = re.compile(r"[()*?~^\[\]{}]|(?<![\w-])\+")
+_EXPLICIT = re.compile(r"[()*?~^\[\]{}]")
 # One clause of a plain query: an optional minus, an optional field, then a phrase or a word.
 _CLAUSE = re.compile(
     r'(?P<minus>(?<!\S)-)?(?:(?P<field>[A-Za-z_]\w*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
