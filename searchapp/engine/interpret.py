@@ -6,9 +6,10 @@ handed to Whoosh's parser (`explicit`). Anything else is plain words, as people 
 into a search box, and is read the way Meilisearch reads them:
 - each bare word is one requirement, met by any of its spellings: the stemmed word
   (`text`), the word as written for names and acronyms (`exact`: "Hilary" is not
-  "hilarious"), the title and the speakers' names (BM25F weights, `Weights`), its Latin
-  transliteration, the sound of a name written in another script, the acronym the corpus
-  defines for it, or the long form of an acronym;
+  "hilarious"), a name among the paragraph's speakers, its Latin transliteration, the
+  sound of a name written in another script, the acronym the corpus defines for it, or
+  the long form of an acronym; the title, and a word that is not a name among the
+  speakers, only add to the score (BM25F weights, `Weights`, tuned on judged queries);
 - "phrases" match word for word, stop words included, and `field:word` clauses are
   required; `-word` and `-"phrase"` exclude;
 - stop words and question words ("what did Trump say about the judge") are not required;
