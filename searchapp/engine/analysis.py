@@ -182,3 +182,26 @@ class FastText(fields.TEXT):
         ]
         self._last = (value, items)
         return items
+
+
+class FastKeywords(fields.KEYWORD):
+    """A KEYWORD field (terms separated by spaces, or by commas) that indexes a value
+    without Whoosh's tokenizer chain: a paragraph has several such fields, and their
+    generic path cost a reindex more than the values are worth."""
+
+    def __init__(self, commas: bool = False, **kwargs: Any) -> None:
+        super().__init__(commas=commas, lowercase=False, **kwargs)
+        self._commas = commas
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, str) or kwargs:
+            return super().index(value, **kwargs)
+        parts = (p.strip() for p in value.split(",")) if self._commas else value.split()
+        counts: dict[str, int] = {}
+        for part in parts:
+            if part:
+                counts[part] = counts.get(part, 0) + 1
+        boost = self.format.field_boost
+        return [
+            (term.encode("utf-8"), n, float(n) * boost, pack_uint(n)) for term, n in counts.items()
+        ]

@@ -23,7 +23,7 @@ from whoosh.analysis import (
 from whoosh.support.charset import accent_map
 
 from searchapp.engine.acronyms import defined_acronyms
-from searchapp.engine.analysis import FastText
+from searchapp.engine.analysis import FastKeywords, FastText
 from searchapp.engine.words import NewsTokenizer, capitalized_words, sound_keys
 from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.paragraphs import ParagraphDoc
@@ -61,18 +61,18 @@ def paragraph_schema() -> fields.Schema:
         exact=FastText(as_written),
         # How often a word is written capitalized inside a sentence, against `exact`:
         # the corpus's own answer to "is this word a name?".
-        capital=fields.KEYWORD(lowercase=False),
+        capital=FastKeywords(),
         # Sound keys of words transliterated from other scripts: `Campbell` meets the
         # "Кэмпбелл" of a Russian tweet, which transliterates as "Kempbell".
-        sounds=fields.KEYWORD(lowercase=False),
+        sounds=FastKeywords(),
         # Acronyms the paragraph defines: "esa=european space agency" (engine/acronyms.py).
-        defines=fields.KEYWORD(commas=True, lowercase=False),
+        defines=FastKeywords(commas=True),
         title=FastText(folding, stored=True),
         title_derived=fields.STORED,
         outlet=FastText(names, stored=True),
         outlet_value=fields.ID,
         speaker=FastText(names),
-        speaker_value=fields.KEYWORD(commas=True, lowercase=False),
+        speaker_value=FastKeywords(commas=True),
         # What was said, apart from the narration around it, so `quote:x` finds only
         # paragraphs where somebody said x. Same analyzer as `text`, so the two stem alike.
         quote=FastText(stemmed, phrase=False),

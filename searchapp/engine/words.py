@@ -177,8 +177,14 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
+# A letter outside the Latin script (punctuation and symbols are all below U+2BFF).
+_FOREIGN_LETTER = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff]")
+
+
 def sound_keys(text: str) -> list[str]:
     """Metaphone keys of the words transliterated from other scripts."""
+    if not _FOREIGN_LETTER.search(text):  # nearly every paragraph: one pass in C
+        return []
     keys = dict.fromkeys(
         key
         for _pos, _start, _end, spelling in words(text, variants=False)
