@@ -7,51 +7,33 @@ its own, so ticking "Newsweek" leaves the other outlets visible with their count
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
 
 import numpy as np
 from markupsafe import escape
 
-from searchapp.engine import FACET_FIELDS, IndexSearcher, QueryLimits, QueryTooCostly
-from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET, ParagraphDoc
+from searchapp.engine import IndexSearcher, QueryTooCostly
+from searchapp.paragraphs import ParagraphDoc
+from searchapp.search_request import (  # noqa: F401 - the request's names, as callers know them
+    DEFAULT_FACET_SIZE,
+    FACETS,
+    MAX_FACET_SIZE,
+    MAX_PER_PAGE,
+    SORTS,
+    UNKNOWN,
+    UNKNOWN_LABELS,
+    BadParameter,
+    SearchLimits,
+    SearchRequest,
+    parse_whole_number,
+)
 from searchapp.timeouts import TimeLimitExceeded, time_limit
 
-SORTS = ("relevance", "date_desc", "date_asc")
-FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
-# In URLs, this value selects the documents a facet has no value for.
-UNKNOWN = "_unknown"
-UNKNOWN_LABELS = {"outlet": UNKNOWN_OUTLET, "speaker": "No speaker", "date": UNKNOWN_DATE}
-MAX_PER_PAGE = 100
-DEFAULT_FACET_SIZE = 10
-# Each facet value carries a toggle URL as long as the request's, so this bounds the
-# answer's size: 2,000 values ticked once made a 50 MB answer.
-MAX_FACET_SIZE = 100
 _PLAIN_SNIPPET_CHARS = 240
-
-
-class BadParameter(ValueError):
-    """A request parameter is invalid; `param` names it for the API's error body, and
-    `limit` the limit it broke, if any."""
-
-    def __init__(self, param: str, message: str, limit: str | None = None) -> None:
-        super().__init__(message)
-        self.param = param
-        self.message = message
-        self.limit = limit
-
-
-@dataclass(frozen=True)
-class SearchLimits(QueryLimits):
-    """What one request may cost, on top of what its query may (README, "Limits")."""
-
-    filter_values: int = 50  # values ticked in one facet
-    seconds: float = 2.0  # after this the search is stopped, not only abandoned
 
 
 class SearchTimedOut(QueryTooCostly):
@@ -65,111 +47,6 @@ class SearchTimedOut(QueryTooCostly):
             "seconds",
             seconds,
         )
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """Everything that defines a result page; it round-trips through the URL."""
-
-    q: str = ""
-    outlet: tuple[str, ...] = ()
-    speaker: tuple[str, ...] = ()
-    date: tuple[str, ...] = ()  # months, "YYYY-MM", or UNKNOWN
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 10
-    facet_size: int = DEFAULT_FACET_SIZE
-    correct: bool = True  # False: search the words as typed ("search instead for")
-
-    @classmethod
-    def from_params(
-        cls, params: Mapping[str, Sequence[str]], limits: SearchLimits | None = None
-    ) -> SearchRequest:
-        """Validate query-string parameters (name → list of values) into a request."""
-        limits = limits or SearchLimits()
-
-        def one(name: str) -> str:
-            values = params.get(name) or [""]
-            return values[-1].strip()
-
-        def many(name: str) -> tuple[str, ...]:
-            values = (value.strip() for value in params.get(name) or ())
-            chosen = tuple(dict.fromkeys(value for value in values if value))
-            if len(chosen) > limits.filter_values:
-                raise BadParameter(
-                    name,
-                    f"at most {limits.filter_values} {name} values can be ticked at once, "
-                    f"got {len(chosen):,}",
-                    "filter_values",
-                )
-            return chosen
-
-        months = many("date")
-        for month in months:
-            if month != UNKNOWN and not _is_month(month):
-                raise BadParameter("date", f"date facet values are YYYY-MM months, got {month!r}")
-        sort = one("sort") or "relevance"
-        if sort not in SORTS:
-            raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
-        request = cls(
-            q=one("q"),
-            outlet=many("outlet"),
-            speaker=many("speaker"),
-            date=months,
-            date_from=_parse_day(one("from"), "from"),
-            date_to=_parse_day(one("to"), "to"),
-            sort=sort,
-            page=parse_whole_number(one("page"), "page", 1, 1, 10_000),
-            per_page=parse_whole_number(one("per_page"), "per_page", 10, 1, MAX_PER_PAGE),
-            facet_size=parse_whole_number(
-                one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE
-            ),
-            correct=_parse_switch(one("correct"), "correct"),
-        )
-        if request.date_from and request.date_to and request.date_from > request.date_to:
-            raise BadParameter("to", "'to' is before 'from'")
-        return request
-
-    @property
-    def effective_sort(self) -> str:
-        """An empty query has nothing to rank by, so it browses newest first."""
-        return "date_desc" if not self.q and self.sort == "relevance" else self.sort
-
-    def selected(self, facet: str) -> tuple[str, ...]:
-        return getattr(self, facet)
-
-    def to_params(self) -> list[tuple[str, str]]:
-        """Query-string pairs, leaving defaults out so URLs stay short and shareable."""
-        pairs = [("q", self.q)] if self.q else []
-        for facet in FACETS:
-            pairs += [(facet, value) for value in self.selected(facet)]
-        if self.date_from:
-            pairs.append(("from", self.date_from.isoformat()))
-        if self.date_to:
-            pairs.append(("to", self.date_to.isoformat()))
-        if self.sort != "relevance":
-            pairs.append(("sort", self.sort))
-        if self.per_page != 10:
-            pairs.append(("per_page", str(self.per_page)))
-        if self.facet_size != DEFAULT_FACET_SIZE:
-            pairs.append(("facet_size", str(self.facet_size)))
-        if not self.correct:
-            pairs.append(("correct", "0"))
-        if self.page != 1:
-            pairs.append(("page", str(self.page)))
-        return pairs
-
-    def query_string(self, **changes: object) -> str:
-        """The URL query for this request with `changes` applied."""
-        return urlencode(replace(self, **changes).to_params())
-
-    def toggled(self, facet: str, value: str) -> str:
-        """The URL query with `value` ticked or unticked, back on page 1."""
-        current = self.selected(facet)
-        values = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return self.query_string(**{facet: values, "page": 1})
 
 
 @dataclass(frozen=True)
@@ -447,48 +324,3 @@ def _shorten(text: str) -> str:
     if len(text) <= _PLAIN_SNIPPET_CHARS:
         return text
     return text[:_PLAIN_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-def _is_month(value: str) -> bool:
-    try:
-        dt.datetime.strptime(value, "%Y-%m")
-    except ValueError:
-        return False
-    return len(value) == 7
-
-
-def _parse_switch(value: str, param: str) -> bool:
-    if value.lower() in ("", "1", "on", "true", "yes"):
-        return True
-    if value.lower() in ("0", "off", "false", "no"):
-        return False
-    raise BadParameter(param, f"{param!r} must be 1 or 0, got {value!r}")
-
-
-def _parse_day(value: str, param: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadParameter(
-            param, f"{param!r} must be a date as YYYY-MM-DD, got {value!r}"
-        ) from None
-
-
-def parse_whole_number(
-    value: str, param: str, default: int | None, low: int, high: int | None = None
-) -> int | None:
-    """`value` as a whole number from `low` to `high` (None: no upper bound), `default`
-    when empty; BadParameter naming `param` otherwise."""
-    value = value.strip()
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError:  # also a number of more than 4,300 digits
-        raise BadParameter(param, f"{param!r} must be a whole number, got {value!r}") from None
-    if number < low or (high is not None and number > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise BadParameter(param, f"{param!r} must be {bounds}, got {number}")
-    return number

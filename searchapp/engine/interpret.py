@@ -29,7 +29,14 @@ from whoosh import query
 from whoosh.analysis import STOP_WORDS
 from whoosh.fields import Schema
 
-from searchapp.engine.queries import QueryLimits, QueryReader, QuerySyntaxError, QueryTooCostly
+from searchapp.engine.queries import (
+    QueryLimits,
+    QueryReader,
+    QuerySyntaxError,
+    QueryTooCostly,
+    check_length,
+    check_phrase,
+)
 from searchapp.engine.words import is_dotted_acronym, latin_twin, sound_key, words
 from searchapp.extract.lexicon import word_set
 
@@ -170,12 +177,7 @@ class Interpreter:
         plan = QueryPlan(text)
         if not text:
             return plan
-        if len(text) > limits.query_chars:
-            raise QueryTooCostly(
-                f"the query is {len(text):,} characters long; the limit is {limits.query_chars:,}",
-                "query_chars",
-                limits.query_chars,
-            )
+        check_length(text, limits)
         if _is_explicit(text):
             plan.explicit = self.parse_explicit(text, limits)
             return plan
@@ -388,12 +390,7 @@ class Interpreter:
         folded = [self._folded(p) for p in _words(phrase)]
         if not folded:
             return None
-        if len(folded) > limits.phrase_words:
-            raise QueryTooCostly(
-                f"a phrase may hold {limits.phrase_words:,} words; this one has {len(folded):,}",
-                "phrase_words",
-                limits.phrase_words,
-            )
+        check_phrase(len(folded), limits)
         if len(folded) == 1:
             return query.Term("exact", folded[0])
         return query.Phrase("exact", folded)

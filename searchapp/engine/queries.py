@@ -61,12 +61,7 @@ class QueryReader:
         typed = text if typed is None else typed.strip()
         if not text:
             return query.Every()
-        if len(text) > limits.query_chars:
-            raise QueryTooCostly(
-                f"the query is {len(text):,} characters long; the limit is {limits.query_chars:,}",
-                "query_chars",
-                limits.query_chars,
-            )
+        check_length(text, limits)
         _check_syntax(typed)
         try:
             parsed = self._parser.parse(text, debug=False)
@@ -80,6 +75,25 @@ class QueryReader:
             )
         _check_size(parsed, limits)
         return parsed
+
+
+def check_length(text: str, limits: QueryLimits) -> None:
+    """Before any parsing: the parser's cost grows with the square of the length."""
+    if len(text) > limits.query_chars:
+        raise QueryTooCostly(
+            f"the query is {len(text):,} characters long; the limit is {limits.query_chars:,}",
+            "query_chars",
+            limits.query_chars,
+        )
+
+
+def check_phrase(words: int, limits: QueryLimits) -> None:
+    if words > limits.phrase_words:
+        raise QueryTooCostly(
+            f"a phrase may hold {limits.phrase_words:,} words; this one has {words:,}",
+            "phrase_words",
+            limits.phrase_words,
+        )
 
 
 def wanted_leaves(q: query.Query) -> Iterator[query.Query]:
@@ -123,12 +137,8 @@ def _check_size(q: query.Query, limits: QueryLimits) -> None:
         )
     for leaf in leaves:
         words = getattr(leaf, "words", None)
-        if isinstance(leaf, query.Phrase) and words and len(words) > limits.phrase_words:
-            raise QueryTooCostly(
-                f"a phrase may hold {limits.phrase_words:,} words; this one has {len(words):,}",
-                "phrase_words",
-                limits.phrase_words,
-            )
+        if isinstance(leaf, query.Phrase) and words:
+            check_phrase(len(words), limits)
     patterns = sum(isinstance(leaf, query.MultiTerm) for leaf in leaves)
     if patterns > limits.patterns:
         raise QueryTooCostly(

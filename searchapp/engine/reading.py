@@ -16,7 +16,6 @@ import queue
 import threading
 import weakref
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -28,10 +27,11 @@ from searchapp.engine.acronyms import read_acronyms
 from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import expand_patterns, read_vocabulary, vocabulary_path
 from searchapp.engine.interpret import Interpreter, QueryPlan, Vocabulary, Weights
+from searchapp.engine.matching import Matching, match_plan, rank
 from searchapp.engine.postings import postings_arrays
 from searchapp.engine.queries import QueryLimits
 from searchapp.engine.schema import FORMAT, from_stored
-from searchapp.engine.scoring import ArrayScorer, Scored
+from searchapp.engine.scoring import ArrayScorer
 from searchapp.engine.snippets import query_words, snippet
 from searchapp.engine.spelling import Speller, vocabulary_counts
 from searchapp.filters import FacetValues
@@ -45,21 +45,6 @@ from searchapp.paragraphs import ParagraphDoc
 
 INFO_FILE = "searchapp.json"
 SPELLING_FILE = "spelling.tsv"  # the words of `exact` and their document frequencies
-
-
-@dataclass
-class Matching:
-    """What a query matched: `every` document with all its words and clauses, and when
-    it has several words, `some`: those with at least one. `counts` says how many of
-    the words each document has, `words` which (one mask per word of the plan)."""
-
-    every: np.ndarray
-    scores: np.ndarray | None
-    counts: np.ndarray | None
-    some: np.ndarray | None = None
-    words: list[np.ndarray] = field(
-        default_factory=list
-    )  # {"format": FORMAT, "names": {name as written: corpus name}}
 
 
 class IndexOutdated(IndexMissing):
@@ -278,52 +263,7 @@ class IndexSearcher:
     ) -> Matching:
         """The documents matching the plan and date range, and their scores when they
         could be computed all at once (None: rank with Whoosh)."""
-        live = self.columns.live
-        if date_from or date_to:
-            live = live & self.columns.in_dates(date_from, date_to)
-        if plan.is_everything:
-            return Matching(live.copy(), None, None)
-        if plan.explicit is not None:
-            q = plan.explicit
-            if isinstance(q, query.Every):
-                return Matching(live.copy(), None, None)
-            if (scored := self._scorer().score(q)) is not None:
-                return Matching(scored.matches & live, scored.scores, None)
-            return Matching(
-                self.columns.mask(list(self.whoosh.docs_for_query(q))) & live, None, None
-            )
-        scorer = self._scorer()
-        required = live.copy()
-        scores = np.zeros(self.columns.size)
-        for clause in plan.required:
-            part = self._scored(scorer, clause)
-            required &= part.matches
-            scores += part.scores
-        for clause in plan.excluded:
-            required &= ~self._scored(scorer, clause).matches
-        for clause in plan.optional:
-            scores += self._scored(scorer, clause).scores
-        if len(plan.words) == 1:  # most queries: no counting
-            part = self._scored(scorer, plan.words[0].query)
-            every = required & part.matches
-            return Matching(every, scores + part.scores, None, None, [part.matches])
-        words = []
-        counts = np.zeros(self.columns.size, dtype=np.int16)
-        for word in plan.words:
-            part = self._scored(scorer, word.query)
-            words.append(part.matches)
-            counts += part.matches
-            scores += part.scores
-        every = required & (counts == len(words))
-        some = required & (counts > 0) if len(words) > 1 else None
-        return Matching(every, scores, counts, some, words)
-
-    def _scored(self, scorer: ArrayScorer, q: query.Query) -> Scored:
-        scored = scorer.score(q)
-        if scored is None:  # a field clause of a shape the arrays do not score
-            mask = self.columns.mask(list(self.whoosh.docs_for_query(q)))
-            return Scored(mask, mask.astype(np.float64))
-        return scored
+        return match_plan(plan, self.columns, self._scorer(), self._docs_for, date_from, date_to)
 
     def ranked(
         self,
@@ -335,32 +275,15 @@ class IndexSearcher:
         limit: int,
         counts: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
-        """A page of (docnum, score) within `matches`: body text first, then captions
-        and the like; among them, more of the query's words first (`counts`), then the
-        BM25F score weighed by the paragraph's length (`length_prior`); index order on
-        equal scores."""
+        """A page of (docnum, score) within `matches` (see `rank`)."""
         if scores is None:
             q = query.Every() if q is None else q
             return self._ranked_by_whoosh(q, matches, narrowed, offset, limit)
-        docs = np.flatnonzero(matches)
         prior = self.owner.length_prior(self.owner.weights.length)
-        doc_scores = scores[docs] * prior[docs]
-        # Furniture ranks after all body text, and a paragraph with fewer of the words
-        # after one with more: each pushes below any score, by a finite step so that
-        # paragraphs still rank by score within their tier.
-        step = 2 * float(np.abs(doc_scores).max(initial=0.0)) + 1
-        tier = np.where(self.columns.body[docs], 0, 1 << 12)
-        if counts is not None:
-            tier = tier + (int(counts.max(initial=0)) - counts[docs])
-        keys = tier * step - doc_scores
-        end = min(offset + limit, len(docs))
-        if end <= offset:
-            return []
-        if end < len(docs):  # sort only what can reach the page, ties at its edge included
-            within = keys <= np.partition(keys, end - 1)[end - 1]
-            docs, keys, doc_scores = docs[within], keys[within], doc_scores[within]
-        order = np.lexsort((docs, keys))[offset:end]
-        return [(int(docs[i]), float(doc_scores[i])) for i in order]
+        return rank(matches, scores, self.columns.body, prior, offset, limit, counts)
+
+    def _docs_for(self, q: query.Query) -> np.ndarray:
+        return self.columns.mask(list(self.whoosh.docs_for_query(q)))
 
     def _ranked_by_whoosh(
         self, q: query.Query, matches: np.ndarray, narrowed: bool, offset: int, limit: int
