@@ -185,14 +185,14 @@ class Interpreter:
             raise QuerySyntaxError(
                 'unclosed " in query: phrases need an opening and a closing quote'
             )
-        self._read_plain(text, plan, vocabulary, correct, limits)
-        clauses = len(plan.words) + len(plan.required) + len(plan.excluded)
-        if clauses > limits.clauses:
+        clauses = len(_CLAUSE.findall(text))
+        if clauses > limits.clauses:  # before any word costs a lookup
             raise QueryTooCostly(
                 f"the query has {clauses:,} words and phrases; the limit is {limits.clauses:,}",
                 "clauses",
                 limits.clauses,
             )
+        self._read_plain(text, plan, vocabulary, correct, limits)
         return plan
 
     def parse_explicit(self, text: str, limits: QueryLimits | None = None) -> query.Query:
@@ -245,7 +245,8 @@ class Interpreter:
                 word = _CONTRACTION.sub("", word)
                 if not bare and word.lower() in QUESTION_WORDS:
                     question = True
-                bare.append((word, match.start("word"), match.start("word") + len(word)))
+                if word.lower() not in {b[0].lower() for b in bare}:  # a repeat adds nothing
+                    bare.append((word, match.start("word"), match.start("word") + len(word)))
         wanted = [b for b in bare if not _asks(b[0], question)]
         if not wanted and not plan.required:
             wanted, bare = bare, []  # only stop words: search them, as written
