@@ -178,3 +178,10 @@ def test_the_cli_runs_every_operator_and_explains_limits(runner, seed_index):
 
 def test_seeds_are_where_the_fixture_says(seed_index: Path):
     assert SEEDS.is_dir() and seed_index.is_dir()
+
+
+def test_a_plain_query_counts_distinct_words_against_the_clause_limit(client):
+    words = [f"word{n}" for n in range(64)]
+    assert found(client, q=" ".join(words + words + ["the", "of"] * 10))["matching"]
+    error = refused(client, q=" ".join([*words, "station"]))
+    assert error["limit"] == "clauses" and "65 words and phrases" in error["message"]

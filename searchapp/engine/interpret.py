@@ -185,8 +185,10 @@ class Interpreter:
             raise QuerySyntaxError(
                 'unclosed " in query: phrases need an opening and a closing quote'
             )
-        clauses = len(_CLAUSE.findall(text))
-        if clauses > limits.clauses:  # before any word costs a lookup
+        # Counted before any word costs a lookup: distinct words that are not function
+        # words, and every phrase and field clause.
+        clauses = len({m.group().lower() for m in _CLAUSE.finditer(text)} - FUNCTION_WORDS)
+        if clauses > limits.clauses:
             raise QueryTooCostly(
                 f"the query has {clauses:,} words and phrases; the limit is {limits.clauses:,}",
                 "clauses",
