@@ -206,3 +206,19 @@ def test_a_filter_value_that_matches_nothing_says_what_exists(client):
     page = client.get("/", query_string={"q": "sanctions", "outlet": "newsweak"})
     assert "No outlet is called" in page.get_data(as_text=True)
     assert ">Newsweek</a>?" in page.get_data(as_text=True)
+
+
+def test_a_long_form_with_function_words_is_one_requirement(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dhs.txt").write_text(
+        "---\ntitle: Border\noutlet: Example Wire\ndate: 2016-03-04\n---\n"
+        "The Department of Homeland Security (DHS) announced new rules on Monday.\n\n"
+        "A DHS spokesman said the rules would take effect in May.\n"
+    )
+    reindex(corpus, tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    data = api(client, q="Department of Homeland Security spokesman")
+    assert data["all_words_total"] == 1  # two requirements: the department, the spokesman
+    first = data["hits"][0]
+    assert first["text"].startswith("A DHS spokesman") and first["missing_words"] == []

@@ -139,7 +139,12 @@ class Vocabulary:
     ) -> None:
         self.doc_frequency = doc_frequency
         self.acronyms = acronyms  # "esa" → "european space agency"
-        self.long_forms = {tuple(long.split()): short for short, long in acronyms.items()}
+        # Keyed without function words, as the query's required words come: "Department
+        # of Homeland Security" is typed as department, homeland, security.
+        self.long_forms = {
+            tuple(w for w in long.split() if w not in FUNCTION_WORDS): (short, long)
+            for short, long in acronyms.items()
+        }
         self.correct = correct
 
     def is_name(self, word: str, typed_capitalized: bool) -> bool:
@@ -313,11 +318,11 @@ class Interpreter:
         lowered = [w.lower() for w, _, _ in wanted]
         while i < len(wanted):
             for size in range(min(8, len(wanted) - i), 1, -1):
-                short = vocabulary.long_forms.get(tuple(lowered[i : i + size]))
-                if short:
+                found = vocabulary.long_forms.get(tuple(lowered[i : i + size]))
+                if found:
+                    short, long = found
                     start, end = wanted[i][1], wanted[i + size - 1][2]
-                    phrase = query.Phrase("exact", lowered[i : i + size])
-                    q = query.Or([phrase, query.Term("exact", short)])
+                    q = query.Or([query.Phrase("exact", long.split()), query.Term("exact", short)])
                     out.append((" ".join(w for w, _, _ in wanted[i : i + size]), start, end, q))
                     i += size
                     break
