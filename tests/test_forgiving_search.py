@@ -222,3 +222,11 @@ def test_a_long_form_with_function_words_is_one_requirement(tmp_path: Path):
     assert data["all_words_total"] == 1  # two requirements: the department, the spokesman
     first = data["hits"][0]
     assert first["text"].startswith("A DHS spokesman") and first["missing_words"] == []
+
+
+def test_the_query_language_is_not_corrected_but_offers_a_spelling(client):
+    data = api(client, q="sanctons AND rogozin")
+    assert data["total"] == 0 and data["corrected_query"] is None
+    assert data["did_you_mean"] == "sanctions AND rogozin"
+    page = client.get("/", query_string={"q": "sanctons AND rogozin"}).get_data(as_text=True)
+    assert "Did you mean" in page and "sanctions AND rogozin" in page

@@ -185,6 +185,7 @@ class Interpreter:
         check_length(text, limits)
         if _is_explicit(text):
             plan.explicit = self.parse_explicit(text, limits)
+            plan.corrections = self._offered(plan.explicit, text, vocabulary)
             return plan
         if text.count('"') % 2:
             raise QuerySyntaxError(
@@ -226,6 +227,26 @@ class Interpreter:
                 found = query.AndMaybe(found, bonus[0])
             return found if q.boost == 1.0 else _scaled(found, q.boost)
         return q if q.is_leaf() else q.apply(lambda child: self._with_names(child, text))
+
+    def _offered(self, q: query.Query, text: str, vocabulary: Vocabulary) -> list[Correction]:
+        """In the query language nothing is corrected, but a word the archive does not
+        have gets a "did you mean" (where the query's words were not rewritten)."""
+        if _rewrite_explicit(text) != text:
+            return []
+        offered = []
+        for leaf in q.leaves():
+            start, end = getattr(leaf, "startchar", None), getattr(leaf, "endchar", None)
+            if type(leaf) is not query.Term or leaf.fieldname != "text" or start is None:
+                continue
+            typed = text[start:end]
+            if not typed.isalpha() or not self._absent(typed.lower(), vocabulary):
+                continue
+            if (found := vocabulary.correct(typed.lower())) is not None:
+                suggestion = found[0]
+                if typed[:1].isupper():
+                    suggestion = suggestion[:1].upper() + suggestion[1:]
+                offered.append(Correction(typed, start, end, suggestion, applied=False))
+        return offered
 
     def _read_plain(
         self,
