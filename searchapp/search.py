@@ -138,7 +138,7 @@ class SearchResult:
 
     @property
     def dropped_words(self) -> list[str]:
-        """Query words missing from at least one hit of the page, in query order."""
+        """Query words missing from at least one hit of the page."""
         return list(dict.fromkeys(word for hit in self.hits for word in hit.missing))
 
     @property

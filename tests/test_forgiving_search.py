@@ -54,14 +54,18 @@ def texts(data: dict) -> list[str]:
     return [hit["text"] for hit in data["hits"]]
 
 
+def client_of(folder: Path, articles: dict[str, str]):
+    """A test client over an index of `articles` (file name → text), built in `folder`."""
+    (folder / "corpus").mkdir()
+    for name, text in articles.items():
+        (folder / "corpus" / name).write_text(text)
+    reindex(folder / "corpus", folder / "index")
+    return create_app({"TESTING": True, "INDEX_DIR": str(folder / "index")}).test_client()
+
+
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("invented")
-    for name, text in INVENTED.items():
-        (folder / name).write_text(text)
-    index_dir = tmp_path_factory.mktemp("invented-index")
-    reindex(folder, index_dir)
-    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
+    return client_of(tmp_path_factory.mktemp("invented"), INVENTED)
 
 
 def test_words_no_paragraph_has_all_of_match_partially_and_say_so(client):
@@ -209,15 +213,12 @@ def test_a_filter_value_that_matches_nothing_says_what_exists(client):
 
 
 def test_a_long_form_with_function_words_is_one_requirement(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "dhs.txt").write_text(
+    dhs = (
         "---\ntitle: Border\noutlet: Example Wire\ndate: 2016-03-04\n---\n"
         "The Department of Homeland Security (DHS) announced new rules on Monday.\n\n"
         "A DHS spokesman said the rules would take effect in May.\n"
     )
-    reindex(corpus, tmp_path / "index")
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    client = client_of(tmp_path, {"dhs.txt": dhs})
     data = api(client, q="Department of Homeland Security spokesman")
     assert data["all_words_total"] == 1  # two requirements: the department, the spokesman
     first = data["hits"][0]

@@ -242,10 +242,7 @@ class Interpreter:
             if not typed.isalpha() or not self._absent(typed.lower(), vocabulary):
                 continue
             if (found := vocabulary.correct(typed.lower())) is not None:
-                suggestion = found[0]
-                if typed[:1].isupper():
-                    suggestion = suggestion[:1].upper() + suggestion[1:]
-                offered.append(Correction(typed, start, end, suggestion, applied=False))
+                offered.append(Correction(typed, start, end, _cased(found[0], typed), False))
         return offered
 
     def _read_plain(
@@ -311,9 +308,7 @@ class Interpreter:
         found = vocabulary.correct(lower)
         if found is None:
             return spelled
-        suggestion, confident = found
-        if typed[:1].isupper():
-            suggestion = suggestion[:1].upper() + suggestion[1:]
+        suggestion, confident = _cased(found[0], typed), found[1]
         # An absent word is corrected even on a weak guess, unless it sounds like a name
         # written in another script ("Campbell" for "Кэмпбелл"), which it then finds.
         key = sound_key(lower)
@@ -429,6 +424,11 @@ class Interpreter:
 
     def _folded(self, word: str) -> str:
         return self.schema["exact"].term(word) or word.lower()
+
+
+def _cased(suggestion: str, typed: str) -> str:
+    """The suggestion capitalized as the word was typed ("Rogozn" → "Rogozin")."""
+    return suggestion[:1].upper() + suggestion[1:] if typed[:1].isupper() else suggestion
 
 
 def _scaled(q: query.Query, factor: float) -> query.Query:
