@@ -28,7 +28,7 @@ from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import expand_patterns, read_vocabulary, vocabulary_path
 from searchapp.engine.interpret import Interpreter, QueryPlan, Vocabulary, Weights
 from searchapp.engine.matching import Matching, match_plan, rank
-from searchapp.engine.postings import postings_arrays
+from searchapp.engine.postings import phrase_docs, postings_arrays
 from searchapp.engine.queries import QueryLimits
 from searchapp.engine.schema import FORMAT, from_stored
 from searchapp.engine.scoring import ArrayScorer
@@ -320,7 +320,10 @@ class IndexSearcher:
             )
         return self._array_scorer
 
-    def _phrase_docs(self, phrase: query.Phrase) -> np.ndarray:
+    def _phrase_docs(self, phrase: query.Phrase, candidates: np.ndarray) -> np.ndarray:
+        """Where the phrase stands; words apart (`"a b"~3`) are Whoosh's to find."""
+        if phrase.slop == 1 and phrase.words:
+            return phrase_docs(self.whoosh.reader(), phrase.fieldname, phrase.words, candidates)
         return np.fromiter(self.whoosh.docs_for_query(phrase), dtype=np.int64)
 
     def paragraph(self, docnum: int) -> ParagraphDoc:

@@ -11,7 +11,8 @@ NOT, ANDNOT, ANDMAYBE, REQUIRE, and expanded patterns). The scores equal Whoosh'
 (`tests/test_search_reference.py` holds them to five decimals), except that a phrase
 scores as the sum of its words where it matches (Whoosh scores its postings one by one,
 20 times slower), and REQUIRE, which Whoosh's own matcher fails on, scores as its
-documentation says. Which documents a phrase matches is Whoosh's answer (`phrase_docs`).
+documentation says. Which documents a phrase matches is read from the positions of the
+documents that have all its words (`phrase_docs`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class ArrayScorer:
         self,
         reader: IndexReader,
         lengths: Mapping[str, np.ndarray],
-        phrase_docs: Callable[[query.Phrase], np.ndarray],
+        phrase_docs: Callable[[query.Phrase, np.ndarray], np.ndarray],
     ) -> None:
         self._reader = reader
         self._lengths = lengths
@@ -139,8 +140,8 @@ class ArrayScorer:
         words = [self._term(q.fieldname, word) for word in dict.fromkeys(q.words)]
         candidates = np.logical_and.reduce([w.matches for w in words])
         matches = np.zeros(self._size, dtype=bool)
-        if candidates.any():  # Whoosh reads positions only where every word occurs
-            matches[self._phrase_docs(q)] = True
+        if candidates.any():  # positions are read only where every word occurs
+            matches[self._phrase_docs(q, np.flatnonzero(candidates))] = True
         scores = np.sum([w.scores for w in words], axis=0)
         return Scored(matches, np.where(matches, scores, 0.0))
 
