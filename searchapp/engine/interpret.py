@@ -36,6 +36,9 @@ from searchapp.engine.queries import (
     QueryTooCostly,
     check_length,
     check_phrase,
+    is_explicit,
+    rewrite_explicit,
+    scaled,
 )
 from searchapp.engine.words import is_dotted_acronym, latin_twin, sound_key, words
 from searchapp.extract.lexicon import word_set
@@ -55,8 +58,6 @@ FUNCTION_WORDS = STOP_WORDS | word_set(
     those through too under until up very what which while whom why would your yours"""
 )
 SPEECH_VERBS = word_set("say says said saying tell tells told think thinks thought")
-_OPERATORS = word_set("AND OR NOT ANDNOT ANDMAYBE REQUIRE TO")
-_EXPLICIT = re.compile(r"[()*?~^\[\]{}]")
 # One clause of a plain query: an optional minus, an optional field, then a phrase or a word.
 _CLAUSE = re.compile(
     r'(?P<minus>(?<!\S)-)?(?:(?P<field>[A-Za-z_]\w*):)?(?:"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+))'
@@ -183,7 +184,7 @@ class Interpreter:
         if not text:
             return plan
         check_length(text, limits)
-        if _is_explicit(text):
+        if is_explicit(text):
             plan.explicit = self.parse_explicit(text, limits)
             plan.corrections = self._offered(plan.explicit, text, vocabulary)
             return plan
@@ -206,7 +207,7 @@ class Interpreter:
     def parse_explicit(self, text: str, limits: QueryLimits | None = None) -> query.Query:
         """`text` in the query language, with this index's meanings (_rewrite_explicit).
         A bare word is also searched in titles and speakers' names, as in a plain query."""
-        rewritten = _rewrite_explicit(text)
+        rewritten = rewrite_explicit(text)
         parsed = self._reader.parse(rewritten, limits, typed=text)
         return self._with_names(parsed, rewritten)
 
@@ -225,13 +226,13 @@ class Interpreter:
                 bonus.append(query.Term("title", title, boost=weights.title))
             if bonus:
                 found = query.AndMaybe(found, bonus[0])
-            return found if q.boost == 1.0 else _scaled(found, q.boost)
+            return found if q.boost == 1.0 else scaled(found, q.boost)
         return q if q.is_leaf() else q.apply(lambda child: self._with_names(child, text))
 
     def _offered(self, q: query.Query, text: str, vocabulary: Vocabulary) -> list[Correction]:
         """In the query language nothing is corrected, but a word the archive does not
         have gets a "did you mean" (where the query's words were not rewritten)."""
-        if _rewrite_explicit(text) != text:
+        if rewrite_explicit(text) != text:
             return []
         offered = []
         for leaf in q.leaves():
@@ -429,38 +430,6 @@ class Interpreter:
 def _cased(suggestion: str, typed: str) -> str:
     """The suggestion capitalized as the word was typed ("Rogozn" → "Rogozin")."""
     return suggestion[:1].upper() + suggestion[1:] if typed[:1].isupper() else suggestion
-
-
-def _scaled(q: query.Query, factor: float) -> query.Query:
-    """`q` with every leaf's boost multiplied (Whoosh's `with_boost` on a compound query
-    sets its children's boosts instead, losing their weights)."""
-    if not q.is_leaf():
-        return q.apply(lambda child: _scaled(child, factor))
-    copy = q.copy()
-    copy.boost = q.boost * factor
-    return copy
-
-
-def _is_explicit(text: str) -> bool:
-    outside = re.sub(r'"[^"]*"', " ", text)
-    return bool(_EXPLICIT.search(outside)) or any(w in _OPERATORS for w in outside.split())
-
-
-def _rewrite_explicit(text: str) -> str:
-    """Whoosh syntax with this index's meanings: a phrase is matched word for word in
-    `exact`, and `-word` excludes as in a plain query."""
-
-    def phrase(match: re.Match[str]) -> str:
-        fieldname = match.group(1)
-        words_ = match.group(2)
-        if fieldname in (None, "text"):
-            return f'exact:"{words_}"'
-        if fieldname == "quote":  # quotations are not kept with positions
-            return f'(exact:"{words_}" AND quote:({words_}))'
-        return match.group()
-
-    text = re.sub(r'(?<![\w:])(?:([A-Za-z_]\w*):)?"([^"]*)"', phrase, text)
-    return re.sub(r'(?<!\S)-(?=[\w"(])', "NOT ", text)
 
 
 def _asks(word: str, question: bool) -> bool:

@@ -14,6 +14,9 @@ QUERY_FIELDS = ("text", "title", "speaker", "quote", "outlet", "author", "kind")
 # Fields searched on the user's behalf: words as written (phrases, names), and sound keys.
 SEARCHED_FIELDS = (*QUERY_FIELDS, "exact", "sounds")
 
+# A plain query becomes the query language with any of these outside its phrases.
+_OPERATORS = frozenset(["AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "REQUIRE", "TO"])
+_EXPLICIT = re.compile(r"[()*?~^\[\]{}]")
 # "name:" prefixes outside quoted phrases; Whoosh would read an unknown one as plain text.
 _FIELD_PREFIX = re.compile(r'"[^"]*"|(?<![\w:])([A-Za-z_]\w*):(?=\S)(?!//)')
 
@@ -156,3 +159,35 @@ def _fieldnames(q: query.Query) -> set[str]:
         if name:
             names.add(name)
     return names
+
+
+def scaled(q: query.Query, factor: float) -> query.Query:
+    """`q` with every leaf's boost multiplied (Whoosh's `with_boost` on a compound query
+    sets its children's boosts instead, losing their weights)."""
+    if not q.is_leaf():
+        return q.apply(lambda child: scaled(child, factor))
+    copy = q.copy()
+    copy.boost = q.boost * factor
+    return copy
+
+
+def is_explicit(text: str) -> bool:
+    outside = re.sub(r'"[^"]*"', " ", text)
+    return bool(_EXPLICIT.search(outside)) or any(w in _OPERATORS for w in outside.split())
+
+
+def rewrite_explicit(text: str) -> str:
+    """Whoosh syntax with this index's meanings: a phrase is matched word for word in
+    `exact`, and `-word` excludes as in a plain query."""
+
+    def phrase(match: re.Match[str]) -> str:
+        fieldname = match.group(1)
+        words_ = match.group(2)
+        if fieldname in (None, "text"):
+            return f'exact:"{words_}"'
+        if fieldname == "quote":  # quotations are not kept with positions
+            return f'(exact:"{words_}" AND quote:({words_}))'
+        return match.group()
+
+    text = re.sub(r'(?<![\w:])(?:([A-Za-z_]\w*):)?"([^"]*)"', phrase, text)
+    return re.sub(r'(?<!\S)-(?=[\w"(])', "NOT ", text)
