@@ -10,6 +10,7 @@ from searchapp.engine import QuerySyntaxError, QueryTooCostly
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.search import BadParameter, SearchRequest, SearchTimedOut, search
+from searchapp.speakers import list_speakers, speaker_params
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -43,6 +44,18 @@ def search_endpoint() -> Response | tuple[Response, int]:
     except IndexMissing as missing:
         return error(503, str(missing))
     return jsonify(result.to_json())
+
+
+@bp.get("/speakers")
+def speakers_endpoint() -> Response | tuple[Response, int]:
+    """Every speaker value with its paragraphs and the spellings merged into it."""
+    try:
+        contains, offset, limit = speaker_params(request.args.to_dict(flat=False))
+        return jsonify(list_speakers(get_searcher(), contains, offset, limit).to_json())
+    except BadParameter as bad:
+        return error(400, bad.message, bad.param)
+    except IndexMissing as missing:
+        return error(503, str(missing))
 
 
 @bp.get("/articles/<article:article_id>")

@@ -22,6 +22,7 @@ from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.parallel import WorkerFailed
 from searchapp.search import SORTS, BadParameter, SearchRequest, search
+from searchapp.speakers import MAX_LIMIT, list_speakers, speaker_params
 
 DEFAULT_SOURCE = Path("seeds")
 _MARK = re.compile(r"</?mark>")
@@ -242,6 +243,34 @@ def _terminal_snippet(snippet: str) -> str:
     """HTML snippet → terminal text: matches in bold, entities unescaped."""
     bold = click.style("\0", bold=True).split("\0")
     return unescape(_MARK.sub(lambda m: bold[m.group() == "</mark>"], snippet))
+
+
+@main.command("speakers")
+@click.option("--contains", default="", help="Only names (or merged spellings) containing this.")
+@click.option("--limit", default=50, show_default=True, help=f"At most {MAX_LIMIT}.")
+@click.option("--offset", default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead.")
+@index_option
+def speakers_command(
+    contains: str, limit: int, offset: int, as_json: bool, index_dir: Path | None
+) -> None:
+    """List speaker facet values, most quoted first, with the spellings merged into each."""
+    params = {"q": [contains], "limit": [str(limit)], "offset": [str(offset)]}
+    searcher = _open(index_dir).searcher()
+    try:
+        found = list_speakers(searcher, *speaker_params(params))
+    except BadParameter as bad:
+        raise click.UsageError(str(bad)) from None
+    finally:
+        searcher.close()
+    if as_json:
+        click.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found.total} speakers")
+    for speaker in found.speakers:
+        others = [form for form in speaker.forms if form != speaker.name]
+        merged = f"  (also: {', '.join(others)})" if others else ""
+        click.echo(f"{speaker.paragraphs:6,}  {speaker.name}{merged}")
 
 
 @main.command("export")

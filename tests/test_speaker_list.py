@@ -1,0 +1,63 @@
+"""`searchapp speakers` and `GET /api/speakers` (searchapp/speakers.py): the speaker
+facet as a list a person can audit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from searchapp import create_app
+from searchapp.cli import main
+from searchapp.indexing import reindex
+
+ARTICLES = {
+    "a.txt": "---\ntitle: One\noutlet: Example Wire\n---\n"
+    'Dmitry Rogozin said: "The station will fall."\n\n'
+    '"We will not give in," Rogozin said on Friday.\n',
+    "b.txt": "---\ntitle: Two\noutlet: Example Wire\n---\n"
+    'Rogozin told reporters: "Sanctions will not work."\n\n'
+    'Bill Nelson said: "We keep working."\n',
+}
+
+
+@pytest.fixture(scope="module")
+def merged_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("speakers")
+    (folder / "corpus").mkdir()
+    for name, text in ARTICLES.items():
+        (folder / "corpus" / name).write_text(text)
+    reindex(folder / "corpus", folder / "index")
+    return folder / "index"
+
+
+def test_the_cli_lists_speakers_most_quoted_first_with_merged_spellings(runner, merged_index):
+    result = runner.invoke(main, ["speakers", "--index", str(merged_index)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "2 speakers"
+    assert lines[1].split() == ["3", "Dmitry", "Rogozin", "(also:", "Rogozin)"]
+    assert lines[2].split() == ["1", "Bill", "Nelson"]
+
+
+def test_the_cli_filters_and_prints_json(runner, seed_index):
+    result = runner.invoke(
+        main, ["speakers", "--index", str(seed_index), "--contains", "rogozín", "--json"]
+    )
+    data = json.loads(result.output)
+    assert data["total"] == 1 and data["speakers"][0]["name"] == "Dmitry Rogozin"
+    assert data["speakers"][0]["paragraphs"] == 31
+
+
+def test_the_api_pages_and_refuses_what_it_cannot_do(merged_index):
+    client = create_app({"TESTING": True, "INDEX_DIR": str(merged_index)}).test_client()
+    first = client.get("/api/speakers", query_string={"limit": 1}).get_json()
+    assert first["total"] == 2 and [s["name"] for s in first["speakers"]] == ["Dmitry Rogozin"]
+    assert first["speakers"][0]["forms"] == ["Dmitry Rogozin", "Rogozin"]
+    second = client.get("/api/speakers", query_string={"limit": 1, "offset": 1}).get_json()
+    assert [s["name"] for s in second["speakers"]] == ["Bill Nelson"]
+    refused = client.get("/api/speakers", query_string={"limit": 501})
+    assert refused.status_code == 400 and refused.get_json()["error"]["param"] == "limit"
+    hostile = client.get("/api/speakers", query_string={"q": "x" * 7_000})
+    assert hostile.status_code == 200 and hostile.get_json()["total"] == 0
