@@ -67,6 +67,18 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 _ADD_TO_RE = re.compile(r"\s+to\b")
 _WENT_ON_SAYING_RE = re.compile(r"\s*(?:[,:“]|to\s+(?:say|add|call|describe|tell|write|explain))")
 _PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
+# "responded with a goal", "answered with a three-pointer" report play, not speech ("she
+# responded with a statement", "with vitriol" are speech): the object decides.
+_ANSWER_VERBS = frozenset(
+    f for verb in ("reply", "respond", "answer", "counter", "retort") for f in _inflections(verb)
+)
+_WITH_PLAY_RE = re.compile(
+    r"\s+with\s+(?:(?:a|an|the|his|her|their|its|two|three|four|another|one|back-to-back)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(goals?|baskets?|three-pointers?|runs?|touchdowns?|homers?|home\s+runs?|"
+    r"tries|try|points?|aces?|birdies?|eagles?|surge|burst|sprint|kicks?|strikes?|shots?|"
+    r"headers?|dunks?|layups?|field\s+goals?|scores?|hat\s+tricks?|doubles?|triples?|"
+    r"wickets?|century|boundary|boundaries|sixes|punch(?:es)?|knockdowns?|laps?|winners?)\b"
+)
 
 
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -76,8 +88,11 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word in _CUE_WORDS:
-            if not (word.startswith("add") and _ADD_TO_RE.match(text, m.end())):
-                yield m.start(), m.end(), word
+            if word.startswith("add") and _ADD_TO_RE.match(text, m.end()):
+                continue
+            if word in _ANSWER_VERBS and _WITH_PLAY_RE.match(text, m.end()):
+                continue
+            yield m.start(), m.end(), word
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
             if (

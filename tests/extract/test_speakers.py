@@ -224,3 +224,14 @@ def test_asking_for_comment_is_not_speech_but_asking_a_question_is():
         "“Why now?” asked Senator Jane Roe.",
     ]
     assert extract_speakers(paragraphs, ["body", "body"]) == [[], ["Jane Roe"]]
+
+
+def test_a_reply_with_a_goal_is_play_and_a_reply_with_a_statement_is_speech() -> None:
+    paragraphs = [
+        "The Sharks took the lead on a power play. Maple City responded with a goal 17 "
+        "seconds later, and Jonas Weber answered with a wrist shot from the point.",
+        'Mayor Ana Costa responded with a statement calling the vote "a win for every '
+        'family in this city."',
+        "Okafor replied with back-to-back three-pointers before the half.",
+    ]
+    assert extract_speakers(paragraphs, ["body"] * 3) == [[], ["Ana Costa"], []]
