@@ -16,7 +16,7 @@ import click
 from tqdm import tqdm
 
 from searchapp import create_app, default_index_dir
-from searchapp.engine import ParagraphIndex, QuerySyntaxError, generation_names
+from searchapp.engine import IndexSearcher, ParagraphIndex, QuerySyntaxError, generation_names
 from searchapp.generations import IndexBusy, IndexMissing, current_generation, tidy
 from searchapp.indexing import EmptyCorpus, ReindexReport, reindex
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
@@ -194,13 +194,8 @@ def search_command(
         "per_page": [str(per_page)],
         "correct": ["0" if no_correct else "1"],
     }
-    searcher = _open(index_dir).searcher()
-    try:
+    with _searching(index_dir) as searcher:
         result = search(searcher, SearchRequest.from_params(params))
-    except (BadParameter, QuerySyntaxError) as bad:
-        raise click.UsageError(str(bad)) from None
-    finally:
-        searcher.close()
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
@@ -234,6 +229,19 @@ def search_command(
         click.echo(f"\n{name}: {shown or '-'}")
 
 
+@contextmanager
+def _searching(index_dir: Path | None) -> Iterator[IndexSearcher]:
+    """A searcher of the live index, given back afterwards; a bad parameter or query is
+    a usage error with its message."""
+    searcher = _open(index_dir).searcher()
+    try:
+        yield searcher
+    except (BadParameter, QuerySyntaxError) as bad:
+        raise click.UsageError(str(bad)) from None
+    finally:
+        searcher.close()
+
+
 def _partial_note(all_words: int) -> str:
     have = f"Only {all_words:,} of them contain" if all_words else "None contains"
     return f"{have} all the words; then paragraphs with most of them."
@@ -256,13 +264,8 @@ def speakers_command(
 ) -> None:
     """List speaker facet values, most quoted first, with the spellings merged into each."""
     params = {"q": [contains], "limit": [str(limit)], "offset": [str(offset)]}
-    searcher = _open(index_dir).searcher()
-    try:
+    with _searching(index_dir) as searcher:
         found = list_speakers(searcher, *speaker_params(params))
-    except BadParameter as bad:
-        raise click.UsageError(str(bad)) from None
-    finally:
-        searcher.close()
     if as_json:
         click.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
         return

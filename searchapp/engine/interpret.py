@@ -129,23 +129,36 @@ class QueryPlan:
         return found + [w.query for w in self.words] + self.required + self.optional
 
 
+@dataclass(frozen=True)
+class Acronyms:
+    """A generation's acronyms both ways, built once: "esa" → "european space agency",
+    and the long form's words without function words (as a query's required words come:
+    "Department of Homeland Security" is department, homeland, security) → both."""
+
+    short_to_long: Mapping[str, str]
+    long_to_short: Mapping[tuple[str, ...], tuple[str, str]]
+
+    @classmethod
+    def of(cls, acronyms: Mapping[str, str]) -> Acronyms:
+        long_to_short = {
+            tuple(w for w in long.split() if w not in FUNCTION_WORDS): (short, long)
+            for short, long in acronyms.items()
+        }
+        return cls(dict(acronyms), long_to_short)
+
+
 class Vocabulary:
     """What the interpreter asks of one index generation."""
 
     def __init__(
         self,
         doc_frequency: Callable[[str, str], int],
-        acronyms: Mapping[str, str],
+        acronyms: Acronyms,
         correct: Callable[[str], tuple[str, bool] | None],
     ) -> None:
         self.doc_frequency = doc_frequency
-        self.acronyms = acronyms  # "esa" → "european space agency"
-        # Keyed without function words, as the query's required words come: "Department
-        # of Homeland Security" is typed as department, homeland, security.
-        self.long_forms = {
-            tuple(w for w in long.split() if w not in FUNCTION_WORDS): (short, long)
-            for short, long in acronyms.items()
-        }
+        self.acronyms = acronyms.short_to_long
+        self.long_forms = acronyms.long_to_short
         self.correct = correct
 
     def is_name(self, word: str, typed_capitalized: bool) -> bool:

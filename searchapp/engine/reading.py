@@ -26,7 +26,7 @@ from whoosh.searching import Searcher
 from searchapp.engine.acronyms import read_acronyms
 from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import expand_patterns, read_vocabulary, vocabulary_path
-from searchapp.engine.interpret import Interpreter, QueryPlan, Vocabulary, Weights
+from searchapp.engine.interpret import Acronyms, Interpreter, QueryPlan, Vocabulary, Weights
 from searchapp.engine.matching import Matching, match_plan, rank
 from searchapp.engine.postings import phrase_docs, postings_arrays
 from searchapp.engine.queries import QueryLimits
@@ -94,7 +94,8 @@ class ParagraphIndex:
         self._vocabularies: dict[str, str] = {}
         self._vocabulary_lock = threading.Lock()
         self._speller: Speller | None = None
-        self._acronyms: dict[str, str] | None = None
+        self._acronyms: Acronyms | None = None
+        self._prepared = False
         self._priors: dict[float, np.ndarray] = {}
         self._facet_values: dict[str, FacetValues] = {}
         # Pooled searchers hold open files: close them when this generation is dropped.
@@ -124,10 +125,13 @@ class ParagraphIndex:
     def prepare(self) -> None:
         """Load what searches read once per generation (a second or two for the spelling
         vocabulary of a large archive), so no request's time limit pays for it."""
+        if self._prepared:  # every search calls this: no locks once done
+            return
         self.speller()
         self.acronyms()
         for facet in ("outlet", "speaker"):
             self.facet_values(facet)
+        self._prepared = True
 
     @property
     def weights(self) -> Weights:
@@ -145,12 +149,12 @@ class ParagraphIndex:
                         self._speller = Speller.from_counts(vocabulary_counts(reader, "exact"))
             return self._speller
 
-    def acronyms(self) -> dict[str, str]:
-        """Acronym → long form, as this generation's articles define them."""
+    def acronyms(self) -> Acronyms:
+        """The acronyms this generation's articles define, both ways."""
         with self._vocabulary_lock:
             if self._acronyms is None:
                 with self._ix.reader() as reader:
-                    self._acronyms = read_acronyms(reader)
+                    self._acronyms = Acronyms.of(read_acronyms(reader))
             return self._acronyms
 
     def facet_values(self, facet: str) -> FacetValues:
@@ -245,10 +249,11 @@ class IndexSearcher:
         vocabulary = Vocabulary(reader.doc_frequency, owner.acronyms(), spelling)
         plan = owner.interpreter.plan(text, vocabulary, limits, correct)
         if plan.explicit is not None:
-            plan.explicit = expand_patterns(plan.explicit, reader, owner.vocabulary, limits)
+            plan.explicit = self.expand(plan.explicit, limits)
         return plan
 
     def expand(self, q: query.Query, limits: QueryLimits | None = None) -> query.Query:
+        """`q` with its patterns replaced by the words they cover."""
         reader = self.whoosh.reader()
         return expand_patterns(q, reader, self.owner.vocabulary, limits or QueryLimits())
 

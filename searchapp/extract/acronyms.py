@@ -224,6 +224,15 @@ def _before(tokens: list[_Unit], end: int) -> list[_Unit]:
 _TWO_CAPITALS = re.compile(r"[A-Z][.a-z]?[.a-z]?[A-Z]")
 
 
+def _add_definition(
+    found: list[tuple[int, Acronym]], at: int, text: str, units: list[_Unit], letters: str
+) -> None:
+    """The words before an acronym that spell it, as its definition at `at`, if any."""
+    start = _spell(units, letters, whole=False)
+    if start is not None and (definition := _acronym(letters, _long_form(text, units[start:]))):
+        found.append((at, definition))
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Every acronym `text` defines, in text order."""
     if "(" not in text and "or" not in text:
@@ -241,12 +250,7 @@ def find_acronyms(text: str) -> list[Acronym]:
         letters = _acronym_letters(inner)
         if letters is not None:
             # "the European Space Agency (ESA)"
-            units = _before(tokens, opening)
-            start = _spell(units, letters, whole=False)
-            if start is not None:
-                definition = _acronym(letters, _long_form(text, units[start:]))
-                if definition:
-                    found.append((match.start(), definition))
+            _add_definition(found, match.start(), text, _before(tokens, opening), letters)
             continue
         # "ESA (European Space Agency)"
         if opening == 0 or tokens[opening - 1].kind not in ("word", "abbr"):
@@ -276,12 +280,7 @@ def find_acronyms(text: str) -> list[Acronym]:
             continue
         if end > 0 and tokens[end - 1].kind == "comma":
             end -= 1
-        units = _before(tokens, end)
-        start = _spell(units, letters, whole=False)
-        if start is not None:
-            definition = _acronym(letters, _long_form(text, units[start:]))
-            if definition:
-                found.append((match.start(), definition))
+        _add_definition(found, match.start(), text, _before(tokens, end), letters)
     found.sort(key=lambda item: item[0])
     return [definition for _, definition in found]
 
