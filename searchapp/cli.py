@@ -253,6 +253,37 @@ def _terminal_snippet(snippet: str) -> str:
     return unescape(_MARK.sub(lambda m: bold[m.group() == "</mark>"], snippet))
 
 
+@main.command("train-attribution")
+@click.option(
+    "--source",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared/corpora/polnear/train"),
+    show_default=True,
+    help="A split folder: articles/ and gold_speakers.jsonl.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: the one the package ships).",
+)
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+def train_attribution_command(source: Path, out: Path | None, folds: int) -> None:
+    """Retrain the attribution model from annotated articles, choosing its settings by
+    cross-validation over articles. Needs scikit-learn (pip install -e '.[train]')."""
+    try:
+        from searchapp.attribution_training import main_train
+        from searchapp.extract.attribution_model import MODEL_PATH
+    except ImportError as missing:
+        raise click.ClickException(f"{missing}: pip install -e '.[train]'") from None
+    try:
+        main_train(source, out or MODEL_PATH, folds, click.echo)
+    except ImportError as missing:
+        raise click.ClickException(f"{missing}: pip install -e '.[train]'") from None
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command("speakers")
 @click.option("--contains", default="", help="Only names (or merged spellings) containing this.")
 @click.option("--limit", default=50, show_default=True, help=f"At most {MAX_LIMIT}.")

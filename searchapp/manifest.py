@@ -25,6 +25,7 @@ _PIPELINE = (
     "corpus.py",
     "paragraphs.py",
     "extract/*.py",
+    "extract/*.json",  # the attribution model
     "engine/schema.py",
     "engine/analysis.py",
 )

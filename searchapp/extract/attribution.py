@@ -20,6 +20,7 @@ from searchapp.extract.cues import (
     iter_cues,
     next_to_quote,
 )
+from searchapp.extract.lexicon import TITLES
 from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
 from searchapp.extract.quotes import inside, quote_spans
 
@@ -105,6 +106,9 @@ class Attribution:
     source: Mention
     cue_start: int
     cue_end: int
+    # Which shape found it ("subject", "inverted", "according", ...): a feature the
+    # attribution model weighs, since shapes differ in how often they are right.
+    shape: str = "subject"
 
 
 def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
@@ -118,11 +122,12 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
         near = mentions[
             bisect_left(starts, cue_start - LOOK_BEHIND) : bisect_left(starts, cue_end + LOOK_AHEAD)
         ]
-        subject = _cue_source(text, cue_start, cue_end, verb, near)
+        subject, shape = _cue_source(text, cue_start, cue_end, verb, near)
         if subject is not None:
+            found.append(Attribution(subject, cue_start, cue_end, shape))
             found.extend(
-                Attribution(source, cue_start, cue_end)
-                for source in [*_coordinated(text, subject, near), subject]
+                Attribution(source, cue_start, cue_end, "coordinated")
+                for source in _coordinated(text, subject, near)
             )
     found.extend(_sources_without_verbs(text, mentions, quotes))
     return sorted(found, key=lambda a: a.source.start)
@@ -150,16 +155,17 @@ def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
 
 def _cue_source(
     text: str, cue_start: int, cue_end: int, verb: str, mentions: list[Mention]
-) -> Mention | None:
-    """Who a reporting verb reports for, trying the shapes news uses in turn."""
+) -> tuple[Mention | None, str]:
+    """Who a reporting verb reports for, and by which shape, trying those news uses in turn."""
     subject = _subject_before(text, cue_start, mentions)
+    shape = "subject"
     if (
         subject is not None
         and not verb.endswith("ing")
         and PASSIVE_RE.search(text[subject.end : cue_start])
     ):
         # "Rubio was asked by moderator Gerard Baker": the one asked is not speaking.
-        return _passive_agent(text, cue_end, mentions)
+        return _passive_agent(text, cue_end, mentions), "agent"
     before = _tail(text, cue_start).rstrip()
     at_start = not before and not text[:cue_start].strip()  # rarely copies: before is empty
     # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
@@ -167,23 +173,25 @@ def _cue_source(
     if subject is None and (
         after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or at_start))
     ):
-        subject = _subject_after(text, cue_end, mentions)
+        subject, shape = _subject_after(text, cue_end, mentions), "inverted"
     if PARTICIPLE_RE.search(verb):
         clause_subject = _clause_subject(text, cue_start, mentions)
         # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
         # what looks like an appositive before a participle is often the predicate.
-        if subject is None or (
-            "," in text[subject.end : cue_start]
-            and clause_subject is not None
-            and clause_subject.kind in ("person", "pronoun")
+        if clause_subject is not None and (
+            subject is None
+            or (
+                "," in text[subject.end : cue_start]
+                and clause_subject.kind in ("person", "pronoun")
+            )
         ):
-            subject = clause_subject or subject
+            subject, shape = clause_subject, "participle"
     if subject is None and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", _tail(text, cue_start)):
         # "Cruz exhorted Republicans to ... and said he was": the clause's subject.
-        subject = _clause_subject(text, cue_start, mentions)
+        subject, shape = _clause_subject(text, cue_start, mentions), "clause"
     if subject is None and verb.endswith(("ed", "en", "ld")):
-        subject = _passive_agent(text, cue_end, mentions)
-    return subject
+        subject, shape = _passive_agent(text, cue_end, mentions), "agent"
+    return subject, shape
 
 
 def _sources_without_verbs(
@@ -193,8 +201,8 @@ def _sources_without_verbs(
     dash, "according to"."""
     found: list[Attribution] = []
     for m in mentions:
-        if m.kind in ("pronoun", "thing"):
-            continue
+        if m.kind == "thing" or (m.kind == "pronoun" and " " not in m.name):
+            continue  # "according to the company" is a source; "according to him" rare
         # A statement named by its speaker: "Trump's claim that there were “thousands”".
         # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
         speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
@@ -214,17 +222,18 @@ def _sources_without_verbs(
                 for c, _, _ in iter_cues(text, start, stop)
             )
             if quoted and not other_cue:
-                found.append(Attribution(m, speech.start(), speech.end()))
+                found.append(Attribution(m, speech.start(), speech.end(), "possessive"))
         # A signature after a quotation: "“... a bully.” ― Ana Ruiz".
         dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
         if dash:
-            found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start))
+            found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start, "signature"))
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
         # only modifies the real source, which has none.
         modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4])
         if according and not modifier:
-            found.append(Attribution(m, max(0, m.start - 70) + according.start(), m.end))
+            start = max(0, m.start - 70) + according.start()
+            found.append(Attribution(m, start, m.end, "according"))
     return found
 
 
@@ -259,7 +268,15 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
 # (Senate Intelligence Committee), "Aris Shirvanian of the " (Armenian Patriarchate).
 APPOSITIVE_HEAD_RE = re.compile(
     r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s*)*)?"
-    r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?$"
+    r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?"
+    r"(?:,\s*)?$"
+)
+
+
+_ROLE_FOR_RE = re.compile(
+    r",\s*(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\s+(?:for|of|at|with|to)\b[^,“”\"]{0,80},\s*$"
 )
 
 
@@ -270,7 +287,14 @@ def _appositive_head(
     taken to be speaking for themselves unless the name is known to sit in a description
     ("chairman of the board of Freedom Partners")."""
     last = mentions[-1]
-    if last.kind == "pronoun" or (last.kind == "person" and not inside_description):
+    if last.kind == "person" and not inside_description:
+        # "Fabrizio Lanza, a spokesman for the developer, Porto Nuovo Costruzioni, said":
+        # a name right after "a <role> for the ..." names whom the person works for.
+        head = next((m for m in reversed(mentions[:-1]) if m.kind == "person"), None)
+        if head is not None and _ROLE_FOR_RE.match(text, head.end, last.start):
+            return head
+        return None
+    if last.kind == "pronoun":
         return None
     for m in reversed(mentions[:-1]):
         if last.start - m.end > 160:

@@ -81,6 +81,25 @@ _WITH_PLAY_RE = re.compile(
 )
 
 
+# What makes an answer speech: what was said, or where ("replied that", "responded in a
+# statement", "answered on Twitter", "retorted: ...", "responded to the charge by saying").
+_ANSWER_IN_WORDS_RE = re.compile(
+    r"\s*(?:[:,]|that\b|to\b|by\s+(?:saying|telling|writing|calling|noting|arguing)|"
+    r"(?:in|on|via|with|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:statements?|letter|tweets?|twitter|email|e-mail|interview|"
+    r"post|posts|remarks?|comments?|speech|op-ed|video|message|release|facebook|"
+    r"instagram|question|words|criticism|vitriol|scorn|outrage|sarcasm|humor|a\s+laugh))"
+)
+
+
+def _answers_in_words(text: str, start: int, end: int) -> bool:
+    """An answer verb reports speech only with words or a medium in sight: "the Sharks
+    replied 17 seconds later" and "Delgado answered with a homer" are play."""
+    if _WITH_PLAY_RE.match(text, end):
+        return False
+    return next_to_quote(text, start, end) or bool(_ANSWER_IN_WORDS_RE.match(text, end))
+
+
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, verb) of each reporting verb, phrasal ones with their particle. A set
     lookup per word: one regex alternation of 600 verb forms was the slowest part of
@@ -90,7 +109,7 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
         if word in _CUE_WORDS:
             if word.startswith("add") and _ADD_TO_RE.match(text, m.end()):
                 continue
-            if word in _ANSWER_VERBS and _WITH_PLAY_RE.match(text, m.end()):
+            if word in _ANSWER_VERBS and not _answers_in_words(text, m.start(), m.end()):
                 continue
             yield m.start(), m.end(), word
         elif word in _PHRASAL:

@@ -109,3 +109,13 @@ FIRST_NAMES = FEMALE_FIRST | MALE_FIRST
 
 # Pronouns we try to resolve, with the gender they imply.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+# Head nouns of a description that stands for an organisation named earlier: "the company
+# said", "the department said in a statement", "according to the union".
+ORG_NOUNS = word_set("""
+company firm department ministry agency union club team league district council board
+committee campaign party group organization organisation association administration
+government office commission authority bank hospital university school police service
+network station newspaper paper magazine coalition foundation institute court
+""")

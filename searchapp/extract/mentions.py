@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from searchapp.extract.lexicon import TITLES, word_set
+from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
 from searchapp.extract.names import NameBook, iter_spans, looks_like_org
 from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import inside, quote_spans
@@ -28,6 +28,11 @@ DESCRIPTION_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
+)
+# A definite description standing for an organisation named earlier: "the company",
+# "the department", "the county's health department".
+ORG_DESCRIPTION_RE = re.compile(
+    r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!['’\-])"
 )
 # A title just before a name makes it a person's: "Sen. Warren", "Dr Fauci".
 _TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
@@ -90,7 +95,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     descriptions = [
         # Kept as written: "the Roscosmos director" names its affiliation.
         Mention(m.start(), m.end(), m.group(0), "pronoun")
-        for m in DESCRIPTION_RE.finditer(text)
+        for pattern in (DESCRIPTION_RE, ORG_DESCRIPTION_RE)
+        for m in pattern.finditer(text)
         if not inside(m.start(), quotes)
     ]
     if descriptions:

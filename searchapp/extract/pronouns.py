@@ -1,8 +1,10 @@
-"""What "he", "she", "it" and "the senator" refer to, read in story order."""
+"""What "he", "she", "it", "they", "the senator" and "the company" refer to, read in story
+order: the rules' best guess first, then the next likeliest, for the attribution model to
+choose among."""
 
 from __future__ import annotations
 
-from searchapp.extract.lexicon import PRONOUN_GENDER
+from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook
 
@@ -17,6 +19,7 @@ class PronounResolver:
         self.book = book
         self.people: list[tuple[str, bool]] = []  # (name, was a sentence subject or source)
         self.topic_org: str | None = None  # an organisation that last led a sentence
+        self.orgs: list[str] = []  # organisations in the order named
         self.speakers: set[str] = set()
 
     def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
@@ -24,6 +27,8 @@ class PronounResolver:
             self.people.append((mention.name, is_source or is_subject))
             if is_source:
                 self.speakers.add(mention.name)
+        if mention.kind == "org":
+            self.orgs.append(mention.name)
         if mention.kind == "org" and (is_source or is_subject):
             self.topic_org = mention.name
         elif is_subject:
@@ -33,26 +38,46 @@ class PronounResolver:
         return want is None or self.book.gender.get(name, want) == want
 
     def resolve_pronoun(self, pronoun: str, sentence_people: list[str]) -> str | None:
-        """The subject of the current sentence if it fits, else the most recent
+        """The likeliest referent, or None (see `referents`)."""
+        found = self.referents(pronoun, sentence_people)
+        return found[0] if found else None
+
+    def referents(self, pronoun: str, sentence_people: list[str], most: int = 3) -> list[str]:
+        """Who the pronoun may stand for, likeliest first.
+
+        A person: the subject of the current sentence if it fits, else the most recent
         gender-compatible subject or speaker (news refers back to the protagonist, not to
-        whoever was named in passing), preferring names known to be people (places such
-        as "Boca Raton" look like names too). A description ("the Roscosmos chief") goes
-        to the person written with that affiliation; "it" to the organisation the story
-        is about; "they" to no one."""
+        whoever was named in passing), preferring names known to be people (places such as
+        "Boca Raton" look like names too). A description ("the Roscosmos chief") goes to
+        the person written with that affiliation. "It", "they" and an organisation's
+        description ("the company", "the department") go to the organisation the story is
+        about, or one just named, the one whose name has the description's noun first.
+        """
         word = pronoun.lower()
-        if word == "it":  # only an organisation the story is about: "It said ..."
-            return self.topic_org
-        if word == "they":
-            return None
+        if word in ("it", "they") or word.split()[-1] in ORG_NOUNS:
+            noun = word.split()[-1]
+            recent = list(dict.fromkeys(reversed(self.orgs[-self.LOOKBACK :])))
+            # A leading name no pronoun or title showed to be a person may be a company
+            # ("Harbor Freight Lines announced ... they said").
+            unsure = [
+                n
+                for n, salient in reversed(self.people[-self.LOOKBACK :])
+                if salient and n not in self.book.gender and n not in self.book.confirmed
+            ]
+            ordered = [self.topic_org] if self.topic_org else []
+            ordered += [n for n in recent if noun in n.lower().split()] + recent
+            ordered += unsure if word != "it" else []
+            found = list(dict.fromkeys(ordered))
+            if word == "it" and self.topic_org is None:
+                return []  # "it said" about no organisation is a thing, not a source
+            return found[:most]
+        found: list[str] = []
         if word.startswith("the "):
             affiliated = self.book.affiliated(pronoun)
             recent = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in affiliated]
-            if recent or affiliated:
-                return (recent or [affiliated.most_common(1)[0][0]])[0]
+            found += recent or ([affiliated.most_common(1)[0][0]] if affiliated else [])
         want = PRONOUN_GENDER.get(word)
-        local = [n for n in sentence_people if self._fits(n, want)]
-        if local:
-            return local[0]
+        found += [n for n in sentence_people if self._fits(n, want)]
         window = [
             (n, salient)
             for n, salient in reversed(self.people[-self.LOOKBACK :])
@@ -69,7 +94,5 @@ class PronounResolver:
             lambda n, sal: " " in n,
             lambda n, sal: True,
         ):
-            found = [n for n, sal in window if test(n, sal)]
-            if found:
-                return found[0]
-        return None
+            found += [n for n, sal in window if test(n, sal)]
+        return list(dict.fromkeys(found))[:most]

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import count
 
 from searchapp.extract.attribution import Attribution, find_attributions
+from searchapp.extract.attribution_model import AttributionModel, packaged_model
+from searchapp.extract.candidates import Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
-from searchapp.extract.lexicon import word_set
+from searchapp.extract.lexicon import ORG_NOUNS, word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
 from searchapp.extract.names import NameBook, build_namebook, to_latin
 from searchapp.extract.places import is_place, never_speaks
@@ -83,8 +88,16 @@ def _blank_nicknames(text: str) -> str:
     return _NICKNAME_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[Quote]]:
-    """Attributed statements per paragraph, in text order; furniture gets none.
+def extract_quotes(
+    paragraphs: Sequence[str], kinds: Sequence[str], model: AttributionModel | None = None
+) -> list[list[Quote]]:
+    """Attributed statements per paragraph, in text order; furniture gets none. The rules
+    propose, the attribution model (the packaged one unless given) decides."""
+    return (model or packaged_model()).decide(propose_quotes(paragraphs, kinds))
+
+
+def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
+    """Every statement the rules attribute, per paragraph, with how each was found.
 
     The whole article is read before any paragraph is tagged so that short forms resolve to
     names introduced later, and pronouns and continued quotations can reach back into
@@ -95,14 +108,18 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
     history = PronounResolver(book)
-    result: list[list[Quote]] = []
+    result: list[tuple[Candidate, ...]] = []
     carried: str | None = None  # speaker of a quotation still running at paragraph end
     previous: str | None = None  # the previous paragraph's last speaker
+    introduced: str | None = None  # the previous paragraph's first subject
+    quoted: Counter[str] = Counter()  # the rules' first choices so far, per paragraph
+    slots = count()
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
-            result.append([])
-            carried = previous = None
+            result.append(())
+            carried = previous = introduced = None
             continue
+        subjects: list[tuple[int, str]] = []
         author = tweet_author(text, book)
         label = TRANSCRIPT_LABEL_RE.match(text)
         if label and (set(label.group(1).lower().split()) & NOT_LABELS or is_place(label.group(1))):
@@ -110,19 +127,24 @@ def extract_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
-            quotes = [Quote(author, said, True)]
+            found = [Candidate(Quote(author, said, True), via="tweet")]
         elif label:
             speaker = book.canonical(to_latin(label.group(1)).title())
-            quotes = [Quote(speaker, unquote(text[label.end() :]), True)]
+            found = [Candidate(Quote(speaker, unquote(text[label.end() :]), True), via="label")]
         else:
             named, subjects = _tag_paragraph(text, book, history)
-            quotes = _paragraph_quotes(text, named, subjects, carried, previous)
-        last = quotes[-1].speaker if quotes else None
+            leader = quoted.most_common(1)[0][0] if quoted else None
+            context = _Context(carried, previous, introduced, leader)
+            found = _paragraph_quotes(text, named, subjects, context, slots)
+        chosen = [c for c in found if c.rank == 0]
+        quoted.update({c.speaker for c in chosen})
+        introduced = subjects[0][1] if subjects else None
+        last = chosen[-1].speaker if chosen else None
         running = leaves_quote_open(text) or text.rstrip().endswith((":", "”", '"', "’"))
         carried = last if running else None
         previous = last
-        result.append(quotes)
-    return result
+        result.append(tuple(found))
+    return Proposal(tuple(body), tuple(result), book)
 
 
 def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
@@ -139,15 +161,32 @@ def _verb(text: str, attribution: Attribution) -> str:
     return text[attribution.cue_start : attribution.cue_end].split()[0].lower()
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the paragraphs before tell about a bare quotation's speaker."""
+
+    carried: str | None  # whose quotation was still running at the last paragraph's end
+    previous: str | None  # the last paragraph's last speaker
+    introduced: str | None  # the last paragraph's first subject
+    leader: str | None  # the article's most quoted speaker so far
+
+
+# A source: its name, the attribution, how it was written, and the other names a pronoun
+# or description may stand for.
+_Source = tuple[str, Attribution, str, tuple[str, ...]]
+
+
 def _tag_paragraph(
     text: str, book: NameBook, history: PronounResolver
-) -> tuple[list[tuple[str, Attribution]], list[tuple[int, str]]]:
+) -> tuple[list[_Source], list[tuple[int, str]]]:
     """Sources of the cues in one paragraph with their canonical names, pronouns resolved,
-    and the (position, name) of each sentence's first person, its likely subject."""
+    and the (position, name) of each sentence's first person, its likely subject. Each
+    source comes with how it was written: "person", "org", "name" or, resolved, the
+    pronoun or description ("he", "the senator")."""
     mentions = find_mentions(text, book)
     sources = {a.source.start: a for a in find_attributions(text, mentions)}
     boundaries = sentence_ends(text)
-    named: list[tuple[str, Attribution]] = []
+    named: list[_Source] = []
     subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
     sentence, opens = 0, True
@@ -155,13 +194,18 @@ def _tag_paragraph(
         here = bisect_right(boundaries, m.start)
         if here != sentence:
             sentence, sentence_people, opens = here, [], True
+        written, others = m.kind, ()
         if m.kind == "pronoun":
-            resolved = history.resolve_pronoun(m.name, sentence_people)
-            if resolved is None:
+            referents = history.referents(m.name, sentence_people)
+            if not referents:
                 continue
-            m = Mention(m.start, m.end, resolved, "org" if m.name.lower() == "it" else "person")
+            word = m.name.lower()
+            written = "description" if " " in word else word
+            is_org = word in ("it", "they") or word.split()[-1] in ORG_NOUNS
+            m = Mention(m.start, m.end, referents[0], "org" if is_org else "person")
+            others = tuple(referents[1:])
         if m.start in sources and can_speak(m, book, _verb(text, sources[m.start])):
-            named.append((m.name, sources[m.start]))
+            named.append((m.name, sources[m.start], written, others))
             if m.kind == "name":
                 m.kind = "person"
         is_subject = opens if m.kind == "org" else not sentence_people
@@ -181,19 +225,22 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 5
 
 def _paragraph_quotes(
     text: str,
-    attributions: list[tuple[str, Attribution]],
+    attributions: list[_Source],
     subjects: list[tuple[int, str]],
-    carried: str | None,
-    previous: str | None,
-) -> list[Quote]:
+    context: _Context,
+    slots: Iterator[int],
+) -> list[Candidate]:
     """Pair each attribution with the quotations of its sentence; a sentence without
     quotation marks is reported speech.
 
     A quotation with no cue of its own belongs, in this order, to the paragraph's nearest
     speaker, to its sentence's subject ("Kaine has adopted the stance: “...”"), to the
     quotation it continues, or, for a paragraph that is only a quotation, to the previous
-    paragraph's speaker: news prints a long statement as a run of bare quotes.
+    paragraph's speaker: news prints a long statement as a run of bare quotes. The rules'
+    order is rank 0 of a slot whose other ranks are the remaining choices, and those the
+    paragraph before introduced or the article quotes most.
     """
+    carried, previous = context.carried, context.previous
     bounds = [0, *sentence_ends(text), len(text)]
 
     def sentence_of(pos: int) -> int:
@@ -201,13 +248,21 @@ def _paragraph_quotes(
 
     spans = quote_spans(text)
     span_ends = [end for _, end in spans]  # sorted too: quotations do not overlap
-    placed: list[tuple[int, Quote]] = []
+    placed: list[tuple[int, Candidate]] = []
     used: set[tuple[int, int]] = set()
     # (sentence, speaker) of each statement placed. Sets and binary searches here and
     # below, not scans of every quotation and statement per attribution: those made a
     # paragraph of thousands of quotations quadratic.
     said: set[tuple[int, str]] = set()
-    for name, attribution in attributions:
+    named: list[tuple[int, Candidate]] = []  # the rules' first choices
+    for name, attribution, written, others in attributions:
+        evidence = {
+            "slot": next(slots),
+            "via": attribution.shape,
+            "verb": _verb(text, attribution),
+            "written": written,
+            "distance": abs(attribution.cue_start - attribution.source.start),
+        }
         i = sentence_of(attribution.cue_start)
         lo, hi = bounds[i], bounds[i + 1]
         # A quotation of several sentences ends in the attribution's sentence.
@@ -217,15 +272,22 @@ def _paragraph_quotes(
                 break
             if sp not in used:
                 inner.append(sp)
+        statements = []
         for sp in inner:
             used.add(sp)
-            placed.append((sp[0], Quote(name, unquote(text[sp[0] : sp[1]]), True)))
+            statements.append((sp[0], unquote(text[sp[0] : sp[1]]), True))
             said.add((sentence_of(sp[0]), name))
         # One statement per speaker and sentence: "X said ... and warned ..." is one.
         if not inner and (i, name) not in said:
-            placed.append((lo, Quote(name, _reported(text, lo, hi, attribution), False)))
+            statements.append((lo, _reported(text, lo, hi, attribution), False))
             said.add((i, name))
-    named = sorted(placed, key=lambda item: item[0])
+        for at, words, direct in statements:
+            for rank, who in enumerate((name, *others)):
+                candidate = Candidate(Quote(who, words, direct), **evidence, rank=rank)
+                placed.append((at, candidate))
+                if rank == 0:
+                    named.append((at, candidate))
+    named.sort(key=lambda item: item[0])
     named_at = [pos for pos, _ in named]
     subjects_at = [pos for pos, _ in subjects]  # in text order, as the mentions were
     lead = len(text) - len(text.lstrip())  # where the paragraph's first word starts
@@ -242,16 +304,28 @@ def _paragraph_quotes(
         if any(not inside(c, spans) for c, _, _ in iter_cues(text, lo, hi)):
             continue  # a cue whose source has no name: "the audience screamed back"
         last_before, first_after = bisect_left(named_at, sp[0]), bisect_right(named_at, sp[0])
-        before = [q.speaker for _, q in named[last_before - 1 : last_before]] if last_before else []
-        after = [q.speaker for _, q in named[first_after : first_after + 1]]
+        before = [c.speaker for _, c in named[last_before - 1 : last_before]] if last_before else []
+        after = [c.speaker for _, c in named[first_after : first_after + 1]]
         first_subject = bisect_left(subjects_at, lo)
         subject = [name for pos, name in subjects[first_subject : first_subject + 1] if pos < sp[0]]
-        fallback = carried if continues else previous if opens_paragraph and not named else None
-        speaker = (before[-1:] or after[:1] or subject[:1] or [fallback])[0]
-        if speaker:
-            placed.append((sp[0], Quote(speaker, words, True)))
+        bare = opens_paragraph and not named
+        fallback = carried if continues else previous if bare else None
+        choices = [
+            ("before", before[-1:]),
+            ("after", after[:1]),
+            ("sentence-subject", subject[:1]),
+            ("continued" if continues else "previous", [fallback] if fallback else []),
+        ]
+        if bare:
+            choices += [("introduced", [context.introduced]), ("leader", [context.leader])]
+        slot, seen = next(slots), set()
+        for via, found in choices:
+            if found and found[0] and found[0] not in seen:
+                seen.add(found[0])
+                quote = Quote(found[0], words, True)
+                placed.append((sp[0], Candidate(quote, via=via, slot=slot, rank=len(seen) - 1)))
     placed.sort(key=lambda item: item[0])
-    return [q for _, q in placed]
+    return [c for _, c in placed]
 
 
 def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:

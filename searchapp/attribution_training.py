@@ -1,0 +1,308 @@
+"""Fit the attribution model on an annotated corpus (`searchapp train-attribution`).
+
+    searchapp train-attribution --source ../shared/corpora/polnear/train
+
+reads the articles and `gold_speakers.jsonl` beside them, lets the rules propose speakers,
+labels each (paragraph, speaker) proposal by whether people named that speaker there, and
+fits a logistic regression. The regularisation and the decision threshold are chosen by
+cross-validation over articles (no article is in both a fitting and a scoring fold), on the
+F1 of all the gold speakers, so a threshold that drops a true speaker is charged for it.
+Everything is sorted and the solver is deterministic: the same corpus gives the same file.
+scikit-learn is needed here only (the `train` extra); the model it writes is plain JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from searchapp.corpus import read_corpus
+from searchapp.extract.attribution_model import (
+    MODEL_PATH,
+    AttributionModel,
+    candidate_features,
+    choose,
+    flat_candidates,
+)
+from searchapp.extract.candidates import Candidate, Proposal
+from searchapp.extract.kinds import classify_paragraphs
+from searchapp.extract.lexicon import word_set
+from searchapp.extract.speakers import propose_quotes
+
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 17))
+# Choices the rules alone never made: the baseline leaves them out.
+_NEW_FALLBACKS = ("introduced", "leader")
+MIN_VERB_COUNT = 10  # a cue word seen fewer times in training shares the "other" weight
+
+
+@dataclass
+class LabelledArticle:
+    """One article's candidates, each labelled 1 when people named its speaker in its
+    paragraph, 0 when not, None when that is not known (the paragraph's text differs from
+    the gold row's, or the name is only optional); and the gold rows by paragraph."""
+
+    article: str
+    proposal: Proposal
+    flat: list[tuple[int, Candidate]]
+    labels: list[int | None]
+    gold: dict[int, dict]  # only paragraphs whose text agrees with the article's
+
+    @property
+    def gold_total(self) -> int:
+        return sum(len(row.get("speakers", [])) for row in self.gold.values())
+
+    def counts(self, kept: set[int]) -> tuple[int, int]:
+        """(true, false positives) of keeping these candidates, as the scorer counts them:
+        each paragraph's kept speakers matched one-to-one to its gold speakers."""
+        speakers: dict[int, list[str]] = {}
+        for k in sorted(kept):
+            i, c = self.flat[k]
+            if c.speaker not in speakers.setdefault(i, []):
+                speakers[i].append(c.speaker)
+        tp = fp = 0
+        for i, names in speakers.items():
+            row = self.gold.get(i)
+            if row is None:
+                continue
+            labels = label_groups(names, row)
+            tp += labels.count(1)
+            fp += labels.count(0)
+        return tp, fp
+
+
+@dataclass(frozen=True)
+class Fit:
+    c: float
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    """A name as the shared scorer compares it: accents, possessives, punctuation,
+    honorifics and determiners gone."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = re.sub(r"['’]s\b", "", name.replace("’", "'")).lower()
+    words = [w for w in re.split(r"[^\w]+", name.replace(".", "")) if w]
+    kept = tuple(w for w in words if w not in _HONORIFICS)
+    return kept or tuple(words)
+
+
+_HONORIFICS = word_set("""
+mr mrs ms miss mister madam dr prof professor sen sens senator rep reps representative
+congressman congresswoman gov governor lt president vice gen general col capt adm rev
+reverend pope judge justice secretary speaker mayor sir dame hon the a an
+""")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname(tokens: tuple[str, ...]) -> str:
+    return next((w for w in reversed(tokens) if w not in _SUFFIXES), tokens[-1] if tokens else "")
+
+
+def same_speaker(predicted: str, gold: str) -> bool:
+    """The scorer's lenient match: one name's surname is among the other's words; gold may
+    list alternatives separated by "|"."""
+    mine = _tokens(predicted)
+    if not mine:
+        return False
+    for alternative in gold.split("|"):
+        theirs = _tokens(alternative)
+        if theirs and (_surname(theirs) in mine or _surname(mine) in theirs):
+            return True
+    return False
+
+
+def label_groups(speakers: list[str], gold: dict) -> list[int | None]:
+    """1 for a proposal matching a gold speaker (each gold speaker taken once), None for
+    one matching only an optional name or excused by an unresolved source, else 0."""
+    remaining = list(gold.get("speakers", []))
+    labels: list[int | None] = []
+    excused = len(gold.get("unresolved") or [])
+    for name in speakers:
+        hit = next((g for g in remaining if same_speaker(name, g)), None)
+        if hit is not None:
+            remaining.remove(hit)
+            labels.append(1)
+        elif any(same_speaker(name, o) for o in gold.get("optional", [])):
+            labels.append(None)
+        elif excused:
+            excused -= 1
+            labels.append(None)
+        else:
+            labels.append(0)
+    return labels
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("“", '"').replace("”", '"').replace("’", "'").split())
+
+
+def labelled_articles(split: Path) -> list[LabelledArticle]:
+    """Every article of a split folder (`articles/` and `gold_speakers.jsonl`, as PolNeAR's)
+    that has gold rows, its proposals labelled. A paragraph is paired with its gold row by
+    position, and only when their texts agree."""
+    source = split / "articles" if (split / "articles").is_dir() else split
+    gold_path = split / "gold_speakers.jsonl"
+    gold: dict[str, dict[int, dict]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            gold.setdefault(row["article"], {})[int(row["paragraph"])] = row
+    out = []
+    for article in sorted(read_corpus(source), key=lambda a: a.id):
+        rows = gold.get(article.id)
+        if not rows:
+            continue
+        kinds = classify_paragraphs(list(article.paragraphs), article.author)
+        proposal = propose_quotes(list(article.paragraphs), kinds)
+        flat = flat_candidates(proposal)
+        aligned = {
+            i: row
+            for i, row in rows.items()
+            if i < len(article.paragraphs) and _norm(row["text"]) == _norm(article.paragraphs[i])
+        }
+        labels: list[int | None] = []
+        for i, c in flat:
+            row = aligned.get(i)
+            if row is None:
+                labels.append(None)
+            elif any(same_speaker(c.speaker, g) for g in row.get("speakers", [])):
+                labels.append(1)
+            elif any(same_speaker(c.speaker, o) for o in row.get("optional", [])):
+                labels.append(None)
+            else:
+                labels.append(0)
+        out.append(LabelledArticle(article.id, proposal, flat, labels, aligned))
+    return out
+
+
+def _vectorise(rows: list[dict[str, float]], features: list[str]):
+    import numpy as np
+
+    index = {name: i for i, name in enumerate(features)}
+    matrix = np.zeros((len(rows), len(features)))
+    for r, row in enumerate(rows):
+        for name, value in row.items():
+            if name in index:
+                matrix[r, index[name]] = value
+    return matrix
+
+
+def _scores(
+    articles: list[LabelledArticle], kept: list[set[int]], gold_total: int
+) -> tuple[float, float, float]:
+    tp = fp = 0
+    for article, chosen in zip(articles, kept, strict=True):
+        t, f = article.counts(chosen)
+        tp, fp = tp + t, fp + f
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def train(
+    articles: list[LabelledArticle], folds: int = 5, report: Callable[[str], None] = print
+) -> AttributionModel:
+    """Choose C and the threshold by grouped cross-validation, then fit on everything."""
+    import numpy as np
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    verb_counts: Counter[str] = Counter(c.verb for a in articles for _, c in a.flat if c.verb)
+    verbs = frozenset(v for v, n in verb_counts.items() if n >= MIN_VERB_COUNT)
+    rows, labels, owners = [], [], []
+    for number, a in enumerate(articles):
+        rows += candidate_features(a.proposal, a.flat, verbs)
+        labels += a.labels
+        owners += [number] * len(a.flat)
+    features = sorted({name for row in rows for name in row})
+    matrix = _vectorise(rows, features)
+    means = matrix.mean(axis=0)
+    scales = matrix.std(axis=0)
+    scales[scales == 0] = 1.0
+    standard = (matrix - means) / scales
+    counted = np.array([y is not None for y in labels])
+    y = np.array([1 if y == 1 else 0 for y in labels])
+    groups = np.array(owners)
+    starts = np.cumsum([0] + [len(a.flat) for a in articles])
+    gold_total = sum(a.gold_total for a in articles)
+    rules = [
+        {k for k, (_, c) in enumerate(a.flat) if c.rank == 0 and c.via not in _NEW_FALLBACKS}
+        for a in articles
+    ]
+    baseline = _scores(articles, rules, gold_total)
+    report(f"rules alone:  P {baseline[0]:.3f}  R {baseline[1]:.3f}  F1 {baseline[2]:.3f}")
+    best: Fit | None = None
+    splitter = GroupKFold(n_splits=min(folds, len(articles)))
+    for c in C_GRID:
+        held_out = np.zeros(len(labels))
+        for fit_rows, test_rows in splitter.split(standard, y, groups):
+            fit_rows = fit_rows[counted[fit_rows]]
+            model = LogisticRegression(C=c, max_iter=2000)
+            model.fit(standard[fit_rows], y[fit_rows])
+            held_out[test_rows] = model.predict_proba(standard[test_rows])[:, 1]
+        for threshold in THRESHOLDS:
+            kept = [
+                choose(a.flat, held_out[starts[n] : starts[n + 1]], threshold)
+                for n, a in enumerate(articles)
+            ]
+            p, r, f = _scores(articles, kept, gold_total)
+            if best is None or f > best.f1 + 1e-9:
+                best = Fit(c, threshold, p, r, f)
+    assert best is not None
+    report(
+        f"cross-validated ({folds} folds over articles): C {best.c}  threshold "
+        f"{best.threshold}  P {best.precision:.3f}  R {best.recall:.3f}  F1 {best.f1:.3f}"
+    )
+    final = LogisticRegression(C=best.c, max_iter=2000).fit(standard[counted], y[counted])
+    return AttributionModel(
+        features=tuple(features),
+        means=tuple(float(x) for x in means),
+        scales=tuple(float(x) for x in scales),
+        weights=tuple(float(x) for x in final.coef_[0]),
+        intercept=float(final.intercept_[0]),
+        threshold=best.threshold,
+        verbs=verbs,
+        meta={
+            "articles": len(articles),
+            "proposals": int(counted.sum()),
+            "cv": {"folds": folds, **best.__dict__},
+            "rules_alone": dict(zip(("precision", "recall", "f1"), baseline, strict=True)),
+            "scikit_learn": sklearn.__version__,
+        },
+    )
+
+
+def write_model(model: AttributionModel, path: Path = MODEL_PATH) -> None:
+    """Rounded so the file reads and diffs well; 9 digits change no decision."""
+
+    def rounded(value: object) -> object:
+        if isinstance(value, float):
+            return round(value, 9)
+        if isinstance(value, list):
+            return [rounded(v) for v in value]
+        if isinstance(value, dict):
+            return {k: rounded(v) for k, v in value.items()}
+        return value
+
+    path.write_text(json.dumps(rounded(model.to_json()), indent=1) + "\n", encoding="utf-8")
+
+
+def main_train(source: Path, out: Path, folds: int, report: Callable[[str], None]) -> None:
+    articles = labelled_articles(source)
+    if not articles:
+        raise ValueError(f"no article of {source} has gold speakers beside it")
+    report(f"{len(articles)} articles, {sum(len(a.flat) for a in articles)} candidates")
+    write_model(train(articles, folds, report), out)
+    report(f"wrote {out}")

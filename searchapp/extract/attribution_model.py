@@ -1,0 +1,229 @@
+"""The learned step of attribution: which of the rules' proposals are speakers.
+
+The rules (`speakers.propose_quotes`) are generous on purpose: they propose every source a
+shape of news attribution points at. Whether "X responded" is speech, whether a pronoun
+resolved to a place is right, whether a bare quotation belongs to the paragraph before's
+speaker, depends on many weak signals at once (the shape, the verb, how the source was
+written, how often the article quotes that name, whether the words are quoted). A logistic
+regression trained on PolNeAR train weighs them (`searchapp train-attribution`); it ships
+as JSON inside the package and runs as one dot product per (paragraph, speaker), so it
+needs no learning library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from searchapp.extract.candidates import Candidate, Proposal
+from searchapp.extract.names import NameBook, looks_like_org
+from searchapp.extract.places import never_speaks
+from searchapp.extract.quotes import Quote
+
+MODEL_PATH = Path(__file__).with_name("attribution_model.json")
+
+VIAS = (
+    "subject", "inverted", "participle", "clause", "agent", "coordinated", "possessive",
+    "signature", "according", "before", "after", "sentence-subject", "continued", "previous",
+    "tweet", "label",
+)  # fmt: skip
+WRITTEN = ("person", "org", "name", "he", "she", "it", "they", "description")
+
+
+def flat_candidates(proposal: Proposal) -> list[tuple[int, Candidate]]:
+    """(paragraph, candidate) for every candidate of the article, in order."""
+    return [(i, c) for i, found in enumerate(proposal.candidates) for c in found]
+
+
+def candidate_features(
+    proposal: Proposal, flat: Sequence[tuple[int, Candidate]], verbs: frozenset[str]
+) -> list[dict[str, float]]:
+    """Named features of each candidate. Shared by training and run time, so the model
+    sees at run time exactly what it was fitted on."""
+    paragraphs_of: Counter[str] = Counter(dict.fromkeys((i, c.speaker) for i, c in flat))
+    paragraphs_of = Counter(speaker for _, speaker in paragraphs_of)
+    first_choice = Counter((i, c.speaker) for i, c in flat if c.rank == 0)
+    per_paragraph = Counter((i, c.speaker) for i, c in flat)
+    rivals = Counter(i for i, _ in dict.fromkeys((i, c.speaker) for i, c in flat))
+    slot_sizes = Counter(c.slot for _, c in flat if c.slot >= 0)
+    body = [i for i, text in enumerate(proposal.paragraphs) if text]
+    first_body = body[0] if body else 0
+    span = max(1, len(proposal.paragraphs) - 1)
+    top = max(paragraphs_of.values(), default=0)
+    book = proposal.book
+    names: dict[str, dict[str, float]] = {}
+    rows = []
+    for i, c in flat:
+        text = proposal.paragraphs[i]
+        name = c.speaker
+        if name not in names:
+            names[name] = _name_features(name, book)
+        via = c.via if c.via in VIAS else "other"
+        written = c.written if c.written in WRITTEN else ("other" if c.written else "none")
+        verb = c.verb if c.verb in verbs else ("other" if c.verb else "none")
+        rank = min(c.rank, 2)
+        surname = name.split()[-1] if name.split() else name
+        f: dict[str, float] = {
+            **names[name],
+            "article_paragraphs": math.log1p(paragraphs_of[name]),
+            "article_top_speaker": float(paragraphs_of[name] == top),
+            "article_speakers": math.log1p(len(paragraphs_of)),
+            "paragraph_rivals": float(min(rivals[i] - 1, 3)),
+            "paragraph_words": math.log1p(len(text.split())),
+            "paragraph_first": float(i == first_body),
+            "paragraph_where": i / span,
+            "paragraph_quoted": float("“" in text),
+            "paragraph_opens_quote": float(text.lstrip().startswith("“")),
+            "paragraph_question": float("?" in text),
+            "paragraph_names_speaker": float(surname in text),
+            "speaker_statements": math.log1p(per_paragraph[(i, name)]),
+            "speaker_first_choice_here": float(first_choice[(i, name)] > 0),
+            "said_words": math.log1p(len(c.quote.text.split())),
+            "distance": math.log1p(c.distance) if c.verb else 0.0,
+            "direct": float(c.quote.direct),
+            "slot_size": float(min(slot_sizes[c.slot], 4)) if c.slot >= 0 else 0.0,
+            f"rank={rank}": 1.0,
+            "via=" + via: 1.0,
+            "written=" + written: 1.0,
+            "verb=" + verb: 1.0,
+            f"via={via}&written={written}": 1.0,
+            f"via={via}&direct={c.quote.direct}": 1.0,
+            f"via={via}&rank={rank}": 1.0,
+            f"written={written}&rank={rank}": 1.0,
+        }
+        rows.append(f)
+    return rows
+
+
+def choose(
+    flat: Sequence[tuple[int, Candidate]], scores: Sequence[float], threshold: float
+) -> set[int]:
+    """Indices of the candidates kept: of each slot's alternatives only the likeliest
+    speaker, and only when it reaches the threshold; a candidate alone when it does."""
+    best: dict[int, tuple[float, str]] = {}
+    for (_, c), p in zip(flat, scores, strict=True):
+        if c.slot >= 0 and (c.slot not in best or p > best[c.slot][0]):
+            best[c.slot] = (p, c.speaker)
+    kept = set()
+    for k, ((_, c), p) in enumerate(zip(flat, scores, strict=True)):
+        if c.slot >= 0:
+            top, speaker = best[c.slot]
+            if top >= threshold and c.speaker == speaker:
+                kept.add(k)
+        elif p >= threshold:
+            kept.add(k)
+    return kept
+
+
+def _name_features(name: str, book: NameBook) -> dict[str, float]:
+    words = name.split()
+    return {
+        "name_words": float(min(len(words), 3)),
+        "name_full": float(book.is_full_name(name)),
+        "name_confirmed": float(name in book.confirmed),
+        "name_mid_sentence": float(name in book.mid_sentence),
+        "name_gendered": float(name in book.gender),
+        "name_person": float(book.is_person(name)),
+        "name_org": float(looks_like_org(name)),
+        "name_never_speaks": float(never_speaks(name)),
+        "name_capitals": float(name.isupper() and len(name) > 1),
+        "name_handle": float(name.startswith("@")),
+        "name_digits": float(any(ch.isdigit() for ch in name)),
+    }
+
+
+@dataclass(frozen=True)
+class AttributionModel:
+    """A fitted logistic regression over `candidate_features`, with its decision threshold."""
+
+    features: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+    verbs: frozenset[str]
+    meta: dict[str, object]
+
+    def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        # Standardised as in training, folded into one weight per feature and an offset:
+        # a feature absent from a row is 0, whose standardised value is -mean/scale.
+        offset = self.intercept - sum(
+            w * m / s for w, m, s in zip(self.weights, self.means, self.scales, strict=True)
+        )
+        scaled = {
+            name: w / s for name, w, s in zip(self.features, self.weights, self.scales, strict=True)
+        }
+        out = []
+        for row in rows:
+            z = offset + sum(scaled.get(name, 0.0) * value for name, value in row.items())
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    def decide(self, proposal: Proposal) -> list[list[Quote]]:
+        """The proposal's quotations the model accepts, per paragraph."""
+        flat = flat_candidates(proposal)
+        scores = self.probabilities(candidate_features(proposal, flat, self.verbs))
+        return quotes_of(proposal, flat, choose(flat, scores, self.threshold))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "means": list(self.means),
+            "scales": list(self.scales),
+            "weights": list(self.weights),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "verbs": sorted(self.verbs),
+            "meta": self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> AttributionModel:
+        return cls(
+            features=tuple(data["features"]),
+            means=tuple(float(x) for x in data["means"]),
+            scales=tuple(float(x) for x in data["scales"]),
+            weights=tuple(float(x) for x in data["weights"]),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            verbs=frozenset(data["verbs"]),
+            meta=dict(data.get("meta", {})),
+        )
+
+
+class KeepAll:
+    """The rules alone: every proposal accepted. What the model is trained on, and the
+    baseline it is measured against."""
+
+    def decide(self, proposal: Proposal) -> list[list[Quote]]:
+        flat = flat_candidates(proposal)
+        return quotes_of(proposal, flat, {k for k, (_, c) in enumerate(flat) if c.rank == 0})
+
+
+def quotes_of(
+    proposal: Proposal, flat: Sequence[tuple[int, Candidate]], kept: set[int]
+) -> list[list[Quote]]:
+    """The kept candidates' quotations per paragraph, each once, in text order."""
+    out: list[list[Quote]] = [[] for _ in proposal.candidates]
+    for k, (i, c) in enumerate(flat):
+        if k in kept and c.quote not in out[i]:
+            out[i].append(c.quote)
+    return out
+
+
+@cache
+def packaged_model() -> AttributionModel:
+    """The model shipped in the package. Its file is part of the pipeline fingerprint, so a
+    retrained model re-extracts every article at the next reindex."""
+    try:
+        return AttributionModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"{MODEL_PATH} is missing: run `searchapp train-attribution` to rebuild it"
+        ) from None
