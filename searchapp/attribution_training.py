@@ -230,7 +230,7 @@ def train(
     matrix = _vectorise(rows, features)
     means = matrix.mean(axis=0)
     scales = matrix.std(axis=0)
-    scales[scales == 0] = 1.0
+    scales[scales < 1e-6] = 1.0  # constant in training: it carries no weight
     standard = (matrix - means) / scales
     counted = np.array([y is not None for y in labels])
     y = np.array([1 if y == 1 else 0 for y in labels])

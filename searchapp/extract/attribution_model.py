@@ -32,7 +32,13 @@ VIAS = (
     "signature", "according", "before", "after", "sentence-subject", "continued", "previous",
     "tweet", "label",
 )  # fmt: skip
-WRITTEN = ("person", "org", "name", "he", "she", "it", "they", "description")
+WRITTEN = (
+    "person", "org", "name", "he", "she", "it", "they", "description", "org-description",
+    "affiliated-description", "named-org-description",
+)  # fmt: skip
+# Sources the rules decide alone: too rare in training for a weight of their own, and right
+# by construction when they occur (a description that carries the person's own title).
+RULES_DECIDE = frozenset({"affiliated-description"})
 
 
 def flat_candidates(proposal: Proposal) -> list[tuple[int, Candidate]]:
@@ -105,6 +111,10 @@ def choose(
 ) -> set[int]:
     """Indices of the candidates kept: of each slot's alternatives only the likeliest
     speaker, and only when it reaches the threshold; a candidate alone when it does."""
+    scores = [
+        1.0 if c.rank == 0 and c.written in RULES_DECIDE else p
+        for (_, c), p in zip(flat, scores, strict=True)
+    ]
     best: dict[int, tuple[float, str]] = {}
     for (_, c), p in zip(flat, scores, strict=True):
         if c.slot >= 0 and (c.slot not in best or p > best[c.slot][0]):

@@ -200,8 +200,12 @@ def _tag_paragraph(
             if not referents:
                 continue
             word = m.name.lower()
-            written = "description" if " " in word else word
             is_org = word in ("it", "they") or word.split()[-1] in ORG_NOUNS
+            written = word if " " not in word else "org-description" if is_org else "description"
+            if written == "description" and referents[0] in book.affiliated(m.name):
+                written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title
+            elif written == "org-description" and word.split()[-1] in referents[0].lower():
+                written = "named-org-description"  # "the department": Police Department
             m = Mention(m.start, m.end, referents[0], "org" if is_org else "person")
             others = tuple(referents[1:])
         if m.start in sources and can_speak(m, book, _verb(text, sources[m.start])):

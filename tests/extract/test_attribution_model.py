@@ -1,0 +1,127 @@
+"""The learned attribution step, on invented paragraphs written the way news sections are:
+the patterns the rules propose for it and what it keeps."""
+
+from __future__ import annotations
+
+import fnmatch
+
+import pytest
+
+from searchapp import manifest
+from searchapp.extract.attribution_model import MODEL_PATH, KeepAll, packaged_model
+from searchapp.extract.kinds import classify_paragraphs
+from searchapp.extract.speakers import extract_quotes, extract_speakers, propose_quotes
+
+
+def speakers(*paragraphs: str) -> list[list[str]]:
+    return extract_speakers(list(paragraphs), classify_paragraphs(list(paragraphs)))
+
+
+def test_they_said_goes_to_the_company_just_named() -> None:
+    found = speakers(
+        "Harbor Freight Lines announced on Monday that it would close its depot in Elk Grove.",
+        "“We looked at every alternative,” they said in a statement.",
+    )
+    assert found == [["Harbor Freight Lines"], ["Harbor Freight Lines"]]
+
+
+@pytest.mark.parametrize(
+    ("lead", "follow", "organisation"),
+    [
+        (
+            "Skyreach Airlines cancelled 40 flights on Friday.",
+            "The company said the cancellations were caused by a shortage of pilots.",
+            "Skyreach Airlines",
+        ),
+        (
+            "The Fairview Police Department arrested two men on Tuesday.",
+            "The department said both men had been released on bail.",
+            "Fairview Police Department",
+        ),
+    ],
+)
+def test_the_company_said_goes_to_the_organisation_named_before(
+    lead: str, follow: str, organisation: str
+) -> None:
+    assert speakers(lead, follow) == [[], [organisation]]
+
+
+def test_a_bare_quote_paragraph_goes_to_the_person_the_paragraph_before_introduced() -> None:
+    found = speakers(
+        "Coach Maria Delgado was blunt after the loss.",
+        "“We did not show up tonight. That is on me, and it is on all of us.”",
+    )
+    assert found == [[], ["Maria Delgado"]]
+
+
+@pytest.mark.parametrize(
+    "play",
+    [
+        "The Sharks replied 17 seconds into the third period when Kowalski tipped a shot in.",
+        "Riverside replied early in the second half, but the goal was ruled offside.",
+        "Delgado answered with a two-run homer to right in the bottom half.",
+        "Defending champion Sofia Bermudez responded with a surge of her own on the climb.",
+    ],
+)
+def test_an_answer_in_play_is_not_speech(play: str) -> None:
+    assert speakers(play) == [[]]
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "Mayor Dana Webb replied that the budget was balanced.",
+        "Mayor Dana Webb responded in a statement on Friday.",
+        "“Not true,” Mayor Dana Webb replied.",
+    ],
+)
+def test_an_answer_in_words_is_speech(speech: str) -> None:
+    assert speakers(speech) == [["Dana Webb"]]
+
+
+def test_a_spokesman_for_a_named_company_is_the_speaker_not_the_company() -> None:
+    found = speakers(
+        "Fabrizio Lanza, a spokesman for the developer, Porto Nuovo Costruzioni, said the "
+        "company had budgeted for delays."
+    )
+    assert found == [["Fabrizio Lanza"]]
+
+
+def test_captions_link_lines_and_credits_get_no_speaker() -> None:
+    found = speakers(
+        "Photo: Astronaut Terry Virts said goodbye to the station. (Getty Images)",
+        "READ MORE: Rogozin says the station will fall",
+        "Mayor Dana Webb said the budget was balanced.",
+    )
+    assert found == [[], [], ["Dana Webb"]]
+
+
+def test_the_model_keeps_one_referent_of_a_pronoun() -> None:
+    paragraphs = [
+        "Senator Ann Kowal met Governor Lisa Ortiz in Albany on Monday.",
+        "She said the meeting had been productive.",
+    ]
+    kinds = ["body", "body"]
+    proposal = propose_quotes(paragraphs, kinds)
+    assert len({c.speaker for c in proposal.candidates[1]}) > 1  # alternatives proposed
+    assert extract_quotes(paragraphs, kinds)[1][0].speaker == "Ann Kowal"
+
+
+def test_the_model_drops_what_the_rules_alone_keep() -> None:
+    """The learned step is not a pass-through: "they" after a company that interviewed
+    people is those people, and the model turns down the rules' first choice."""
+    paragraphs = [
+        "The Northfield Gazette interviewed more than 20 former tellers at the bank.",
+        "They described long hours and constant pressure to open new accounts.",
+    ]
+    kinds = ["body", "body"]
+    assert KeepAll().decide(propose_quotes(paragraphs, kinds))[1] != []
+    assert extract_quotes(paragraphs, kinds)[1] == []
+
+
+def test_the_packaged_model_is_part_of_the_pipeline_fingerprint() -> None:
+    relative = MODEL_PATH.relative_to(manifest._PACKAGE).as_posix()
+    assert any(fnmatch.fnmatch(relative, pattern) for pattern in manifest._PIPELINE)
+    model = packaged_model()
+    assert model.meta["cv"]["folds"] == 5 and model.meta["articles"] > 500
+    assert 0 < model.threshold < 1
