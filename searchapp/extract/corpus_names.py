@@ -140,7 +140,7 @@ class _People:
         for surname, group in by_surname.items():
             # A name joins a person only if it fits every form seen of them, and only if
             # it fits one person: "George Bush" beside George W. and George H.W. stays.
-            for name in sorted(group, key=lambda n: (-counts[n], n)):
+            for name in sorted(group, key=lambda n: -counts[n]):  # ties: in corpus order
                 homes = [c for c in self.clusters[surname] if all(_same_person(m, name) for m in c)]
                 if len(homes) == 1:
                     homes[0].append(name)
