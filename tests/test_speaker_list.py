@@ -61,3 +61,38 @@ def test_the_api_pages_and_refuses_what_it_cannot_do(merged_index):
     assert refused.status_code == 400 and refused.get_json()["error"]["param"] == "limit"
     hostile = client.get("/api/speakers", query_string={"q": "x" * 7_000})
     assert hostile.status_code == 200 and hostile.get_json()["total"] == 0
+
+
+FACET_ARTICLES = {
+    "c.txt": "---\ntitle: Three\noutlet: Example Wire\n---\n"
+    'Barack Obama said: "We will act."\n\n'
+    '"It is time," Barack Obama said on Monday.\n\n'
+    '"Congress must act," Barack Obama said.\n\n'
+    '"I will sign it," Barack Obama added.\n\n'
+    'Michelle Obama said: "I am proud."\n\n'
+    '"The order is ready," Politico reported.\n',
+    "d.txt": "---\ntitle: Four\noutlet: Example Wire\n---\n"
+    '"We will not wait," Obama told reporters.\n\n'
+    '"It will pass," POLITICO reported.\n\n'
+    '"We are worried," Germans said.\n',
+}
+
+
+@pytest.fixture(scope="module")
+def facet_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("facet")
+    (folder / "corpus").mkdir()
+    for name, text in FACET_ARTICLES.items():
+        (folder / "corpus" / name).write_text(text)
+    reindex(folder / "corpus", folder / "index")
+    return folder / "index"
+
+
+def test_one_value_per_entity_with_merged_forms_and_no_collectives(runner, facet_index):
+    result = runner.invoke(main, ["speakers", "--json", "--index", str(facet_index)])
+    assert result.exit_code == 0, result.output
+    speakers = {s["name"]: s for s in json.loads(result.output)["speakers"]}
+    assert speakers["Barack Obama"]["forms"] == ["Barack Obama", "Obama"]
+    assert speakers["Barack Obama"]["paragraphs"] == 5  # Michelle is quoted once
+    assert set(speakers["Politico"]["forms"]) == {"Politico", "POLITICO"}
+    assert set(speakers) == {"Barack Obama", "Michelle Obama", "Politico"}  # no "Germans"

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from searchapp.extract.entities import is_speaker_entity
+
 # Quotation spans, curly or straight, not crossing paragraphs; an unclosed one runs to the
 # end (it continues in the next paragraph). A single-quoted one does not contain another
 # opening mark: else every ‘ of a text without a closing one scanned to its end.
@@ -75,5 +77,8 @@ def leaves_quote_open(text: str) -> bool:
 
 
 def speakers_of(quotes: Sequence[Quote]) -> list[str]:
-    """Distinct speakers in order of first appearance."""
-    return list(dict.fromkeys(q.speaker for q in quotes))
+    """Distinct speakers in order of first appearance: the paragraph's speaker facet
+    values. A quotation keeps whoever said it, but collectives and non-entities
+    ("Democrats", "Department", a lone "Bob") are not values a user can follow across
+    articles, so they are left out here (searchapp/extract/entities.py)."""
+    return [name for name in dict.fromkeys(q.speaker for q in quotes) if is_speaker_entity(name)]

@@ -23,12 +23,14 @@ def test_middle_initials_fold_but_different_people_stay_apart() -> None:
                 "Ivanka Trump": 1,
                 "Trump": 3,
                 "Hillary Clinton": 9,
-                "Bill Clinton": 2,
+                "Bill Clinton": 5,
                 "Clinton": 4,
             }
         )
     )
-    assert names == {"Donald J. Trump": "Donald Trump"}  # "Trump", "Clinton" are ambiguous
+    # Donald is quoted 14 times to Ivanka's once: a bare "Trump" is him. Hillary is not
+    # quoted four times as often as Bill, so a bare "Clinton" stays.
+    assert names == {"Donald J. Trump": "Donald Trump", "Trump": "Donald Trump"}
 
 
 def test_a_junior_or_a_different_middle_initial_is_someone_else() -> None:
@@ -56,3 +58,76 @@ def test_a_junior_or_a_different_middle_initial_is_someone_else() -> None:
         "Trump": "Donald Trump",  # a Jr. is named with his suffix or first name
         "Peter T. King": "Pete King",  # one person: the congressman
     }  # "George Bush" could be either president, so it stays
+
+
+def test_a_bare_surname_joins_the_salient_person_of_that_surname() -> None:
+    names = unify_names(Counter({"Barack Obama": 100, "Michelle Obama": 5, "Obama": 80}))
+    assert names == {"Obama": "Barack Obama"}
+
+
+def test_nicknames_join_the_full_first_name() -> None:
+    names = unify_names(
+        Counter(
+            {
+                "Chuck Grassley": 8,
+                "Charles Grassley": 5,
+                "Charles E. Grassley": 1,
+                "Ed Rendell": 15,
+                "Edward G. Rendell": 4,
+                "Robert Corker": 2,
+                "Bob Corker": 6,
+            }
+        )
+    )
+    assert names == {
+        "Charles Grassley": "Chuck Grassley",
+        "Charles E. Grassley": "Chuck Grassley",
+        "Edward G. Rendell": "Ed Rendell",
+        "Robert Corker": "Bob Corker",
+    }
+
+
+def test_two_known_first_names_a_consonant_apart_are_two_people() -> None:
+    names = unify_names(
+        Counter({"Ivanka Trump": 5, "Ivana Trump": 2, "Rence Priebus": 1, "Reince Priebus": 9})
+    )
+    assert names == {"Rence Priebus": "Reince Priebus"}  # a typo, not Ivanka's mother
+
+
+def test_a_first_name_with_a_suffix_is_that_junior() -> None:
+    names = unify_names(Counter({"Donald Trump": 50, "Donald Trump Jr.": 4, "Donald Jr.": 1}))
+    assert names == {"Donald Jr.": "Donald Trump Jr."}
+
+
+def test_outlets_join_across_casing_and_short_forms() -> None:
+    names = unify_names(
+        Counter(
+            {
+                "Politico": 17,
+                "POLITICO": 4,
+                "New York Times": 30,
+                "Los Angeles Times": 2,
+                "Times": 13,
+                "the Times": 1,
+                "Washington Post": 16,
+                "Huffington Post": 3,
+                "Post": 9,
+            }
+        )
+    )
+    assert names == {
+        "POLITICO": "Politico",
+        "Times": "New York Times",
+        "the Times": "New York Times",
+        "Post": "Washington Post",
+    }
+
+
+def test_words_before_a_first_name_are_no_part_of_the_name() -> None:
+    names = unify_names(
+        Counter({"Comedian Sarah Silverman": 2, "Rival Hillary Clinton": 1, "Hillary Clinton": 9})
+    )
+    assert names == {
+        "Comedian Sarah Silverman": "Sarah Silverman",
+        "Rival Hillary Clinton": "Hillary Clinton",
+    }

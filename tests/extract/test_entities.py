@@ -1,0 +1,82 @@
+"""Which speaker names are speaker facet values (searchapp/extract/entities.py), and
+that a paragraph's facet leaves out the rest while its quotations keep their speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.extract.entities import is_speaker_entity
+from searchapp.extract.quotes import Quote, speakers_of
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Barack Obama",
+        "Obama",
+        "Politico",
+        "POLITICO",
+        "New York Times",
+        "Times",
+        "State Department",
+        "Republican National Committee",
+        "Chinese Foreign Ministry",
+        "Claire Danes",  # a woman, though "Danes" are a people
+        "David French",
+        "Wallace",  # a given name that is a common surname too: a transcript's "WALLACE:"
+        "Francis",
+        "@realDonaldTrump",
+        "Ban Ki-moon",
+    ],
+)
+def test_people_and_organisations_are_entities(name: str) -> None:
+    assert is_speaker_entity(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Democrats",
+        "Republicans",
+        "Senate Republicans",
+        "Virginia Democrats",  # a place, then a party
+        "New Hampshire Democrat",
+        "Republican Party",
+        "GOP",
+        "Germans",
+        "Russians",
+        "Saudis",
+        "Turkish",
+        "African-Americans",
+        "Millennials",
+        "officials",
+        "Demonstrators",
+        "Department",
+        "National Committee",
+        "Development",
+        "Prevention",
+        "Email",
+        "Maybe Trump",
+        "Having",
+        "Several",
+        "Bob",
+        "Chuck",
+        "Trump-style",
+        "R-Texas",
+        "",
+        "—",
+    ],
+)
+def test_collectives_and_non_entities_are_not(name: str) -> None:
+    assert not is_speaker_entity(name)
+
+
+def test_the_facet_drops_collectives_but_the_quotations_keep_them() -> None:
+    quotes = [
+        Quote("Democrats", "We will win.", True),
+        Quote("Barack Obama", "Yes we can.", True),
+        Quote("Department", "No comment.", False),
+        Quote("Barack Obama", "Again.", True),
+    ]
+    assert speakers_of(quotes) == ["Barack Obama"]
+    assert [q.speaker for q in quotes][0] == "Democrats"
