@@ -23,9 +23,12 @@ from operator import sub
 from pickle import dumps
 from typing import Any
 
+from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.fields import ID
 from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
+from whoosh.formats import Existence
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -53,29 +56,45 @@ class InMemorySegmentWriter(SegmentWriter):
         # field name -> term -> flat [docnum, weight, value, docnum, weight, value, ...]
         self._postings: dict[str, defaultdict[bytes, list]] = defaultdict(lambda: defaultdict(list))
         self._lengths: dict[str, dict[int, int]] = defaultdict(dict)
+        # ID fields index their value whole: one term, weight the field's boost.
+        self._id_boosts = {
+            name: field.format.field_boost
+            for name, field in ix.schema.items()
+            if type(field) is ID
+            and type(field.analyzer) is IDTokenizer
+            and type(field.format) is Existence
+        }
 
     def add_document(self, **fields: Any) -> None:
+        """SegmentWriter.add_document, writing into the per-document writer's stored
+        fields directly, and an ID field's one term without Whoosh's tokenizer chain."""
         self._check_state()
         self._check_fields(self.schema, fields)
         perdoc = self.perdocwriter
         docnum = self.docnum
         perdoc.start_doc(docnum)
+        stored = perdoc._storedfields
+        schema, ids = self.schema, self._id_boosts
         for name in sorted(fields):
             value = fields[name]
             if value is None:
                 continue
-            field = self.schema[name]
+            field = schema[name]
+            if field.stored:
+                stored[name] = value
+            if not field.indexed:
+                continue
+            terms = self._postings[name]
+            if name in ids and type(value) is str:
+                terms[value.encode("utf-8")] += (docnum, ids[name], b"")
+                continue
             length = 0
-            if field.indexed:
-                terms = self._postings[name]
-                for term, freq, weight, encoded in field.index(value):
-                    terms[term] += (docnum, weight, encoded)
-                    length += freq
-                if not field.scorable:
-                    length = 0
-                elif length:
-                    self._lengths[name][docnum] = _stored_length(length)
-            perdoc.add_field(name, field, value if field.stored else None, length)
+            for term, freq, weight, encoded in field.index(value):
+                terms[term] += (docnum, weight, encoded)
+                length += freq
+            if length and field.scorable:
+                self._lengths[name][docnum] = _stored_length(length)
+                perdoc.add_field(name, field, None, length)  # the length column
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
