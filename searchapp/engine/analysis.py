@@ -12,6 +12,8 @@ paragraph of the PolNeAR dev split and on edge cases.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 from pickle import dumps
 from typing import Any
@@ -27,9 +29,21 @@ from whoosh.analysis import (
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.system import pack_uint
 
-from searchapp.engine.words import NewsTokenizer, words
+from searchapp.engine.words import NewsTokenizer, spellings, words
 
 _CACHE_LIMIT = 400_000  # words remembered per process, about 60 MB at most
+
+
+class _Terms(dict):
+    """Word → term, each computed on first sight by `term` (None for a stop word)."""
+
+    def __init__(self, term: Callable[[str], bytes | None]) -> None:
+        super().__init__()
+        self._term = term
+
+    def __missing__(self, word: str) -> bytes | None:
+        term = self[word] = self._term(word)
+        return term
 
 
 class _Chain:
@@ -63,7 +77,7 @@ class _Chain:
             self.charmap = items.pop(0).charmap
         if items:
             raise ValueError(f"unsupported filters {items!r}")
-        self.terms: dict[str, bytes | None] = {}
+        self.terms: dict[str, bytes | None] = _Terms(self.term)
 
     def term(self, word: str) -> bytes | None:
         """The term `word` is indexed under, or None for a stop word."""
@@ -79,6 +93,17 @@ class _Chain:
         if self.charmap is not None:
             text = text.translate(self.charmap)
         return text.encode("utf-8")
+
+    def counts(self, value: str) -> dict[bytes, int]:
+        """Each term's frequency, for a field without positions: the words' terms are
+        looked up and counted by C loops (`map`, `Counter`), not a Python step a word."""
+        if self.variants is None:
+            return {term: len(poses) for term, poses in self.positions(value).items()}
+        if len(self.terms) > _CACHE_LIMIT:
+            self.terms.clear()
+        counted = Counter(map(self.terms.__getitem__, spellings(value, self.variants)))
+        counted.pop(None, None)  # stop words
+        return counted
 
     def positions(self, value: str) -> dict[bytes, list[int]]:
         """Each term's positions. A stop word takes no position, except that the first
@@ -136,11 +161,6 @@ def _encode_positions(poses: list[int]) -> bytes:
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
-def _encode_frequency(poses: list[int]) -> bytes:
-    """Whoosh's Frequency encoding, for a field without positions."""
-    return pack_uint(len(poses))
-
-
 class FastText(fields.TEXT):
     """A TEXT field (with positions) that indexes a value in one pass.
 
@@ -175,11 +195,16 @@ class FastText(fields.TEXT):
         if "_chain" not in self.__dict__:
             self._chain = _Chain(self.analyzer, self._phrase)
         boost = self.format.field_boost
-        encode = _encode_positions if self._phrase else _encode_frequency
-        items = [
-            (term, len(poses), float(len(poses)) * boost, encode(poses))
-            for term, poses in self._chain.positions(value).items()
-        ]
+        if self._phrase:
+            items = [
+                (term, len(poses), float(len(poses)) * boost, _encode_positions(poses))
+                for term, poses in self._chain.positions(value).items()
+            ]
+        else:  # Whoosh's Frequency encoding
+            items = [
+                (term, count, float(count) * boost, pack_uint(count))
+                for term, count in self._chain.counts(value).items()
+            ]
         self._last = (value, items)
         return items
 
