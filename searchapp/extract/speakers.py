@@ -1,10 +1,11 @@
 """Who is quoted or reported in each paragraph of a news article, and what they said.
 
-Rule-based on purpose: the engine runs without model downloads, and news attribution is
-formulaic enough ("..., X said.", "according to X", "X wrote:") that a cue lexicon
-(`cues`), name finding (`mentions`, `names`), attribution shapes (`attribution`) and
-salience-based pronoun resolution (`pronouns`) get most of it. This module walks an
-article in order, pairing each source with the quotations of its sentence.
+Rules propose, a learned model decides. News attribution is formulaic enough ("..., X
+said.", "according to X", "X wrote:") that a cue lexicon (`cues`), name finding
+(`mentions`, `names`), attribution shapes (`attribution`) and salience-based pronoun
+resolution (`pronouns`) find nearly every source; this module walks an article in order,
+pairing each source with the quotations of its sentence, and hands every candidate, with
+how it was found, to `attribution_model`, which keeps the likely ones.
 """
 
 from __future__ import annotations
