@@ -47,6 +47,11 @@ INPUTS: dict[str, Callable[[], str]] = {
     "description x 10,000": lambda: "The senator said " * 10_000,
     "quotations x 4,000": lambda: "“We will,” Jane Doe said. " * 4_000,
     "Cap. x 25,000": lambda: "Cap. " * 25_000,
+    # The attribution model's proposals (issue 13): every "they" and "the company" asks for
+    # the organisations named before, and every bare quotation for its alternatives.
+    "org then 'they said' x 8,000": lambda: "Acme Corp said it. They said so. " * 4_000,
+    "'The company said ' x 8,000": lambda: "Acme Corp hired. The company said " * 4_000,
+    "bare quotations x 6,000": lambda: "“We will not stop here at all,” " * 6_000,
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

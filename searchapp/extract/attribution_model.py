@@ -62,31 +62,41 @@ def candidate_features(
     span = max(1, len(proposal.paragraphs) - 1)
     top = max(paragraphs_of.values(), default=0)
     book = proposal.book
+    # Per name, per paragraph and per (paragraph, name), computed once: a paragraph of
+    # thousands of candidates was read whole for each of them.
     names: dict[str, dict[str, float]] = {}
+    paragraphs: dict[int, dict[str, float]] = {}
+    named_in: dict[tuple[int, str], float] = {}
     rows = []
     for i, c in flat:
         text = proposal.paragraphs[i]
         name = c.speaker
         if name not in names:
             names[name] = _name_features(name, book)
+        if i not in paragraphs:
+            paragraphs[i] = {
+                "paragraph_rivals": float(min(rivals[i] - 1, 3)),
+                "paragraph_words": math.log1p(len(text.split())),
+                "paragraph_first": float(i == first_body),
+                "paragraph_where": i / span,
+                "paragraph_quoted": float("“" in text),
+                "paragraph_opens_quote": float(text.lstrip().startswith("“")),
+                "paragraph_question": float("?" in text),
+            }
+        if (i, name) not in named_in:
+            surname = name.split()[-1] if name.split() else name
+            named_in[(i, name)] = float(surname in text)
         via = c.via if c.via in VIAS else "other"
         written = c.written if c.written in WRITTEN else ("other" if c.written else "none")
         verb = c.verb if c.verb in verbs else ("other" if c.verb else "none")
         rank = min(c.rank, 2)
-        surname = name.split()[-1] if name.split() else name
         f: dict[str, float] = {
             **names[name],
+            **paragraphs[i],
             "article_paragraphs": math.log1p(paragraphs_of[name]),
             "article_top_speaker": float(paragraphs_of[name] == top),
             "article_speakers": math.log1p(len(paragraphs_of)),
-            "paragraph_rivals": float(min(rivals[i] - 1, 3)),
-            "paragraph_words": math.log1p(len(text.split())),
-            "paragraph_first": float(i == first_body),
-            "paragraph_where": i / span,
-            "paragraph_quoted": float("“" in text),
-            "paragraph_opens_quote": float(text.lstrip().startswith("“")),
-            "paragraph_question": float("?" in text),
-            "paragraph_names_speaker": float(surname in text),
+            "paragraph_names_speaker": named_in[(i, name)],
             "speaker_statements": math.log1p(per_paragraph[(i, name)]),
             "speaker_first_choice_here": float(first_choice[(i, name)] > 0),
             "said_words": math.log1p(len(c.quote.text.split())),
@@ -219,10 +229,11 @@ class KeepAll:
 def quotes_of(
     proposal: Proposal, flat: Sequence[tuple[int, Candidate]], kept: set[int]
 ) -> list[list[Quote]]:
-    """The kept candidates' quotations per paragraph, each once, in text order."""
+    """The kept candidates' quotations per paragraph, in text order. A slot keeps one
+    speaker, so no statement comes out twice."""
     out: list[list[Quote]] = [[] for _ in proposal.candidates]
     for k, (i, c) in enumerate(flat):
-        if k in kept and c.quote not in out[i]:
+        if k in kept:
             out[i].append(c.quote)
     return out
 

@@ -31,6 +31,10 @@ HOSTILE = {
     "pronoun cues": "He said " * 12_500,
     "descriptions": "The senator said " * 10_000,
     "quotations": "“We will,” Jane Doe said. " * 4_000,
+    # The attribution model's proposals: alternatives for "they", "the company", bare quotes.
+    "they after organisations": "Acme Corp said it. They said so. " * 4_000,
+    "organisation descriptions": "Acme Corp hired. The company said " * 4_000,
+    "bare quotations": "“We will not stop here at all,” " * 6_000,
 }
 
 
