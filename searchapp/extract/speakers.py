@@ -138,7 +138,8 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
             context = _Context(carried, previous, introduced, leader)
             found = _paragraph_quotes(text, named, subjects, context, slots)
         chosen = [c for c in found if c.rank == 0]
-        quoted.update({c.speaker for c in chosen})
+        # In text order, not a set's: the leader's ties must break the same in every run.
+        quoted.update(list(dict.fromkeys(c.speaker for c in chosen)))
         introduced = subjects[0][1] if subjects else None
         last = chosen[-1].speaker if chosen else None
         running = leaves_quote_open(text) or text.rstrip().endswith((":", "”", '"', "’"))
