@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cached_property, lru_cache
 
 from searchapp.extract.entities import given_names, nicknamer
 from searchapp.extract.names import (
@@ -27,9 +28,15 @@ from searchapp.extract.names import (
 
 # A candidate is salient when quoted at least this many times as often as the next one.
 SALIENCE = 4
+# People a name is compared with: the most quoted this many of its surname, or of its
+# generational suffix. Real corpora quote far fewer Smiths or Jr.s than this; a file of
+# thousands of invented ones made this pass quadratic (4,000 Smiths took 83 s). A name
+# past the bound is left as it is, never merged wrongly.
+MAX_COMPARED = 64
 _VARIANT_LETTERS = frozenset("aeiouyh")  # "Dmitry"/"Dmitriy", "Jon"/"John"
 
 
+@lru_cache(maxsize=1 << 16)
 def _parts(name: str) -> tuple[str, str, tuple[str, ...]]:
     """(first name, middle initials, generational suffixes), compared across spellings."""
     keys = [strip_accents(word).lower().strip(".,") for word in name.split()]
@@ -62,6 +69,7 @@ def _spelling_variant(a: str, b: str) -> bool:
     return changed <= _VARIANT_LETTERS
 
 
+@lru_cache(maxsize=1 << 16)
 def same_first_name(a: str, b: str) -> bool:
     """Two first names of one person: a spelling variant, or a name and its nickname
     ("Chuck" / "Charles", "Ed" / "Edward", "Bob" / "Robert", from `nicknames`)."""
@@ -141,7 +149,8 @@ class _People:
             # A name joins a person only if it fits every form seen of them, and only if
             # it fits one person: "George Bush" beside George W. and George H.W. stays.
             for name in sorted(group, key=lambda n: -counts[n]):  # ties: in corpus order
-                homes = [c for c in self.clusters[surname] if all(_same_person(m, name) for m in c)]
+                compared = self.clusters[surname][:MAX_COMPARED]
+                homes = [c for c in compared if all(_same_person(m, name) for m in c)]
                 if len(homes) == 1:
                     homes[0].append(name)
                 else:
@@ -166,15 +175,26 @@ class _People:
             return found
         return None
 
+    @cached_property
+    def _suffixed(self) -> dict[tuple[str, ...], list[tuple[str, str, int]]]:
+        """(first name, name, weight) of each person with a generational suffix, by
+        suffix, most quoted first and at most MAX_COMPARED of each."""
+        found: dict[tuple[str, ...], list[tuple[str, str, int]]] = defaultdict(list)
+        for clusters in self.clusters.values():
+            for c in clusters:
+                first, _, suffixes = _parts(c[0])
+                if suffixes:
+                    found[suffixes].append((first, c[0], self.weight(c)))
+        return {k: sorted(v, key=lambda x: -x[2])[:MAX_COMPARED] for k, v in found.items()}
+
     def by_first_and_suffix(self, name: str) -> str | None:
         """ "Donald Jr." → "Donald Trump Jr.": the salient person with that first name
         and that generational suffix."""
         first, _, suffixes = _parts(name)
         found = {
-            c[0]: self.weight(c)
-            for clusters in self.clusters.values()
-            for c in clusters
-            if _parts(c[0])[2] == suffixes and same_first_name(_parts(c[0])[0], first)
+            head: weight
+            for their_first, head, weight in self._suffixed.get(suffixes, [])
+            if same_first_name(their_first, first)
         }
         return salient(found)
 
