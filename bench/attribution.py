@@ -5,7 +5,7 @@
 For each split it extracts every article in-process (`searchapp.paragraphs.article_docs`,
 what a reindex runs, without the index), scores the speakers with the shared scorer
 (`../shared/tools/score_speakers.py`), and does the same with the packaged attribution
-model replaced by the rules' first choices (`KeepAll`), so the two are compared on the same
+model replaced by the rules' first choices (`RulesAlone`), so the two are compared on the same
 run. It also prints extraction speed in paragraphs per second, the model included.
 Scores on train are in-sample for the model: its cross-validated train figures are the ones
 `searchapp train-attribution` prints.
@@ -28,7 +28,7 @@ from nonpolitical import scorer  # noqa: E402
 
 from searchapp.corpus import read_corpus  # noqa: E402
 from searchapp.extract import speakers  # noqa: E402
-from searchapp.extract.attribution_model import KeepAll  # noqa: E402
+from searchapp.extract.attribution_model import RulesAlone  # noqa: E402
 from searchapp.paragraphs import paragraph_docs  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
@@ -36,7 +36,7 @@ POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
 
 def run(split: str, keep_all: bool) -> tuple[list[dict], float, int]:
     articles = list(read_corpus(POLNEAR / split / "articles"))
-    patch = mock.patch.object(speakers, "packaged_model", return_value=KeepAll())
+    patch = mock.patch.object(speakers, "packaged_model", return_value=RulesAlone())
     start = time.perf_counter()
     with patch if keep_all else nullcontext():
         docs = [doc for article in articles for doc in paragraph_docs(article)]

@@ -3,8 +3,8 @@
     searchapp train-attribution --source ../shared/corpora/polnear/train
 
 reads the articles and `gold_speakers.jsonl` beside them, lets the rules propose speakers,
-labels each (paragraph, speaker) proposal by whether people named that speaker there, and
-fits a logistic regression. The regularisation and the decision threshold are chosen by
+labels each candidate by whether people named its speaker in its paragraph, and fits a
+logistic regression. The regularisation and the decision threshold are chosen by
 cross-validation over articles (no article is in both a fitting and a scoring fold), on the
 F1 of all the gold speakers, so a threshold that drops a true speaker is charged for it.
 Everything is sorted and the solver is deterministic: the same corpus gives the same file.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,17 +26,17 @@ from searchapp.extract.attribution_model import (
     AttributionModel,
     candidate_features,
     choose,
+    first_choices,
     flat_candidates,
 )
 from searchapp.extract.candidates import Candidate, Proposal
 from searchapp.extract.kinds import classify_paragraphs
 from searchapp.extract.lexicon import word_set
+from searchapp.extract.names import strip_accents
 from searchapp.extract.speakers import propose_quotes
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 17))
-# Choices the rules alone never made: the baseline leaves them out.
-_NEW_FALLBACKS = ("introduced", "leader")
 MIN_VERB_COUNT = 10  # a cue word seen fewer times in training shares the "other" weight
 
 
@@ -70,7 +69,7 @@ class LabelledArticle:
             row = self.gold.get(i)
             if row is None:
                 continue
-            labels = label_groups(names, row)
+            labels = label_speakers(names, row)
             tp += labels.count(1)
             fp += labels.count(0)
         return tp, fp
@@ -88,9 +87,7 @@ class Fit:
 def _tokens(name: str) -> tuple[str, ...]:
     """A name as the shared scorer compares it: accents, possessives, punctuation,
     honorifics and determiners gone."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    name = re.sub(r"['’]s\b", "", name.replace("’", "'")).lower()
+    name = re.sub(r"['’]s\b", "", strip_accents(name).replace("’", "'")).lower()
     words = [w for w in re.split(r"[^\w]+", name.replace(".", "")) if w]
     kept = tuple(w for w in words if w not in _HONORIFICS)
     return kept or tuple(words)
@@ -121,9 +118,10 @@ def same_speaker(predicted: str, gold: str) -> bool:
     return False
 
 
-def label_groups(speakers: list[str], gold: dict) -> list[int | None]:
-    """1 for a proposal matching a gold speaker (each gold speaker taken once), None for
-    one matching only an optional name or excused by an unresolved source, else 0."""
+def label_speakers(speakers: list[str], gold: dict) -> list[int | None]:
+    """For a paragraph's distinct speakers: 1 for one matching a gold speaker (each gold
+    speaker taken once), None for one matching only an optional name or excused by an
+    unresolved source, else 0."""
     remaining = list(gold.get("speakers", []))
     labels: list[int | None] = []
     excused = len(gold.get("unresolved") or [])
@@ -153,10 +151,13 @@ def labelled_articles(split: Path) -> list[LabelledArticle]:
     source = split / "articles" if (split / "articles").is_dir() else split
     gold_path = split / "gold_speakers.jsonl"
     gold: dict[str, dict[int, dict]] = {}
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            row = json.loads(line)
-            gold.setdefault(row["article"], {})[int(row["paragraph"])] = row
+            try:
+                row = json.loads(line)
+                gold.setdefault(row["article"], {})[int(row["paragraph"])] = row
+            except (ValueError, KeyError, TypeError) as error:
+                raise ValueError(f"{gold_path}:{number}: not a gold row ({error})") from None
     out = []
     for article in sorted(read_corpus(source), key=lambda a: a.id):
         rows = gold.get(article.id)
@@ -197,9 +198,9 @@ def _vectorise(rows: list[dict[str, float]], features: list[str]):
     return matrix
 
 
-def _scores(
-    articles: list[LabelledArticle], kept: list[set[int]], gold_total: int
-) -> tuple[float, float, float]:
+def _scores(articles: list[LabelledArticle], kept: list[set[int]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of keeping `kept` (per article), over all gold speakers."""
+    gold_total = sum(a.gold_total for a in articles)
     tp = fp = 0
     for article, chosen in zip(articles, kept, strict=True):
         t, f = article.counts(chosen)
@@ -210,14 +211,22 @@ def _scores(
     return precision, recall, f1
 
 
-def train(
-    articles: list[LabelledArticle], folds: int = 5, report: Callable[[str], None] = print
-) -> AttributionModel:
-    """Choose C and the threshold by grouped cross-validation, then fit on everything."""
+@dataclass
+class _Design:
+    """The candidates as a standardised matrix, with what fitting and scoring need."""
+
+    features: list[str]
+    verbs: frozenset[str]
+    means: object  # numpy arrays
+    scales: object
+    standard: object
+    y: object
+    counted: object  # labels known (not None)
+    groups: object  # the article of each row, for folds that never split one
+
+
+def _design(articles: list[LabelledArticle]) -> _Design:
     import numpy as np
-    import sklearn
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
 
     verb_counts: Counter[str] = Counter(c.verb for a in articles for _, c in a.flat if c.verb)
     verbs = frozenset(v for v, n in verb_counts.items() if n >= MIN_VERB_COUNT)
@@ -228,52 +237,74 @@ def train(
         owners += [number] * len(a.flat)
     features = sorted({name for row in rows for name in row})
     matrix = _vectorise(rows, features)
-    means = matrix.mean(axis=0)
-    scales = matrix.std(axis=0)
+    means, scales = matrix.mean(axis=0), matrix.std(axis=0)
     scales[scales < 1e-6] = 1.0  # constant in training: it carries no weight
-    standard = (matrix - means) / scales
-    counted = np.array([y is not None for y in labels])
-    y = np.array([1 if y == 1 else 0 for y in labels])
-    groups = np.array(owners)
+    return _Design(
+        features,
+        verbs,
+        means,
+        scales,
+        standard=(matrix - means) / scales,
+        y=np.array([1 if y == 1 else 0 for y in labels]),
+        counted=np.array([y is not None for y in labels]),
+        groups=np.array(owners),
+    )
+
+
+def _cross_validate(articles: list[LabelledArticle], design: _Design, folds: int) -> Fit:
+    """The C and threshold with the best F1 on held-out articles."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
     starts = np.cumsum([0] + [len(a.flat) for a in articles])
-    gold_total = sum(a.gold_total for a in articles)
-    rules = [
-        {k for k, (_, c) in enumerate(a.flat) if c.rank == 0 and c.via not in _NEW_FALLBACKS}
-        for a in articles
-    ]
-    baseline = _scores(articles, rules, gold_total)
-    report(f"rules alone:  P {baseline[0]:.3f}  R {baseline[1]:.3f}  F1 {baseline[2]:.3f}")
-    best: Fit | None = None
     splitter = GroupKFold(n_splits=min(folds, len(articles)))
+    best: Fit | None = None
     for c in C_GRID:
-        held_out = np.zeros(len(labels))
-        for fit_rows, test_rows in splitter.split(standard, y, groups):
-            fit_rows = fit_rows[counted[fit_rows]]
+        held_out = np.zeros(len(design.y))
+        for fit_rows, test_rows in splitter.split(design.standard, design.y, design.groups):
+            fit_rows = fit_rows[design.counted[fit_rows]]
             model = LogisticRegression(C=c, max_iter=2000)
-            model.fit(standard[fit_rows], y[fit_rows])
-            held_out[test_rows] = model.predict_proba(standard[test_rows])[:, 1]
+            model.fit(design.standard[fit_rows], design.y[fit_rows])
+            held_out[test_rows] = model.predict_proba(design.standard[test_rows])[:, 1]
         for threshold in THRESHOLDS:
             kept = [
                 choose(a.flat, held_out[starts[n] : starts[n + 1]], threshold)
                 for n, a in enumerate(articles)
             ]
-            p, r, f = _scores(articles, kept, gold_total)
+            p, r, f = _scores(articles, kept)
             if best is None or f > best.f1 + 1e-9:
                 best = Fit(c, threshold, p, r, f)
-    assert best is not None
+    assert best is not None  # C_GRID and THRESHOLDS are not empty
+    return best
+
+
+def train(
+    articles: list[LabelledArticle], folds: int = 5, report: Callable[[str], None] = print
+) -> AttributionModel:
+    """Choose C and the threshold by grouped cross-validation, then fit on everything."""
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    design = _design(articles)
+    baseline = _scores(articles, [first_choices(a.flat) for a in articles])
+    report(f"rules alone:  P {baseline[0]:.3f}  R {baseline[1]:.3f}  F1 {baseline[2]:.3f}")
+    best = _cross_validate(articles, design, folds)
     report(
         f"cross-validated ({folds} folds over articles): C {best.c}  threshold "
         f"{best.threshold}  P {best.precision:.3f}  R {best.recall:.3f}  F1 {best.f1:.3f}"
     )
-    final = LogisticRegression(C=best.c, max_iter=2000).fit(standard[counted], y[counted])
+    counted = design.counted
+    final = LogisticRegression(C=best.c, max_iter=2000)
+    final.fit(design.standard[counted], design.y[counted])
     return AttributionModel(
-        features=tuple(features),
-        means=tuple(float(x) for x in means),
-        scales=tuple(float(x) for x in scales),
+        features=tuple(design.features),
+        means=tuple(float(x) for x in design.means),
+        scales=tuple(float(x) for x in design.scales),
         weights=tuple(float(x) for x in final.coef_[0]),
         intercept=float(final.intercept_[0]),
         threshold=best.threshold,
-        verbs=verbs,
+        verbs=design.verbs,
         meta={
             "articles": len(articles),
             "proposals": int(counted.sum()),

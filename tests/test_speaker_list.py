@@ -22,14 +22,19 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def merged_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def indexed(tmp_path_factory: pytest.TempPathFactory, articles: dict[str, str]) -> Path:
+    """An index of these articles, as a reindex of their folder builds it."""
     folder = tmp_path_factory.mktemp("speakers")
     (folder / "corpus").mkdir()
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         (folder / "corpus" / name).write_text(text)
     reindex(folder / "corpus", folder / "index")
     return folder / "index"
+
+
+@pytest.fixture(scope="module")
+def merged_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return indexed(tmp_path_factory, ARTICLES)
 
 
 def test_the_cli_lists_speakers_most_quoted_first_with_merged_spellings(runner, merged_index):
@@ -80,12 +85,7 @@ FACET_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def facet_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("facet")
-    (folder / "corpus").mkdir()
-    for name, text in FACET_ARTICLES.items():
-        (folder / "corpus" / name).write_text(text)
-    reindex(folder / "corpus", folder / "index")
-    return folder / "index"
+    return indexed(tmp_path_factory, FACET_ARTICLES)
 
 
 def test_one_value_per_entity_with_merged_forms_and_no_collectives(runner, facet_index):

@@ -6,8 +6,8 @@ resolved to a place is right, whether a bare quotation belongs to the paragraph 
 speaker, depends on many weak signals at once (the shape, the verb, how the source was
 written, how often the article quotes that name, whether the words are quoted). A logistic
 regression trained on PolNeAR train weighs them (`searchapp train-attribution`); it ships
-as JSON inside the package and runs as one dot product per (paragraph, speaker), so it
-needs no learning library at run time.
+as JSON inside the package and runs as one dot product per candidate, so it needs no
+learning library at run time.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from searchapp.extract.candidates import Candidate, Proposal
@@ -170,15 +170,17 @@ class AttributionModel:
     verbs: frozenset[str]
     meta: dict[str, object]
 
+    @cached_property
+    def _linear(self) -> tuple[float, dict[str, float]]:
+        """The standardisation folded into one weight per feature and an offset, once: a
+        feature absent from a row is 0, whose standardised value is -mean/scale."""
+        triples = zip(self.weights, self.means, self.scales, strict=True)
+        offset = self.intercept - sum(w * m / s for w, m, s in triples)
+        scaled = zip(self.features, self.weights, self.scales, strict=True)
+        return offset, {name: w / s for name, w, s in scaled}
+
     def probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
-        # Standardised as in training, folded into one weight per feature and an offset:
-        # a feature absent from a row is 0, whose standardised value is -mean/scale.
-        offset = self.intercept - sum(
-            w * m / s for w, m, s in zip(self.weights, self.means, self.scales, strict=True)
-        )
-        scaled = {
-            name: w / s for name, w, s in zip(self.features, self.weights, self.scales, strict=True)
-        }
+        offset, scaled = self._linear
         out = []
         for row in rows:
             z = offset + sum(scaled.get(name, 0.0) * value for name, value in row.items())
@@ -217,13 +219,22 @@ class AttributionModel:
         )
 
 
-class KeepAll:
-    """The rules alone: every proposal accepted. What the model is trained on, and the
-    baseline it is measured against."""
+# Choices only the model makes: the rules alone never gave a bare quotation to whom the
+# paragraph before introduced, or to the article's most quoted speaker.
+MODEL_ONLY = frozenset({"introduced", "leader"})
+
+
+def first_choices(flat: Sequence[tuple[int, Candidate]]) -> set[int]:
+    """The candidates the rules alone would keep: each slot's first choice."""
+    return {k for k, (_, c) in enumerate(flat) if c.rank == 0 and c.via not in MODEL_ONLY}
+
+
+class RulesAlone:
+    """Extraction without the model: the baseline it is measured against."""
 
     def decide(self, proposal: Proposal) -> list[list[Quote]]:
         flat = flat_candidates(proposal)
-        return quotes_of(proposal, flat, {k for k, (_, c) in enumerate(flat) if c.rank == 0})
+        return quotes_of(proposal, flat, first_choices(flat))
 
 
 def quotes_of(

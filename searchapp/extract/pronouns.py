@@ -37,11 +37,6 @@ class PronounResolver:
     def _fits(self, name: str, want: str | None) -> bool:
         return want is None or self.book.gender.get(name, want) == want
 
-    def resolve_pronoun(self, pronoun: str, sentence_people: list[str]) -> str | None:
-        """The likeliest referent, or None (see `referents`)."""
-        found = self.referents(pronoun, sentence_people)
-        return found[0] if found else None
-
     def referents(self, pronoun: str, sentence_people: list[str], most: int = 3) -> list[str]:
         """Who the pronoun may stand for, likeliest first.
 
@@ -54,7 +49,9 @@ class PronounResolver:
         about, or one just named, the one whose name has the description's noun first.
         """
         word = pronoun.lower()
-        if word in ("it", "they") or word.split()[-1] in ORG_NOUNS:
+        if word == "it" and self.topic_org is None:
+            return []  # "it said" about no organisation is a thing, not a source
+        if stands_for_organisation(word):
             noun = word.split()[-1]
             recent = list(dict.fromkeys(reversed(self.orgs[-self.LOOKBACK :])))
             # A leading name no pronoun or title showed to be a person may be a company
@@ -67,10 +64,7 @@ class PronounResolver:
             ordered = [self.topic_org] if self.topic_org else []
             ordered += [n for n in recent if noun in n.lower().split()] + recent
             ordered += unsure if word != "it" else []
-            found = list(dict.fromkeys(ordered))
-            if word == "it" and self.topic_org is None:
-                return []  # "it said" about no organisation is a thing, not a source
-            return found[:most]
+            return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
         if word.startswith("the "):
             affiliated = self.book.affiliated(pronoun)
@@ -96,3 +90,9 @@ class PronounResolver:
         ):
             found += [n for n, sal in window if test(n, sal)]
         return list(dict.fromkeys(found))[:most]
+
+
+def stands_for_organisation(pronoun: str) -> bool:
+    """ "It", "they" and "the company", "the department": words for an organisation."""
+    word = pronoun.lower()
+    return word in ("it", "they") or word.split()[-1] in ORG_NOUNS

@@ -21,11 +21,11 @@ from searchapp.extract.attribution import Attribution, find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
-from searchapp.extract.lexicon import ORG_NOUNS, word_set
+from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
 from searchapp.extract.names import NameBook, build_namebook, to_latin
 from searchapp.extract.places import is_place, never_speaks
-from searchapp.extract.pronouns import PronounResolver
+from searchapp.extract.pronouns import PronounResolver, stands_for_organisation
 from searchapp.extract.quotes import (
     Quote,
     curl_quotes,
@@ -202,7 +202,7 @@ def _tag_paragraph(
             if not referents:
                 continue
             word = m.name.lower()
-            is_org = word in ("it", "they") or word.split()[-1] in ORG_NOUNS
+            is_org = stands_for_organisation(word)
             written = word if " " not in word else "org-description" if is_org else "description"
             if written == "description" and referents[0] in book.affiliated(m.name):
                 written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title

@@ -8,7 +8,7 @@ import fnmatch
 import pytest
 
 from searchapp import manifest
-from searchapp.extract.attribution_model import MODEL_PATH, KeepAll, packaged_model
+from searchapp.extract.attribution_model import MODEL_PATH, RulesAlone, packaged_model
 from searchapp.extract.kinds import classify_paragraphs
 from searchapp.extract.speakers import extract_quotes, extract_speakers, propose_quotes
 
@@ -115,7 +115,7 @@ def test_the_model_drops_what_the_rules_alone_keep() -> None:
         "They described long hours and constant pressure to open new accounts.",
     ]
     kinds = ["body", "body"]
-    assert KeepAll().decide(propose_quotes(paragraphs, kinds))[1] != []
+    assert RulesAlone().decide(propose_quotes(paragraphs, kinds))[1] != []
     assert extract_quotes(paragraphs, kinds)[1] == []
 
 
