@@ -297,9 +297,10 @@ def _paragraph_quotes(
     named_at = [pos for pos, _ in named]
     subjects_at = [pos for pos, _ in subjects]  # in text order, as the mentions were
     lead = len(text) - len(text.lstrip())  # where the paragraph's first word starts
-    # Cues outside quotations, found once: looking for them again in each quotation's
-    # sentence made a one-sentence paragraph of thousands of quotations quadratic.
-    free_cues = [c for c, _, _ in iter_cues(text) if not inside(c, spans)]
+    # Cues outside quotations, found once and only if a bare quotation asks: looking for
+    # them again in each quotation's sentence made a one-sentence paragraph of thousands of
+    # quotations quadratic.
+    free_cues: list[int] | None = None
     for sp in spans:
         words = unquote(text[sp[0] : sp[1]])
         opens_paragraph = sp[0] <= lead
@@ -310,6 +311,8 @@ def _paragraph_quotes(
         if sp in used or (short and not (continues or whole)):
             continue
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
+        if free_cues is None:
+            free_cues = [c for c, _, _ in iter_cues(text) if not inside(c, spans)]
         first_cue = bisect_left(free_cues, lo)
         if first_cue < len(free_cues) and free_cues[first_cue] < hi:
             continue  # a cue whose source has no name: "the audience screamed back"
