@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from searchapp.extract.lexicon import word_set
 
 _REGULAR_CUES = word_set("""
-add allege announce argue ask assert boast brag caution charge claim complain concede
+add allege announce answer argue ask assert boast brag caution charge claim complain concede
 conclude confirm contend counter declare deny describe disclose echo emphasize estimate
 explain insist joke lament maintain mention muse note observe offer opine plead point
 predict proclaim quip recall recount remark reply report respond retort reveal scoff
@@ -48,7 +48,7 @@ def _inflections(verb: str) -> list[str]:
 _NOT_CUES = word_set("""
 report attack attacks remark remarks written offering thinking describing lobby lobbies
 lobbying lobbied highlighting maintains echoed predicting alleging question questions
-demand demands post posts
+demand demands post posts champion champions
 """)
 _CUE_FORMS = (
     {f for v in _REGULAR_CUES for f in _inflections(v)} | set(_IRREGULAR_CUES)
@@ -84,7 +84,7 @@ _WITH_PLAY_RE = re.compile(
 # What makes an answer speech: what was said, or where ("replied that", "responded in a
 # statement", "answered on Twitter", "retorted: ...", "responded to the charge by saying").
 _ANSWER_IN_WORDS_RE = re.compile(
-    r"\s*(?:[:,]|that\b|to\b|by\s+(?:saying|telling|writing|calling|noting|arguing)|"
+    r"\s*(?::|that\b|to\b|by\s+(?:saying|telling|writing|calling|noting|arguing)|"
     r"(?:in|on|via|with|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:statements?|letter|tweets?|twitter|email|e-mail|interview|"
     r"post|posts|remarks?|comments?|speech|op-ed|video|message|release|facebook|"

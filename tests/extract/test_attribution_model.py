@@ -61,10 +61,19 @@ def test_a_bare_quote_paragraph_goes_to_the_person_the_paragraph_before_introduc
         "Riverside replied early in the second half, but the goal was ruled offside.",
         "Delgado answered with a two-run homer to right in the bottom half.",
         "Defending champion Sofia Bermudez responded with a surge of her own on the climb.",
+        "Every time Carver State scored, Okamoto answered, first with a floater in the lane.",
     ],
 )
 def test_an_answer_in_play_is_not_speech(play: str) -> None:
     assert speakers(play) == [[]]
+
+
+def test_defending_champion_is_a_title_not_a_verb() -> None:
+    found = speakers(
+        "Mireille Ndiaye won the Harbor City Marathon on Sunday.",
+        "Defending champion Sofia Bermudez responded with a surge but could not close the gap.",
+    )
+    assert found == [[], []]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +82,7 @@ def test_an_answer_in_play_is_not_speech(play: str) -> None:
         "Mayor Dana Webb replied that the budget was balanced.",
         "Mayor Dana Webb responded in a statement on Friday.",
         "“Not true,” Mayor Dana Webb replied.",
+        "Mayor Dana Webb gave a one-word answer. “Denver,” she answered.",
     ],
 )
 def test_an_answer_in_words_is_speech(speech: str) -> None:
