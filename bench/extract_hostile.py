@@ -52,6 +52,9 @@ INPUTS: dict[str, Callable[[], str]] = {
     "org then 'they said' x 8,000": lambda: "Acme Corp said it. They said so. " * 4_000,
     "'The company said ' x 8,000": lambda: "Acme Corp hired. The company said " * 4_000,
     "bare quotations x 6,000": lambda: "“We will not stop here at all,” " * 6_000,
+    "name-word descriptions x 8,000": lambda: (
+        "Harlow Museum of Art opened. The museum said " * 4_000
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

@@ -45,8 +45,8 @@ ACCORDING_RE = re.compile(
 # ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
 # "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
 GAP_RE = re.compile(
-    r"""^(?:['’]s?\s+(?:\w+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
-          office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
+    r"""^(?:['’]s?\s+(?:[\w\-]+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
+          release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
         (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
            study|analysis|editorial|board|team|office|committee|report))?
@@ -230,11 +230,20 @@ def _sources_without_verbs(
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
         # only modifies the real source, which has none.
-        modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4])
+        modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4]) and not (
+            _OWN_DOCUMENT_RE.match(text, m.end)
+        )
         if according and not modifier:
             start = max(0, m.start - 70) + according.start()
             found.append(Attribution(m, start, m.end, "according"))
     return found
+
+
+# "according to the company's release": the owner of the document is its source.
+_OWN_DOCUMENT_RE = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:release|statement|announcement|report|filing|website|"
+    r"data|letter|post|account|figures|survey|study)\b"
+)
 
 
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:

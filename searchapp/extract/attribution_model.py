@@ -34,7 +34,7 @@ VIAS = (
 )  # fmt: skip
 WRITTEN = (
     "person", "org", "name", "he", "she", "it", "they", "description", "org-description",
-    "affiliated-description", "named-org-description",
+    "affiliated-description", "named-org-description", "topic-org-description",
 )  # fmt: skip
 # Sources the rules decide alone: too rare in training for a weight of their own, and right
 # by construction when they occur (a description that carries the person's own title).

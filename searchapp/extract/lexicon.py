@@ -62,7 +62,10 @@ school church army navy force police guard republicans democrats media tribune h
 gazette magazine review daily weekly radio tv television channel global international
 national federal organization organisation alliance coalition project times
 magazine inc llc ltd report reports pac watch today politico cnn fox msnbc abc cbs nbc
-space program society team airlines motors pictures records studios
+space program society team airlines motors pictures records studios museum gallery library
+theater theatre orchestra opera zoo hospital clinic district utility utilities authority
+consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
+foods grocers markets industries holdings partners systems technologies robotics
 """)
 
 # Common first names by gender, so "she said" does not reach back to "George Bush" when no

@@ -32,8 +32,11 @@ DESCRIPTION_RE = re.compile(
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".
 ORG_DESCRIPTION_RE = re.compile(
-    r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!['’\-])"
+    r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)"
 )
+# "the" and up to three lower-case words: a description when one of them is a word of a
+# name the article uses ("the museum" of the Harlow Museum of Art, "the utility").
+_THE_WORDS_RE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\-]*){1,3})\b")
 # A title just before a name makes it a person's: "Sen. Warren", "Dr Fauci".
 _TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
 # A subject pronoun that can be a speaker.
@@ -99,6 +102,12 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for m in pattern.finditer(text)
         if not inside(m.start(), quotes)
     ]
+    taken = {d.start for d in descriptions}
+    descriptions += [
+        d
+        for d in _name_word_descriptions(text, book)
+        if d.start not in taken and not inside(d.start, quotes)
+    ]
     if descriptions:
         # What a description covers is dropped, in one pass: filtering the whole list once
         # per description was quadratic in a paragraph of many.
@@ -106,6 +115,22 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         mentions = [n for n in mentions if not inside(n.start, covered)] + descriptions
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_word_descriptions(text: str, book: NameBook) -> list[Mention]:
+    """ "The museum", "the heritage authority": "the" and words ending in a word of one of
+    the article's names, shortest first. The article's own vocabulary, where a list of
+    institution nouns would always lack the next section's ("the band", "the utility")."""
+    nouns = book.name_words
+    found = []
+    for m in _THE_WORDS_RE.finditer(text):
+        end = m.start(1)
+        for word in m.group(1).split():
+            end = text.index(word, end) + len(word)
+            if word in nouns:
+                found.append(Mention(m.start(), end, text[m.start() : end], "pronoun"))
+                break
+    return found
 
 
 def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:

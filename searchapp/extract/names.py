@@ -188,6 +188,10 @@ class NameBook:
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
+    # Other names of several words, neither person nor organisation by their shape ("Harlow
+    # Museum of Art"), kept for `name_words` only.
+    other_names: set[str] = field(default_factory=set, repr=False)
+    _name_words: frozenset[str] | None = field(default=None, repr=False)
     _keys: _Keys | None = field(default=None, repr=False)
 
     @property
@@ -206,7 +210,7 @@ class NameBook:
 
     def add(self, name: str) -> None:
         self._canonical.clear()
-        self._surnames = None
+        self._surnames = self._name_words = None
         keys = self._index()
         if looks_like_person(name) and name not in keys.people:
             self.full_names.append(name)
@@ -214,6 +218,30 @@ class NameBook:
         elif len(name.split()) > 1 and looks_like_org(name) and name not in keys.orgs:
             self.org_names.append(name)
             keys.add_org(name)
+        elif len(name.split()) > 1 and not looks_like_person(name):
+            self.other_names.add(name)
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The article's names' words of four letters or more, lower-cased, but no first
+        names or surnames: what "the museum" or "the utility" may stand for."""
+        if self._name_words is None:
+            words = {
+                form
+                for name in (*self.full_names, *self.org_names, *self.other_names)
+                for w in name.split()[1:]
+                if len(w) > 3 and w[0].isupper() and w.lower() not in STOPWORDS
+                for form in (w.lower(), w.lower().removesuffix("s"))  # "the airline"
+            }
+            # A person's surname is no description ("the baker"); a name without a known
+            # first name may be an organisation's ("Eastvale Water Utility").
+            surnames = {
+                surname_of(n).lower()
+                for n in self.full_names
+                if first_name_gender(n.split()[0]) is not None
+            }
+            self._name_words = frozenset(words - surnames)
+        return self._name_words
 
     def is_full_name(self, name: str) -> bool:
         return name in self._index().people

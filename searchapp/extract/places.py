@@ -80,8 +80,8 @@ national international global local southern midwestern texan floridian californ
 # Last words that make a name a place: "Midway Atoll", "Romare Bearden Park".
 PLACE_WORDS = word_set("""
 atoll island islands county park river lake mountain mountains bay beach valley street avenue
-road boulevard airport square hospital museum stadium arena canyon desert sea ocean gulf
-peninsula province region district township village plaza bridge tower memorial cemetery
+road boulevard airport square stadium arena canyon desert sea ocean gulf
+peninsula province region township village plaza bridge tower memorial cemetery
 """)
 
 

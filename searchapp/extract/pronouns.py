@@ -20,6 +20,7 @@ class PronounResolver:
         self.people: list[tuple[str, bool]] = []  # (name, was a sentence subject or source)
         self.topic_org: str | None = None  # an organisation that last led a sentence
         self.orgs: list[str] = []  # organisations in the order named
+        self.named: list[str] = []  # every name of several words, in the order named
         self.speakers: set[str] = set()
 
     def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
@@ -29,10 +30,21 @@ class PronounResolver:
                 self.speakers.add(mention.name)
         if mention.kind == "org":
             self.orgs.append(mention.name)
+        if mention.kind != "pronoun" and " " in mention.name:
+            self.named.append(mention.name)
         if mention.kind == "org" and (is_source or is_subject):
             self.topic_org = mention.name
         elif is_subject:
             self.topic_org = None  # a person or place now leads the story
+
+    def stands_for_organisation(self, pronoun: str) -> bool:
+        """ "It", "they", "the company", and "the museum" in an article that names the
+        Harlow Museum of Art: words for an organisation."""
+        word = pronoun.lower()
+        if word in ("it", "they"):
+            return True
+        noun = word.split()[-1]
+        return word.startswith("the ") and (noun in ORG_NOUNS or noun in self.book.name_words)
 
     def _fits(self, name: str, want: str | None) -> bool:
         return want is None or self.book.gender.get(name, want) == want
@@ -51,7 +63,7 @@ class PronounResolver:
         word = pronoun.lower()
         if word == "it" and self.topic_org is None:
             return []  # "it said" about no organisation is a thing, not a source
-        if stands_for_organisation(word):
+        if self.stands_for_organisation(word):
             noun = word.split()[-1]
             recent = list(dict.fromkeys(reversed(self.orgs[-self.LOOKBACK :])))
             # A leading name no pronoun or title showed to be a person may be a company
@@ -61,7 +73,14 @@ class PronounResolver:
                 for n, salient in reversed(self.people[-self.LOOKBACK :])
                 if salient and n not in self.book.gender and n not in self.book.confirmed
             ]
-            ordered = [self.topic_org] if self.topic_org else []
+            # "The museum": the name just used with that word, whatever its shape.
+            ordered = [
+                n
+                for n in reversed(self.named[-4 * self.LOOKBACK :])
+                if noun
+                in {w.lower().removesuffix("s") for w in n.split()} | {w.lower() for w in n.split()}
+            ][:1]
+            ordered += [self.topic_org] if self.topic_org else []
             ordered += [n for n in recent if noun in n.lower().split()] + recent
             ordered += unsure if word != "it" else []
             return list(dict.fromkeys(ordered))[:most]
@@ -90,9 +109,3 @@ class PronounResolver:
         ):
             found += [n for n, sal in window if test(n, sal)]
         return list(dict.fromkeys(found))[:most]
-
-
-def stands_for_organisation(pronoun: str) -> bool:
-    """ "It", "they" and "the company", "the department": words for an organisation."""
-    word = pronoun.lower()
-    return word in ("it", "they") or word.split()[-1] in ORG_NOUNS

@@ -25,7 +25,7 @@ from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
 from searchapp.extract.names import NameBook, build_namebook, to_latin
 from searchapp.extract.places import is_place, never_speaks
-from searchapp.extract.pronouns import PronounResolver, stands_for_organisation
+from searchapp.extract.pronouns import PronounResolver
 from searchapp.extract.quotes import (
     Quote,
     curl_quotes,
@@ -202,12 +202,14 @@ def _tag_paragraph(
             if not referents:
                 continue
             word = m.name.lower()
-            is_org = stands_for_organisation(word)
+            is_org = history.stands_for_organisation(word)
             written = word if " " not in word else "org-description" if is_org else "description"
             if written == "description" and referents[0] in book.affiliated(m.name):
                 written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title
             elif written == "org-description" and word.split()[-1] in referents[0].lower():
                 written = "named-org-description"  # "the department": Police Department
+            elif written == "org-description" and referents[0] == history.topic_org:
+                written = "topic-org-description"  # "the company": the one the story is about
             m = Mention(m.start, m.end, referents[0], "org" if is_org else "person")
             others = tuple(referents[1:])
         if m.start in sources and can_speak(m, book, _verb(text, sources[m.start])):

@@ -46,6 +46,48 @@ def test_the_company_said_goes_to_the_organisation_named_before(
     assert speakers(lead, follow) == [[], [organisation]]
 
 
+@pytest.mark.parametrize(
+    ("lead", "follow", "organisation"),
+    [
+        (
+            "The Tamsin Gallery of Modern Art will close for renovation in May.",
+            "The gallery said the work would take about a year.",
+            "Tamsin Gallery of Modern Art",
+        ),
+        (
+            "Workers from Larkspur Power Utility restored service to 3,000 homes overnight.",
+            "The utility said the outage was caused by a fallen tree.",
+            "Larkspur Power Utility",
+        ),
+        (
+            "Mercy Vale Hospital treated 14 people after the crash.",
+            "The hospital said two of them were in critical condition.",
+            "Mercy Vale Hospital",
+        ),
+    ],
+)
+def test_a_description_made_of_a_word_of_the_name_goes_to_that_name(
+    lead: str, follow: str, organisation: str
+) -> None:
+    """The article's own vocabulary: "the gallery" is the Tamsin Gallery, "the utility"
+    Larkspur Power Utility; a document of the company's is the company's word."""
+    assert speakers(lead, follow)[1] == [organisation]
+
+
+def test_a_document_of_the_company_proposes_the_company() -> None:
+    """ "According to the company's release": the owner of the document is proposed as the
+    source. Whether it is kept is the model's call; on PolNeAR train "according to" an
+    organisation's description was mostly wrong, and today it is turned down."""
+    paragraphs = [
+        "Norvik Pharmaceuticals reported higher sales on Tuesday.",
+        "According to the company's release, sales rose 12 percent in the quarter.",
+    ]
+    proposal = propose_quotes(paragraphs, ["body", "body"])
+    assert [(c.speaker, c.via) for c in proposal.candidates[1]] == [
+        ("Norvik Pharmaceuticals", "according")
+    ]
+
+
 def test_a_bare_quote_paragraph_goes_to_the_person_the_paragraph_before_introduced() -> None:
     found = speakers(
         "Coach Maria Delgado was blunt after the loss.",

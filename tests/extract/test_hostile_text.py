@@ -35,6 +35,7 @@ HOSTILE = {
     "they after organisations": "Acme Corp said it. They said so. " * 4_000,
     "organisation descriptions": "Acme Corp hired. The company said " * 4_000,
     "bare quotations": "“We will not stop here at all,” " * 6_000,
+    "name-word descriptions": "Harlow Museum of Art opened. The museum said " * 4_000,
 }
 
 
