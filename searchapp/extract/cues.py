@@ -66,6 +66,11 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # "adding to his wins" and "went on the offensive" are not speech; "went on to say" is.
 _ADD_TO_RE = re.compile(r"\s+to\b")
 _WENT_ON_SAYING_RE = re.compile(r"\s*(?:[,:“]|to\s+(?:say|add|call|describe|tell|write|explain))")
+# "admitted 40 patients", "was admitted to the hospital": let in, not conceded.
+_ADMIT_IN_RE = re.compile(
+    r"\s+(?:\d|about\s+\d|more\s+than\s+\d|dozens|hundreds|thousands|patients|students|"
+    r"to\s+(?:the\s+|a\s+)?(?:hospital|school|university|college|program|bar|icu|emergency))"
+)
 _PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
 # "responded with a goal", "answered with a three-pointer" report play, not speech ("she
 # responded with a statement", "with vitriol" are speech): the object decides.
@@ -108,6 +113,8 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
         word = m.group()
         if word in _CUE_WORDS:
             if word.startswith("add") and _ADD_TO_RE.match(text, m.end()):
+                continue
+            if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue
             if word in _ANSWER_VERBS and not _answers_in_words(text, m.start(), m.end()):
                 continue

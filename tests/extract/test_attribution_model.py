@@ -110,6 +110,14 @@ def test_an_answer_in_play_is_not_speech(play: str) -> None:
     assert speakers(play) == [[]]
 
 
+def test_a_hospital_that_admitted_patients_did_not_speak() -> None:
+    found = speakers(
+        "Mercy Vale Hospital admitted 14 patients after the crash.",
+        "Mayor Dana Webb admitted that the response had been slow.",
+    )
+    assert found == [[], ["Dana Webb"]]
+
+
 def test_defending_champion_is_a_title_not_a_verb() -> None:
     found = speakers(
         "Mireille Ndiaye won the Harbor City Marathon on Sunday.",
