@@ -52,7 +52,7 @@ GAP_RE = re.compile(
            study|analysis|editorial|board|team|office|committee|report))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
         (?:(?:\s*,\s*[^,“”"]{1,200}?){1,4},|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,)?
-        (?:\s+(?:also|previously|later|then|again|once|repeatedly|recently|publicly|privately|
+        (?:\s+(?:also|both|previously|later|then|again|once|repeatedly|recently|publicly|privately|
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
            is|was|are|were|been|being|has\s+been|had\s+been|[a-z]+ly|

@@ -25,6 +25,7 @@ decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridic
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
 compare laud exhort reference sing portray endorse express press interject surmise chime
+comment
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
@@ -48,7 +49,7 @@ def _inflections(verb: str) -> list[str]:
 _NOT_CUES = word_set("""
 report attack attacks remark remarks written offering thinking describing lobby lobbies
 lobbying lobbied highlighting maintains echoed predicting alleging question questions
-demand demands post posts champion champions
+demand demands post posts champion champions comment comments
 """)
 _CUE_FORMS = (
     {f for v in _REGULAR_CUES for f in _inflections(v)} | set(_IRREGULAR_CUES)

@@ -110,6 +110,14 @@ def test_an_answer_in_play_is_not_speech(play: str) -> None:
     assert speakers(play) == [[]]
 
 
+def test_commented_is_speech_and_his_comments_are_not_a_cue() -> None:
+    found = speakers(
+        "Anchor Bret Baier commented that his network had stayed with the rally.",
+        "His comments drew criticism from viewers.",
+    )
+    assert found == [["Bret Baier"], []]
+
+
 def test_a_hospital_that_admitted_patients_did_not_speak() -> None:
     found = speakers(
         "Mercy Vale Hospital admitted 14 patients after the crash.",
