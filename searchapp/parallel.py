@@ -23,9 +23,11 @@ import os
 import queue
 import signal
 import sys
+import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,8 +116,6 @@ def _write_in_workers(
     results = context.Queue()
     args = (folder, dict(names), jobs, results, os.getpid())
     workers = [context.Process(target=_worker, args=args, daemon=True) for _ in range(procs)]
-    for worker in workers:
-        worker.start()
     result = WriteResult()
     finished = 0
 
@@ -145,6 +145,12 @@ def _write_in_workers(
                 return
 
     try:
+        with _sigterm_deferred():
+            # A SIGTERM in the middle of start() cut the pickled worker short, and the
+            # half-started worker printed "EOFError: Ran out of input" after our own
+            # "Stopped by SIGTERM" line: it is taken once every worker has its arguments.
+            for worker in workers:
+                worker.start()
         for batch in batches:
             while True:
                 try:
@@ -158,13 +164,33 @@ def _write_in_workers(
         while finished < procs:
             receive(_POLL_SECONDS)
     finally:
+        started = [worker for worker in workers if worker.pid is not None]
         if finished < procs:  # failed: stop the others, and drop the jobs nobody will take
             jobs.cancel_join_thread()  # else exiting waits forever to flush them
-            for worker in workers:
+            for worker in started:
                 worker.terminate()
-        for worker in workers:
+        for worker in started:
             worker.join()
     return result
+
+
+@contextmanager
+def _sigterm_deferred() -> Iterator[None]:
+    """A SIGTERM that arrives inside the block is taken when it ends. Masking the signal
+    would not do: the kernel hands it to any thread that does not mask it (a progress
+    bar's, a queue's feeder), and Python runs the handler in the main thread regardless.
+    Only the main thread may set handlers; elsewhere the block changes nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, _frame: arrived.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if arrived:
+            signal.raise_signal(signal.SIGTERM)
 
 
 def _check_alive(workers: list) -> None:
