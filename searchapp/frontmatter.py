@@ -4,6 +4,11 @@ python-frontmatter hands the block to PyYAML's loader as it is, so an alias bomb
 bytes) expanded past 6 GB, and a value shaped like a date but invalid in a key nobody
 uses (`foo: 2016-13-01`) stopped the whole reindex. Here the block's size is bounded,
 aliases are refused, and values that fail to convert stay text.
+
+PyYAML's pure-Python parser took 0.6 ms an article: at 10,000 articles, seconds of the
+reindex parent's time while its workers wait for articles. With libyaml (PyYAML's C
+extension, in its wheels) the block is first read as events, which refuses aliases and
+deep nesting before anything is built, and then loaded by the C parser: 0.12 ms.
 """
 
 from __future__ import annotations
@@ -11,6 +16,10 @@ from __future__ import annotations
 import re
 
 import yaml
+
+# Deeper than this is not front matter. The C parser builds nodes recursively, so the
+# depth is checked on its events, before it composes anything.
+MAX_NESTING = 50
 
 # Front matter is a handful of short fields; anything bigger is not front matter but an
 # attack on the parser (or a mistake), and is refused before YAML sees it.
@@ -21,6 +30,11 @@ _FRONT_MATTER_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 class FrontMatterError(ValueError):
     """The front matter cannot be read; the message says why, in one line."""
+
+
+def _alias_error(event: yaml.Event) -> FrontMatterError:
+    line = event.start_mark.line + 1
+    return FrontMatterError(f"front matter uses a YAML alias (*name, line {line}): not allowed")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -34,10 +48,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
-            line = self.peek_event().start_mark.line + 1
-            raise FrontMatterError(
-                f"front matter uses a YAML alias (*name, line {line}): not allowed"
-            )
+            raise _alias_error(self.peek_event())
         return super().compose_node(parent, index)
 
 
@@ -51,12 +62,34 @@ def _lenient(convert):  # type: ignore[no-untyped-def]
     return construct
 
 
-for _tag, _convert in (
-    ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
-    ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
-    ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float),
-):
-    _FrontMatterLoader.add_constructor(_tag, _lenient(_convert))
+_C_LOADER = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
+_CFrontMatterLoader = type("_CFrontMatterLoader", (_C_LOADER,), {}) if _C_LOADER else None
+
+for _loader in filter(None, (_FrontMatterLoader, _CFrontMatterLoader)):
+    for _tag, _convert in (
+        ("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+        ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+        ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float),
+    ):
+        _loader.add_constructor(_tag, _lenient(_convert))
+
+
+def _load_yaml(front: str) -> object:
+    """The front matter's value, by libyaml when it is there. Its events are checked first:
+    an alias or a nesting past MAX_NESTING is refused before a node is built."""
+    if _CFrontMatterLoader is None:
+        return yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
+    depth = 0
+    for event in yaml.parse(front, Loader=_C_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise _alias_error(event)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise RecursionError
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return yaml.load(front, Loader=_CFrontMatterLoader)  # noqa: S506 - safe subclass
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -84,7 +117,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if len(front) > MAX_FRONT_MATTER:
         raise FrontMatterError(f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB")
     try:
-        metadata = yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
+        metadata = _load_yaml(front)
     except yaml.YAMLError as error:
         raise FrontMatterError(f"front matter is not valid YAML: {_yaml_problem(error)}") from None
     except RecursionError:
