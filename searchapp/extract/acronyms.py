@@ -55,6 +55,7 @@ _PAREN_RE = re.compile(r"\(([^()\n]{1,150})\)")
 # "..., or FBI," and "... or NAFTA is": the acronym must end at a non-word character.
 _OR_RE = re.compile(r"\bor\s{1,5}([A-Z][A-Za-z&.]{1,15})(?![\w&])")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z&.]{1,15}")
+_WORD_BEFORE_RE = re.compile(r"(\S+)\s*$")
 _PLURAL_RE = re.compile(r"[A-Z]s$")
 
 # Two capitals after a name are often its state, not its initials ("Susan Collins (SC)"):
@@ -233,11 +234,23 @@ def _add_definition(
         found.append((at, definition))
 
 
+def _may_define(text: str) -> bool:
+    """Whether `text` has an acronym where a definition could put one: in parentheses,
+    before them, or after "or". Most paragraphs have none, and are not tokenised."""
+    if not _TWO_CAPITALS.search(text):
+        return False
+    for match in _PAREN_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+        if _acronym_letters(match.group(1).strip()) or (
+            before and _acronym_letters(before.group(1))
+        ):
+            return True
+    return any(_acronym_letters(match.group(1)) for match in _OR_RE.finditer(text))
+
+
 def find_acronyms(text: str) -> list[Acronym]:
     """Every acronym `text` defines, in text order."""
-    if "(" not in text and "or" not in text:
-        return []
-    if not _TWO_CAPITALS.search(text):  # no acronym to define: most paragraphs, cheaply
+    if not _may_define(text):
         return []
     tokens = _tokens(text)
     starts = [unit.start for unit in tokens]
