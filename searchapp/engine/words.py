@@ -180,8 +180,8 @@ def capitalized_words(text: str) -> list[str]:
     as `exact` indexes them; what `is_name` counts."""
     found = dict.fromkeys(
         _fold(spelling)
-        for _pos, start, _end, spelling in words(text, variants=False)
-        if spelling[0].isupper() and not _opens_sentence(text, start)
+        for _pos, start, _end, spelling, extra in _cached_spans(text)
+        if spelling[0].isupper() and not extra and not _opens_sentence(text, start)
     )
     return list(found)
 
