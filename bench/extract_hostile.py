@@ -55,6 +55,9 @@ INPUTS: dict[str, Callable[[], str]] = {
     "name-word descriptions x 8,000": lambda: (
         "Harlow Museum of Art opened. The museum said " * 4_000
     ),
+    # Single quotation marks (UK style): a search for the closing mark passes apostrophes.
+    '"x \'a" x 50,000': lambda: "x 'a" * 50_000,
+    "\" 'a's\" x 40,000": lambda: " 'a's" * 40_000,
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

@@ -42,13 +42,45 @@ _STRAIGHT_OPENING_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
 _CLOSING_AS_OPENING_RE = re.compile(r"(?:(?<=^)|(?<=\n))”(?=\w)")
 
 
+# A quotation in single marks, as British, Irish, Australian and New Zealand papers write
+# them ('...,' he said / ‘...’): opens before a letter, closes after a mark or letter and
+# before no letter, so an apostrophe inside a word (it's, don’t) is text, and so is one
+# after an s that a lowercase word follows ("the players’ union"); "'90s" opens nothing.
+# A search for the closing mark stops at the next mark that is no apostrophe, and after
+# 600 characters, so a text of many "'a" or "a's" is read in linear time.
+_SINGLE_QUOTED_RE = re.compile(
+    r"(?<![\w‘’'])[‘'](?=[^\W\d_])(?:[^‘’'\n]|(?<=\w)[’'](?=\w)|(?<=s)[’'](?= [a-z])){1,600}?"
+    r"(?<=[^\s‘’'])[’'](?!\w)(?!(?<=s[’']) [a-z])"
+)
+SUBHEAD_WORDS = 8
+# A curly opening mark at the start of a paragraph: a quotation that goes on in the next.
+_SINGLE_RUNNING_RE = re.compile(r"^‘(?=\w)(?!.*’(?!\w))")
+
+
 def curl_quotes(text: str) -> str:
     """Straight double quotes as curly ones, opening or closing by position, so a
-    quotation typed with one straight and one curly mark still pairs up. Same length, so
-    offsets stay valid."""
+    quotation typed with one straight and one curly mark still pairs up; in a paragraph
+    without double marks, single quotation marks become double ones (`_SINGLE_QUOTED_RE`)
+    so every rule reads one kind of quotation. Same length, so offsets stay valid."""
     if '"' in text:
         text = _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
-    return _CLOSING_AS_OPENING_RE.sub("“", text) if "”" in text else text
+    if "”" in text:
+        return _CLOSING_AS_OPENING_RE.sub("“", text)
+    if "“" in text or ("'" not in text and "‘" not in text):
+        return text
+    text = _SINGLE_QUOTED_RE.sub(_as_double, text)
+    return _SINGLE_RUNNING_RE.sub("“", text)
+
+
+def _as_double(match: re.Match[str]) -> str:
+    """A single-quoted span as a double-quoted one, unless it is a word or two ('n'), or
+    a few words that are the whole paragraph: a subhead, as US papers quote theirs
+    ('A change warrior.'), not the speaker's words going on."""
+    quoted = match.group()
+    whole = match.start() == 0 and match.end() >= len(match.string.rstrip())
+    if len(quoted) <= 3 or (whole and len(quoted.split()) < SUBHEAD_WORDS):
+        return quoted
+    return f"“{quoted[1:-1]}”"
 
 
 @lru_cache(maxsize=256)

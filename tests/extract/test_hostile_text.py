@@ -28,6 +28,8 @@ HOSTILE = {
     "said": "said " * 20_000,
     "request for comment": "did not respond to Politico's request for comment " * 3_000,
     "unclosed single quotes": "‘a " * 30_000,
+    "straight single quotes": "x 'a" * 50_000,
+    "apostrophes after single quotes": " 'a's" * 40_000,
     "pronoun cues": "He said " * 12_500,
     "descriptions": "The senator said " * 10_000,
     "quotations": "“We will,” Jane Doe said. " * 4_000,

@@ -196,6 +196,42 @@ def test_transcript_labels_name_the_speaker() -> None:
     assert found[1:] == [["Joan Miles"], ["Carl Reyes"]]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "'It's pushed the fire straight towards Mount Carrock,' he said.",
+        "‘It’s pushed the fire straight towards Mount Carrock,’ he said.",
+        "‘The players’ union pushed the fire towards Mount Carrock,’ he said.",
+    ],
+)
+def test_single_quotation_marks_quote_as_british_papers_write_them(paragraph: str) -> None:
+    lead = "Incident controller Mick Dorrington said crews were stretched."
+    (_, found) = quotes(lead, paragraph)
+    assert [(q.speaker, q.direct) for q in found] == [("Mick Dorrington", True)]
+    assert "Mount Carrock" in found[0].text
+
+
+def test_a_bare_single_quoted_paragraph_goes_on_with_the_speaker_before() -> None:
+    found = speakers(
+        "'The wind change came through an hour early,' incident controller Mick Dorrington said.",
+        "'If you haven't left, you need to enact your fire plan now. Do not get in your car.'",
+    )
+    assert found == [["Mick Dorrington"], ["Mick Dorrington"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the '90s, the party's leaders' views changed.",  # apostrophes only
+        "Rock 'n' roll is fine, she's sure.",
+        "'A change warrior.'",  # a quoted subhead, as US papers write them
+        "He said “it’s ‘fine’” today.",  # single marks inside double ones stay inner
+    ],
+)
+def test_apostrophes_and_subheads_are_not_single_quoted_speech(text: str) -> None:
+    assert "“" not in curl_quotes(text).replace("“it’s ‘fine’”", "")
+
+
 def test_curled_quotes_keep_offsets() -> None:
     text = 'He said "yes" and "no".'
     assert curl_quotes(text) == "He said “yes” and “no”."
