@@ -78,12 +78,20 @@ _PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
 _ANSWER_VERBS = frozenset(
     f for verb in ("reply", "respond", "answer", "counter", "retort") for f in _inflections(verb)
 )
-_WITH_PLAY_RE = re.compile(
-    r"\s+with\s+(?:(?:a|an|the|his|her|their|its|two|three|four|another|one|back-to-back)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(goals?|baskets?|three-pointers?|runs?|touchdowns?|homers?|home\s+runs?|"
+_PLAY = (
+    r"(?:goals?|baskets?|three-pointers?|runs?|touchdowns?|homers?|home\s+runs?|"
     r"tries|try|points?|aces?|birdies?|eagles?|surge|burst|sprint|kicks?|strikes?|shots?|"
     r"headers?|dunks?|layups?|field\s+goals?|scores?|hat\s+tricks?|doubles?|triples?|"
     r"wickets?|century|boundary|boundaries|sixes|punch(?:es)?|knockdowns?|laps?|winners?)\b"
+)
+_WITH_PLAY_RE = re.compile(
+    r"\s+with\s+(?:(?:a|an|the|his|her|their|its|two|three|four|another|one|back-to-back)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _PLAY
+)
+# "added 37 runs", "adds a second goal", "added just two more points": a score, not words.
+_ADDED_PLAY_RE = re.compile(
+    r"\s+(?:just\s+|only\s+|another\s+|a\s+further\s+)?(?:\d[\d,]*|a|an|two|three|four|five|six|"
+    r"seven|eight|nine|ten|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?" + _PLAY
 )
 
 
@@ -113,7 +121,9 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word in _CUE_WORDS:
-            if word.startswith("add") and _ADD_TO_RE.match(text, m.end()):
+            if word.startswith("add") and (
+                _ADD_TO_RE.match(text, m.end()) or _ADDED_PLAY_RE.match(text, m.end())
+            ):
                 continue
             if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue
@@ -180,4 +190,11 @@ def next_to_quote(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 48) : start]
     return bool(
         re.search(r"[”\"’]\s*(?:(?:[A-Z][\w.'’\-]*|he|she|they|it)\s+){0,4}$", before)
-    ) or bool(re.match(r"\s*(?:back|on|up)?\s*[:,]?\s*[“\"]", text[end : end + 12]))
+    ) or bool(_QUOTE_FOLLOWS_RE.match(text, end, end + 40))
+
+
+# A quotation right after the cue, maybe after a particle or the medium: "shot back: “...”",
+# "posted on X: “...”", "wrote on Facebook, “...”".
+_QUOTE_FOLLOWS_RE = re.compile(
+    r"\s*(?:back|on|up)?\s*(?:(?:on|to|in)\s+(?:[A-Z][\w.]*\s*){1,2})?[:,]?\s*[“\"]"
+)

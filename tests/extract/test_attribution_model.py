@@ -110,6 +110,22 @@ def test_an_answer_in_play_is_not_speech(play: str) -> None:
     assert speakers(play) == [[]]
 
 
+def test_a_score_added_is_not_speech_and_an_added_remark_is() -> None:
+    found = speakers(
+        "Earlier, Baroda added just 37 runs to their overnight score.",
+        "Carver State added two more goals before the break.",
+        "Coach Ines Marley added that the pitch had been difficult.",
+    )
+    assert found == [[], [], ["Ines Marley"]]
+
+
+@pytest.mark.parametrize("medium", ["X", "Facebook", "Instagram"])
+def test_a_post_on_a_platform_followed_by_a_quotation_is_speech(medium: str) -> None:
+    text = f"Kirkbridge Town later posted on {medium}: “Three points. Out of the drop.”"
+    (found,) = extract_quotes([text], ["body"])
+    assert [(q.speaker, q.direct) for q in found] == [("Kirkbridge Town", True)]
+
+
 def test_commented_is_speech_and_his_comments_are_not_a_cue() -> None:
     found = speakers(
         "Anchor Bret Baier commented that his network had stayed with the rally.",
