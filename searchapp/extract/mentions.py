@@ -24,10 +24,14 @@ MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$"
 DATELINE_RE = re.compile(r"^[A-Z](?=([A-Z .,]+))\1(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
 # A definite description standing for a person named earlier: "The Vermont senator",
 # "the Roscosmos director", "the Republican front-runner".
+# Beyond politics the heads are an age ("said the 22-year-old") or a person noun
+# ("the Frenchwoman", "the spokesman"), with lowercase words before them ("the rookie
+# defenceman" is the person the role was written with).
 DESCRIPTION_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
+    r"|\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-)"
 )
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".
