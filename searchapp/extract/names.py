@@ -41,6 +41,8 @@ _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
 NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Titles that a single given name after them keeps: "Pope Francis", "Queen Elizabeth".
+REGNAL_TITLES = word_set("pope king queen prince princess emperor empress sultan emir")
 # Never a surname: "Donald Trump Jr." is a Trump.
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LOWERCASE_RE = re.compile(r"[a-z]")
@@ -81,7 +83,10 @@ def clean_span(span: str) -> str:
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
     last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
     if 0 <= last_title < len(tokens) - 1:
-        tokens = tokens[last_title + 1 :]
+        # A pope or a monarch goes by title and given name: "Pope Francis", not "Francis".
+        regnal = _bare(tokens[last_title]) in REGNAL_TITLES and len(tokens) == last_title + 2
+        named = regnal and first_name_gender(tokens[-1]) is not None
+        tokens = tokens[last_title + (0 if named else 1) :]
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (
@@ -124,13 +129,16 @@ def looks_like_org(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and is_acronym(name):
         return True
+    if words and words[0] == "The":  # a title kept with its "The" ("The Hill", _spans)
+        return True
     return any(_bare(w) in ORG_WORDS for w in words)
 
 
 def looks_like_person(name: str) -> bool:
-    """Two to four capitalised words, no institution word: "Terry Virts", "George W. Bush"."""
+    """Two to four capitalised words, no institution word and no digit: "Terry Virts",
+    "George W. Bush", not "EgyptAir Flight MS804"."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or looks_like_org(name):
+    if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
         return False
     return all(
         _CAPITAL_RE.match(w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
@@ -265,10 +273,20 @@ class NameBook:
         # share the surname was quadratic in an article of many Smiths.
         same_surname = keys.with_word(key, _bare(words[0]))
         exact = [f for f in same_surname if all(_bare(w) in map(_bare, f.split()) for w in words)]
+        # "Donald Trump" written in full is not his son "Donald Trump Jr.", and a bare
+        # "Trump" is the son only when the article has no other Trump.
+        plain = [f for f in exact if _suffixes(f) <= _suffixes(name)]
+        exact = plain if len(words) > 1 or plain else exact
         if exact:
             # The fullest form, but one that starts like a name: "Crooked Hillary Clinton"
-            # is a nickname, "Hillary Clinton" the person.
-            return max(exact, key=lambda f: (_starts_like_a_name(f), len(f)))
+            # is a nickname, "Hillary Clinton" the person; and not one that starts with
+            # another person's surname: "Davis Manafort" is Rick Davis's and Paul
+            # Manafort's firm.
+            surnames = self.surnames
+            return max(
+                exact,
+                key=lambda f: (_starts_like_a_name(f), not _surname_first(f, surnames), len(f)),
+            )
         # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
         variants = [
             f
@@ -277,6 +295,8 @@ class NameBook:
         ]
         if len(variants) == 1:
             return variants[0]
+        if len(words) == 1 and f"The {name}" in keys.orgs:
+            return f"The {name}"  # "Hill" starting a sentence, where "The Hill" reported
         if len(words) == 1:
             firsts = keys.by_first.get(key, [])
             if len({surname_of(f) for f in firsts}) == 1:
@@ -288,6 +308,9 @@ class NameBook:
             }
             if len(near) == 1 and not looks_like_org(name):
                 return next(iter(near.values()))
+            inner = keys.inner.get(key, ())
+            if len(inner) == 1:
+                return inner[0]
         return name
 
     def affiliated(self, description: str) -> Counter[str]:
@@ -322,6 +345,9 @@ class _Keys:
         # (surname, first word with one letter deleted)
         self._by_first_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_initials: dict[str, list[str]] = defaultdict(list)
+        # A word inside a name, not its first name: "Acosta" of "Melba Acosta Febo" (two
+        # surnames), "Maddow" of "Rachel Maddow Show" (a person in a show's name).
+        self.inner: dict[str, list[str]] = defaultdict(list)
         for position in range(len(full_names)):
             self.add_person(position)
         for org in org_names:
@@ -338,6 +364,9 @@ class _Keys:
             self._by_word[surname, word].append(position)
         for key in _one_deleted(_bare(name.split()[0])):
             self._by_first_variant[surname, key].append(position)
+        for word in name.split()[1:-1]:
+            if len(word) > 2 and word[-1] != "." and first_name_gender(word) is None:
+                self._add_inner(_bare(word), name)
 
     def with_word(self, surname: str, word: str) -> list[str]:
         """The names of that surname with that word, in the book's order."""
@@ -352,6 +381,17 @@ class _Keys:
     def add_org(self, org: str) -> None:
         self.orgs.add(org)
         self.by_initials[initials(org)].append(org)
+        words = org.split()
+        for before, word in zip(words, words[1:4], strict=False):
+            if first_name_gender(before) is not None and looks_like_person(f"{before} {word}"):
+                self._add_inner(_bare(word), f"{before} {word}")
+
+    def _add_inner(self, word: str, name: str) -> None:
+        """Two names at most per word: one is an answer, two are none, and a longer list
+        made an article of thousands of such names quadratic."""
+        names = self.inner[word]
+        if len(names) < 2 and name not in names:
+            names.append(name)
 
     def near_surname(self, key: str) -> list[str]:
         """The names whose surname may be within one edit of key, in the book's order."""
@@ -395,6 +435,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         bare = _bare(name)
         if not name or bare in STOPWORDS:
             continue
+        if bare not in TITLES and _titled(text, m.start(), raw, name):
+            name = "The " + name  # "as The Hill reported": an outlet, not Mr. Hill
         if not _LOWERCASE_RE.search(name) and not is_acronym(name):
             continue
         offset = raw.find(name.split()[0])
@@ -403,6 +445,30 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             name = person  # "Tom Cole of Oklahoma" is Tom Cole
         spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
     return tuple(spans)
+
+
+def _suffixes(name: str) -> set[str]:
+    return {key for key in map(_bare, name.split()) if key in GENERATION_SUFFIXES}
+
+
+def _surname_first(name: str, surnames: frozenset[str]) -> bool:
+    """ "Davis Manafort" beside "Rick Davis": a name that starts with another person's
+    surname, and not with a first name ("Carly Fiorina" beside a book "Citizen Carly")."""
+    first = _bare(name.split()[0])
+    return first in surnames and first not in FIRST_NAMES
+
+
+def _titled(text: str, start: int, raw: str, name: str) -> bool:
+    """ "The Hill" of "as The Hill's": one word after a capital "The" in mid-sentence,
+    which marks a title (a newspaper, a magazine), since a person's surname takes no
+    article. Not after an opening quotation mark ("“The Clinton camp…"), nor an acronym."""
+    words = raw.split()
+    if len(words) != 2 or words[0] != "The" or name != POSSESSIVE_RE.sub("", words[1]):
+        return False
+    before = text[max(0, start - 20) : start].rstrip()  # not text[:start]: a copy per name
+    if is_acronym(name) or not before or before[-1] in "“\"‘'(":
+        return False
+    return not _starts_sentence(text, start)
 
 
 def _starts_like_a_name(name: str) -> bool:
