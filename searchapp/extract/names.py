@@ -459,10 +459,14 @@ def _surname_first(name: str, surnames: frozenset[str]) -> bool:
 
 
 def _titled(text: str, start: int, raw: str, name: str) -> bool:
-    """ "The Hill" of "as The Hill's": one word after a capital "The" in mid-sentence,
-    which marks a title (a newspaper, a magazine), since a person's surname takes no
-    article. Not after an opening quotation mark ("“The Clinton camp…"), nor an acronym."""
+    """ "The Hill" of "as The Hill's" or "As The Hill reported": one word after a capital
+    "The" in mid-sentence, which marks a title (a newspaper, a magazine), since a person's
+    surname takes no article. Not after an opening quotation mark ("“The Clinton camp…"),
+    nor for an acronym."""
     words = raw.split()
+    while len(words) > 2 and words[0] != "The" and _bare(words[0]) in STOPWORDS:
+        start += len(words[0]) + 1  # "As The Hill": the "The" is mid-sentence
+        words = words[1:]
     if len(words) != 2 or words[0] != "The" or name != POSSESSIVE_RE.sub("", words[1]):
         return False
     before = text[max(0, start - 20) : start].rstrip()  # not text[:start]: a copy per name

@@ -252,6 +252,9 @@ def test_an_outlets_title_keeps_its_the_and_is_no_surname() -> None:
         ["Baron Hill"],
         ["Baron Hill"],
     ]
+    assert said("Rules were broken. As The Hill reported, “the rules were broken.”") == [
+        ["The Hill"]
+    ]
     # After an opening quotation mark "The" starts a sentence: no outlet "The Clinton".
     assert said("Jason Miller added, “The Clinton camp is chasing a game.”") == [["Jason Miller"]]
 
