@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 
-from searchapp.extract.names import (
+from searchapp.extract.name_words import (
     first_name_gender,
     looks_like_org,
     looks_like_person,

@@ -15,7 +15,7 @@ from functools import lru_cache
 import names
 
 from searchapp.extract.entities import given_names, nicknamer
-from searchapp.extract.names import (
+from searchapp.extract.name_words import (
     GENERATION_SUFFIXES,
     first_name_gender,
     strip_accents,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.extract.names import NameBook, clean_span, within_one_edit
+from searchapp.extract.name_words import within_one_edit
+from searchapp.extract.names import NameBook, clean_span
 from searchapp.extract.speakers import extract_speakers
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
