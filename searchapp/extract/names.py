@@ -74,6 +74,10 @@ def clean_span(span: str) -> str:
         regnal = _bare(tokens[last_title]) in REGNAL_TITLES and len(tokens) == last_title + 2
         named = regnal and first_name_gender(tokens[-1]) is not None
         tokens = tokens[last_title + (0 if named else 1) :]
+        # The title's "of" phrase goes with it: "Chief of Staff Denis McDonough".
+        if _bare(tokens[0]) == "of":
+            first = next((i for i, t in enumerate(tokens) if i > 1 and first_name_gender(t)), 0)
+            tokens = tokens[first:] if 0 < first < len(tokens) - 1 else tokens
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (

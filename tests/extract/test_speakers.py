@@ -314,3 +314,13 @@ def test_a_name_with_a_digit_is_no_person() -> None:
         "EgyptAir Flight MS804 vanished over the sea.",
         "“We are searching,” EgyptAir said.",
     )[1] == ["EgyptAir"]
+
+
+def test_a_titles_of_phrase_goes_with_the_title() -> None:
+    assert clean_span("White House Chief of Staff Denis McDonough") == "Denis McDonough"
+    assert clean_span("Director of National Intelligence James Clapper") == "James Clapper"
+    assert clean_span("Secretary of State") == "Secretary of State"  # no name after it
+    assert said(
+        "White House Chief of Staff Denis McDonough praised him.",
+        "“He is the greatest,” McDonough wrote.",
+    )[1] == ["Denis McDonough"]
