@@ -32,7 +32,7 @@ from searchapp.extract.attribution_model import (
 from searchapp.extract.candidates import Candidate, Proposal
 from searchapp.extract.kinds import classify_paragraphs
 from searchapp.extract.lexicon import word_set
-from searchapp.extract.names import strip_accents
+from searchapp.extract.name_words import strip_accents
 from searchapp.extract.speakers import propose_quotes
 
 C_GRID = (0.03, 0.1, 0.3, 1.0)

@@ -123,7 +123,8 @@ def reindex(
             report.corpus.skipped = _in_file_order(refused, plan.skipped())
             if not any(record.indexed for record in new_manifest.files.values()):
                 raise EmptyCorpus(source, report)
-            names = unify_names(new_manifest.name_counts())
+            articles = [record.names for record in new_manifest.files.values()]
+            names = unify_names(new_manifest.name_counts(), articles)
             report.renamed = engine.rename_speakers(folder, old_names, names)
             report.paragraphs = engine.finish_generation(folder, names)
             new_manifest.save(folder)

@@ -74,6 +74,9 @@ FACET_ARTICLES = {
     '"It is time," Barack Obama said on Monday.\n\n'
     '"Congress must act," Barack Obama said.\n\n'
     '"I will sign it," Barack Obama added.\n\n'
+    '"It is a good day," Barack Obama said.\n\n'
+    '"We did it," Barack Obama said.\n\n'
+    '"Thank you," Barack Obama said.\n\n'
     'Michelle Obama said: "I am proud."\n\n'
     '"The order is ready," Politico reported.\n',
     "d.txt": "---\ntitle: Four\noutlet: Example Wire\n---\n"
@@ -93,6 +96,29 @@ def test_one_value_per_entity_with_merged_forms_and_no_collectives(runner, facet
     assert result.exit_code == 0, result.output
     speakers = {s["name"]: s for s in json.loads(result.output)["speakers"]}
     assert speakers["Barack Obama"]["forms"] == ["Barack Obama", "Obama"]
-    assert speakers["Barack Obama"]["paragraphs"] == 5  # Michelle is quoted once
+    assert speakers["Barack Obama"]["paragraphs"] == 8  # Michelle is quoted once
     assert set(speakers["Politico"]["forms"]) == {"Politico", "POLITICO"}
     assert set(speakers) == {"Barack Obama", "Michelle Obama", "Politico"}  # no "Germans"
+
+
+JUNIOR_ARTICLES = {
+    "e.txt": "---\ntitle: Five\noutlet: Example Wire\n---\n"
+    '"We will win," Joe Biden said.\n\n'
+    '"I am running," Donald Trump said.\n\n'
+    '"My father will win," Donald Trump Jr. said.\n',
+    "f.txt": "---\ntitle: Six\noutlet: Example Times\n---\n"
+    '"The economy is growing," Joseph R. Biden Jr. said.\n',
+}
+
+
+def test_a_junior_joins_his_plain_name_unless_one_article_quotes_both(tmp_path_factory, runner):
+    """Biden is "Joseph R. Biden Jr." at one outlet and "Joe Biden" at another: one man.
+    An article quoting Donald Trump and Donald Trump Jr. side by side shows two."""
+    index = indexed(tmp_path_factory, JUNIOR_ARTICLES)
+    result = runner.invoke(main, ["speakers", "--json", "--index", str(index)])
+    speakers = {s["name"]: s["forms"] for s in json.loads(result.output)["speakers"]}
+    assert speakers == {
+        "Joe Biden": ["Joe Biden", "Joseph R. Biden Jr."],
+        "Donald Trump": ["Donald Trump"],
+        "Donald Trump Jr.": ["Donald Trump Jr."],
+    }

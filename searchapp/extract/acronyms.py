@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from searchapp.extract.lexicon import FIRST_NAMES
-from searchapp.extract.names import strip_accents
+from searchapp.extract.name_words import strip_accents
 
 # Words a long form may skip or use: "Department of Homeland Security (DHS)", "Freedom of
 # Information Act (FOIA)".

@@ -21,7 +21,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from searchapp.extract.candidates import Candidate, Proposal
-from searchapp.extract.names import NameBook, looks_like_org
+from searchapp.extract.name_words import looks_like_org
+from searchapp.extract.names import NameBook
 from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import Quote
 

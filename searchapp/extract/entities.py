@@ -194,6 +194,8 @@ def is_speaker_entity(name: str) -> bool:
         return False  # "Maybe Trump"
     if keys[-1] in _PARTY_HEADS or keys[-1] in PARTY_NOUNS:
         return False  # "Republican Party", "the GOP", "a New Hampshire Democrat"
+    if len(words) == 2 and words[0] == "The":
+        return not _generic_after_the(keys[1])  # "The Hill", "The Economist"; "The Senate"
     if len(words) > 1:
         # "Senate Republicans", "Syrian Kurds"; but "Claire Danes" is one woman, and
         # "Virginia Democrats" a group, for Virginia is a place before it is a name.
@@ -208,6 +210,13 @@ def is_speaker_entity(name: str) -> bool:
     if key in familiar_forms() and key not in common_surnames() and not words[0].isupper():
         return False  # a first name the article never tied to a surname: "Bob"
     return not _ordinary_word(words[0], key)
+
+
+def _generic_after_the(key: str) -> bool:
+    """A word that a capital "The" does not make a title: "The Department", "The
+    Germans". Nouns for people stay titles there ("The Economist", "The Observer")."""
+    vocabularies = (GENERIC_HEADS, GENERIC_MODIFIERS, OPENERS, FURNITURE, TITLES, STOPWORDS)
+    return any(key in words for words in vocabularies) or _group_word(key)
 
 
 def _group_word(key: str) -> bool:

@@ -65,7 +65,7 @@ magazine inc llc ltd report reports pac watch today politico cnn fox msnbc abc c
 space program society team airlines motors pictures records studios museum gallery library
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
-foods grocers markets industries holdings partners systems technologies robotics
+foods grocers markets industries holdings partners systems technologies robotics show
 """)
 
 # Common first names by gender, so "she said" does not reach back to "George Bush" when no

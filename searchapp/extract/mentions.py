@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
-from searchapp.extract.names import NameBook, iter_spans, looks_like_org
+from searchapp.extract.name_words import looks_like_org
+from searchapp.extract.names import NameBook, iter_spans
 from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import inside, quote_spans
 

@@ -9,24 +9,29 @@ person or an organisation, and maps every short form onto the fullest form in th
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import gender_guesser.detector
-from anyascii import anyascii
-
 from searchapp.extract.lexicon import (
-    FEMALE_FIRST,
     FIRST_NAMES,
-    MALE_FIRST,
     ORG_WORDS,
     PRONOUN_GENDER,
     STOPWORDS,
     TITLES,
     word_set,
+)
+from searchapp.extract.name_words import (
+    GENERATION_SUFFIXES,
+    NameKeys,
+    _bare,
+    first_name_gender,
+    is_acronym,
+    looks_like_org,
+    looks_like_person,
+    surname_of,
+    within_one_edit,
 )
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
@@ -41,29 +46,13 @@ _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
 NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
-# Never a surname: "Donald Trump Jr." is a Trump.
-GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles that a single given name after them keeps: "Pope Francis", "Queen Elizabeth".
+REGNAL_TITLES = word_set("pope king queen prince princess emperor empress sultan emir")
 _LOWERCASE_RE = re.compile(r"[a-z]")
 _ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
-_DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
-_CAPS_ACRONYM_RE = re.compile(r"[A-Z]{2,}[a-z]?")
-_CAPITAL_RE = re.compile(r"[A-Z]")
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)")
 _NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECASE)
-
-
-def strip_accents(text: str) -> str:
-    """Name comparison should not depend on accents typed by one outlet and not another."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1 << 16)
-def _bare(token: str) -> str:
-    """Comparison key of one word; cached because name lookups compare the same few words
-    millions of times in a large corpus."""
-    return strip_accents(token).lower().rstrip(".").replace("’", "'")
 
 
 def clean_span(span: str) -> str:
@@ -81,7 +70,14 @@ def clean_span(span: str) -> str:
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
     last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
     if 0 <= last_title < len(tokens) - 1:
-        tokens = tokens[last_title + 1 :]
+        # A pope or a monarch goes by title and given name: "Pope Francis", not "Francis".
+        regnal = _bare(tokens[last_title]) in REGNAL_TITLES and len(tokens) == last_title + 2
+        named = regnal and first_name_gender(tokens[-1]) is not None
+        tokens = tokens[last_title + (0 if named else 1) :]
+        # The title's "of" phrase goes with it: "Chief of Staff Denis McDonough".
+        if _bare(tokens[0]) == "of":
+            first = next((i for i, t in enumerate(tokens) if i > 1 and first_name_gender(t)), 0)
+            tokens = tokens[first:] if 0 < first < len(tokens) - 1 else tokens
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (
@@ -100,68 +96,6 @@ def _sentence_adverb(token: str) -> bool:
     First names can look the same ("Kelly", "Carly", "Sterling")."""
     bare = _bare(token)
     return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES
-
-
-def is_acronym(name: str) -> bool:
-    return bool(_DOTTED_ACRONYM_RE.fullmatch(name) or _CAPS_ACRONYM_RE.fullmatch(name))
-
-
-def initials(name: str) -> str:
-    """ "Canadian Space Agency" → "CSA"; function words do not count."""
-    return "".join(w[0] for w in name.split() if _bare(w) not in {"of", "the", "and", "for", "de"})
-
-
-def to_latin(name: str) -> str:
-    """A name in another script, transliterated ("РОГОЗИН" → "Rogozin") so it can meet
-    the same person's Latin spelling; Latin names come back unchanged."""
-    if name.isascii() or all(ord(ch) < 0x250 for ch in name):
-        return name
-    return " ".join(w.title() if w.isupper() else w for w in anyascii(name).split())
-
-
-def looks_like_org(name: str) -> bool:
-    """Acronyms and spans containing institution words name organisations."""
-    words = name.split()
-    if len(words) == 1 and is_acronym(name):
-        return True
-    return any(_bare(w) in ORG_WORDS for w in words)
-
-
-def looks_like_person(name: str) -> bool:
-    """Two to four capitalised words, no institution word: "Terry Virts", "George W. Bush"."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or looks_like_org(name):
-        return False
-    return all(
-        _CAPITAL_RE.match(w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
-    ) and not is_acronym(words[-1])
-
-
-@lru_cache(maxsize=1 << 14)
-def surname_of(name: str) -> str:
-    words = [w for w in name.split() if _bare(w) not in GENERATION_SUFFIXES]
-    return _bare(words[-1]) if words else ""
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion or substitution."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            edits += 1
-            if edits > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return edits + (len(b) - j) <= 1
 
 
 @dataclass
@@ -192,7 +126,7 @@ class NameBook:
     # Museum of Art"), kept for `name_words` only.
     other_names: set[str] = field(default_factory=set, repr=False)
     _name_words: frozenset[str] | None = field(default=None, repr=False)
-    _keys: _Keys | None = field(default=None, repr=False)
+    _keys: NameKeys | None = field(default=None, repr=False)
 
     @property
     def surnames(self) -> frozenset[str]:
@@ -201,11 +135,11 @@ class NameBook:
             self._surnames = frozenset(surname_of(name) for name in self.full_names)
         return self._surnames
 
-    def _index(self) -> _Keys:
+    def _index(self) -> NameKeys:
         """The names keyed for lookup, built once after the names change: a scan of every
         name per lookup made an article of thousands of people quadratic."""
         if self._keys is None:
-            self._keys = _Keys(self.full_names, self.org_names)
+            self._keys = NameKeys(self.full_names, self.org_names)
         return self._keys
 
     def add(self, name: str) -> None:
@@ -265,10 +199,20 @@ class NameBook:
         # share the surname was quadratic in an article of many Smiths.
         same_surname = keys.with_word(key, _bare(words[0]))
         exact = [f for f in same_surname if all(_bare(w) in map(_bare, f.split()) for w in words)]
+        # "Donald Trump" written in full is not his son "Donald Trump Jr.", and a bare
+        # "Trump" is the son only when the article has no other Trump.
+        plain = [f for f in exact if _suffixes(f) <= _suffixes(name)]
+        exact = plain if len(words) > 1 or plain else exact
         if exact:
             # The fullest form, but one that starts like a name: "Crooked Hillary Clinton"
-            # is a nickname, "Hillary Clinton" the person.
-            return max(exact, key=lambda f: (_starts_like_a_name(f), len(f)))
+            # is a nickname, "Hillary Clinton" the person; and not one that starts with
+            # another person's surname: "Davis Manafort" is Rick Davis's and Paul
+            # Manafort's firm.
+            surnames = self.surnames
+            return max(
+                exact,
+                key=lambda f: (_starts_like_a_name(f), not _surname_first(f, surnames), len(f)),
+            )
         # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
         variants = [
             f
@@ -277,6 +221,8 @@ class NameBook:
         ]
         if len(variants) == 1:
             return variants[0]
+        if len(words) == 1 and f"The {name}" in keys.orgs:
+            return f"The {name}"  # "Hill" starting a sentence, where "The Hill" reported
         if len(words) == 1:
             firsts = keys.by_first.get(key, [])
             if len({surname_of(f) for f in firsts}) == 1:
@@ -288,6 +234,9 @@ class NameBook:
             }
             if len(near) == 1 and not looks_like_org(name):
                 return next(iter(near.values()))
+            inner = keys.inner.get(key, ())
+            if len(inner) == 1:
+                return inner[0]
         return name
 
     def affiliated(self, description: str) -> Counter[str]:
@@ -300,63 +249,6 @@ class NameBook:
 
     def is_person(self, name: str) -> bool:
         return self.is_full_name(name) or looks_like_person(name)
-
-
-def _one_deleted(word: str) -> set[str]:
-    """The word and each form of it with one letter deleted: two words within one edit
-    of each other share one of these (a symmetric-delete index)."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-class _Keys:
-    """A NameBook's names by surname and word, first name, near spellings and initials,
-    each list in the book's order, so that lookups choose as a scan of the book did."""
-
-    def __init__(self, full_names: list[str], org_names: list[str]) -> None:
-        self.full_names = full_names  # the book's own list, which `add` appends to
-        self.people: set[str] = set()
-        self.orgs: set[str] = set()
-        self.by_first: dict[str, list[str]] = defaultdict(list)
-        self._by_deletion: dict[str, list[int]] = defaultdict(list)
-        self._by_word: dict[tuple[str, str], list[int]] = defaultdict(list)  # (surname, word)
-        # (surname, first word with one letter deleted)
-        self._by_first_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_initials: dict[str, list[str]] = defaultdict(list)
-        for position in range(len(full_names)):
-            self.add_person(position)
-        for org in org_names:
-            self.add_org(org)
-
-    def add_person(self, position: int) -> None:
-        name = self.full_names[position]
-        self.people.add(name)
-        surname = surname_of(name)
-        self.by_first[_bare(name.split()[0])].append(name)
-        for key in _one_deleted(surname):
-            self._by_deletion[key].append(position)
-        for word in {_bare(w) for w in name.split()}:
-            self._by_word[surname, word].append(position)
-        for key in _one_deleted(_bare(name.split()[0])):
-            self._by_first_variant[surname, key].append(position)
-
-    def with_word(self, surname: str, word: str) -> list[str]:
-        """The names of that surname with that word, in the book's order."""
-        return [self.full_names[p] for p in self._by_word.get((surname, word), ())]
-
-    def near_first(self, surname: str, first: str) -> list[str]:
-        """The names of that surname whose first word may be within one edit of `first`."""
-        variants = self._by_first_variant
-        found = {p for k in _one_deleted(first) for p in variants.get((surname, k), ())}
-        return [self.full_names[p] for p in sorted(found)]
-
-    def add_org(self, org: str) -> None:
-        self.orgs.add(org)
-        self.by_initials[initials(org)].append(org)
-
-    def near_surname(self, key: str) -> list[str]:
-        """The names whose surname may be within one edit of key, in the book's order."""
-        found = {p for k in _one_deleted(key) for p in self._by_deletion.get(k, ())}
-        return [self.full_names[p] for p in sorted(found)]
 
 
 ORG_HEADS = word_set("""
@@ -395,6 +287,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         bare = _bare(name)
         if not name or bare in STOPWORDS:
             continue
+        if bare not in TITLES and _titled(text, m.start(), raw, name):
+            name = "The " + name  # "as The Hill reported": an outlet, not Mr. Hill
         if not _LOWERCASE_RE.search(name) and not is_acronym(name):
             continue
         offset = raw.find(name.split()[0])
@@ -403,6 +297,34 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             name = person  # "Tom Cole of Oklahoma" is Tom Cole
         spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
     return tuple(spans)
+
+
+def _suffixes(name: str) -> set[str]:
+    return {key for key in map(_bare, name.split()) if key in GENERATION_SUFFIXES}
+
+
+def _surname_first(name: str, surnames: frozenset[str]) -> bool:
+    """ "Davis Manafort" beside "Rick Davis": a name that starts with another person's
+    surname, and not with a first name ("Carly Fiorina" beside a book "Citizen Carly")."""
+    first = _bare(name.split()[0])
+    return first in surnames and first not in FIRST_NAMES
+
+
+def _titled(text: str, start: int, raw: str, name: str) -> bool:
+    """ "The Hill" of "as The Hill's" or "As The Hill reported": one word after a capital
+    "The" in mid-sentence, which marks a title (a newspaper, a magazine), since a person's
+    surname takes no article. Not after an opening quotation mark ("“The Clinton camp…"),
+    nor for an acronym."""
+    words = raw.split()
+    while len(words) > 2 and words[0] != "The" and _bare(words[0]) in STOPWORDS:
+        start += len(words[0]) + 1  # "As The Hill": the "The" is mid-sentence
+        words = words[1:]
+    if len(words) != 2 or words[0] != "The" or name != POSSESSIVE_RE.sub("", words[1]):
+        return False
+    before = text[max(0, start - 20) : start].rstrip()  # not text[:start]: a copy per name
+    if is_acronym(name) or not before or before[-1] in "“\"‘'(":
+        return False
+    return not _starts_sentence(text, start)
 
 
 def _starts_like_a_name(name: str) -> bool:
@@ -419,26 +341,6 @@ def _starts_sentence(text: str, pos: int) -> bool:
     if before.endswith(("”", '"')):  # "“...,” Cronin wrote" is mid-sentence
         return before[:-1].rstrip()[-1:] in ".!?"
     return not before or before[-1] in ".!?:;—–-\n"
-
-
-@lru_cache(maxsize=1)
-def _gender_detector() -> gender_guesser.detector.Detector:
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=1 << 14)
-def first_name_gender(token: str) -> str | None:
-    """ "m", "f" or None. Our news-specific lists first ("Bernie" is a man in US politics),
-    then gender-guesser's 40,000 first names, so "she said" can skip a man it never met."""
-    first = _bare(token)
-    if first in FEMALE_FIRST:
-        return "f"
-    if first in MALE_FIRST:
-        return "m"
-    if len(first) < 2 or not first.isalpha():
-        return None
-    guess = _gender_detector().get_gender(first.capitalize())
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
 # Where a person's affiliation is written: in front of the name with roles between

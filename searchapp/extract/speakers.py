@@ -23,7 +23,8 @@ from searchapp.extract.candidates import Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
-from searchapp.extract.names import NameBook, build_namebook, to_latin
+from searchapp.extract.name_words import to_latin
+from searchapp.extract.names import NameBook, build_namebook
 from searchapp.extract.places import is_place, never_speaks
 from searchapp.extract.pronouns import PronounResolver
 from searchapp.extract.quotes import (

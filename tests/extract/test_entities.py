@@ -27,6 +27,8 @@ from searchapp.extract.quotes import Quote, speakers_of
         "Francis",
         "@realDonaldTrump",
         "Ban Ki-moon",
+        "The Hill",  # an outlet's title, kept with its "The"
+        "The Guardian",
     ],
 )
 def test_people_and_organisations_are_entities(name: str) -> None:
@@ -63,6 +65,9 @@ def test_people_and_organisations_are_entities(name: str) -> None:
         "Chuck",
         "Trump-style",
         "R-Texas",
+        "The Department",  # a capital "The" makes no title of a generic word
+        "The Germans",
+        "The President",
         "",
         "—",
     ],

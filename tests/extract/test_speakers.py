@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.extract.names import NameBook, clean_span, within_one_edit
+from searchapp.extract.name_words import within_one_edit
+from searchapp.extract.names import NameBook, clean_span
 from searchapp.extract.speakers import extract_speakers
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -235,3 +236,91 @@ def test_a_reply_with_a_goal_is_play_and_a_reply_with_a_statement_is_speech() ->
         "Okafor replied with back-to-back three-pointers before the half.",
     ]
     assert extract_speakers(paragraphs, ["body"] * 3) == [[], ["Ana Costa"], []]
+
+
+def said(*paragraphs: str) -> list[list[str]]:
+    return extract_speakers(list(paragraphs), ["body"] * len(paragraphs))
+
+
+def test_an_outlets_title_keeps_its_the_and_is_no_surname() -> None:
+    """A capital "The" in mid-sentence marks a title: "The Hill" reported, not a Mr. Hill.
+    The same word opening a sentence is the same outlet, where the article has it."""
+    assert said(
+        "“The bill is dead,” a senior aide told reporters, as The Hill reported on Sunday.",
+        "The Hill reported that the vote was delayed.",
+    ) == [["The Hill"], ["The Hill"]]
+    assert said("“We will win,” Baron Hill said.", "“It is close,” Hill said.") == [
+        ["Baron Hill"],
+        ["Baron Hill"],
+    ]
+    assert said("Rules were broken. As The Hill reported, “the rules were broken.”") == [
+        ["The Hill"]
+    ]
+    # After an opening quotation mark "The" starts a sentence: no outlet "The Clinton".
+    assert said("Jason Miller added, “The Clinton camp is chasing a game.”") == [["Jason Miller"]]
+
+
+def test_a_pope_or_monarch_keeps_the_title_before_one_given_name() -> None:
+    assert clean_span("Pope Francis") == "Pope Francis"
+    assert clean_span("Queen Elizabeth") == "Queen Elizabeth"
+    assert clean_span("President Obama") == "Obama"  # an office, not a regnal name
+    assert clean_span("Prince Bandarsky") == "Bandarsky"  # no given name after it
+    assert said("“Build bridges,” Pope Francis said.", "“He is not Christian,” Francis said.") == [
+        ["Pope Francis"],
+        ["Pope Francis"],
+    ]
+
+
+def test_a_word_inside_one_longer_name_is_that_person() -> None:
+    """ "Ms. Acosta" of "Melba Acosta Febo" (two surnames); "Maddow" of "The Rachel Maddow
+    Show"; but not a word two such names share, nor a first name."""
+    assert said(
+        "“Guarantees are good,” said Melba Acosta Febo, the bank’s president.",
+        "“We need Chapter 9,” said Ms. Acosta.",
+    ) == [["Melba Acosta Febo"], ["Melba Acosta Febo"]]
+    assert said(
+        "Clinton sat down with MSNBC’s “The Rachel Maddow Show” on Thursday.",
+        "“Would you choose a woman?” Maddow asked.",
+    ) == [[], ["Rachel Maddow"]]
+    assert said(
+        "Melba Acosta Febo and Luis Acosta Ruiz run the bank.",
+        "“We need Chapter 9,” said Ms. Acosta.",
+    ) == [[], ["Acosta"]]
+
+
+def test_a_surname_is_not_a_firm_named_after_two_people() -> None:
+    """ "Davis Manafort" starts with Rick Davis's surname: the firm, not a Mr. Manafort."""
+    firm = "Paul Manafort later formed Davis Manafort with Rick Davis."
+    quote = "“We won,” Manafort said."
+    assert said(firm, quote)[1] == ["Paul Manafort"]
+    # Without a Davis in the article, the fuller name is taken, as before.
+    assert said("Paul Manafort later joined Davis Manafort.", quote)[1] == ["Davis Manafort"]
+
+
+def test_a_full_name_without_a_suffix_is_not_the_junior() -> None:
+    assert said(
+        "“I will win,” Donald Trump said.",
+        "“My father will win,” Donald Trump Jr. said.",
+        "“Believe me,” Trump said.",
+    ) == [["Donald Trump"], ["Donald Trump Jr."], ["Donald Trump"]]
+    # An article with no other Trump: the bare surname is the junior.
+    assert said("Donald Trump Jr. spoke first.", "“We will win,” Trump said.")[1] == [
+        "Donald Trump Jr."
+    ]
+
+
+def test_a_name_with_a_digit_is_no_person() -> None:
+    assert said(
+        "EgyptAir Flight MS804 vanished over the sea.",
+        "“We are searching,” EgyptAir said.",
+    )[1] == ["EgyptAir"]
+
+
+def test_a_titles_of_phrase_goes_with_the_title() -> None:
+    assert clean_span("White House Chief of Staff Denis McDonough") == "Denis McDonough"
+    assert clean_span("Director of National Intelligence James Clapper") == "James Clapper"
+    assert clean_span("Secretary of State") == "Secretary of State"  # no name after it
+    assert said(
+        "White House Chief of Staff Denis McDonough praised him.",
+        "“He is the greatest,” McDonough wrote.",
+    )[1] == ["Denis McDonough"]

@@ -1,0 +1,196 @@
+"""The words of names: comparing them, telling a person's shape from an organisation's,
+guessing a first name's gender, and the index a NameBook (names.py) looks short forms up in.
+
+Kept apart from names.py, which finds and canonicalises the names of an article, so that
+the corpus-wide names (corpus_names.py, same_person.py) compare names as articles do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+
+import gender_guesser.detector
+from anyascii import anyascii
+
+from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_WORDS
+
+# Never a surname: "Donald Trump Jr." is a Trump.
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
+_CAPS_ACRONYM_RE = re.compile(r"[A-Z]{2,}[a-z]?")
+_CAPITAL_RE = re.compile(r"[A-Z]")
+
+
+def strip_accents(text: str) -> str:
+    """Name comparison should not depend on accents typed by one outlet and not another."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(token: str) -> str:
+    """Comparison key of one word; cached because name lookups compare the same few words
+    millions of times in a large corpus."""
+    return strip_accents(token).lower().rstrip(".").replace("’", "'")
+
+
+def is_acronym(name: str) -> bool:
+    return bool(_DOTTED_ACRONYM_RE.fullmatch(name) or _CAPS_ACRONYM_RE.fullmatch(name))
+
+
+def initials(name: str) -> str:
+    """ "Canadian Space Agency" → "CSA"; function words do not count."""
+    return "".join(w[0] for w in name.split() if _bare(w) not in {"of", "the", "and", "for", "de"})
+
+
+def to_latin(name: str) -> str:
+    """A name in another script, transliterated ("РОГОЗИН" → "Rogozin") so it can meet
+    the same person's Latin spelling; Latin names come back unchanged."""
+    if name.isascii() or all(ord(ch) < 0x250 for ch in name):
+        return name
+    return " ".join(w.title() if w.isupper() else w for w in anyascii(name).split())
+
+
+def looks_like_org(name: str) -> bool:
+    """Acronyms and spans containing institution words name organisations."""
+    words = name.split()
+    if len(words) == 1 and is_acronym(name):
+        return True
+    if words and words[0] == "The":  # a title kept with its "The" ("The Hill", _spans)
+        return True
+    return any(_bare(w) in ORG_WORDS for w in words)
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words, no institution word and no digit: "Terry Virts",
+    "George W. Bush", not "EgyptAir Flight MS804"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
+        return False
+    return all(
+        _CAPITAL_RE.match(w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
+    ) and not is_acronym(words[-1])
+
+
+@lru_cache(maxsize=1 << 14)
+def surname_of(name: str) -> str:
+    words = [w for w in name.split() if _bare(w) not in GENERATION_SUFFIXES]
+    return _bare(words[-1]) if words else ""
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            edits += 1
+            if edits > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return edits + (len(b) - j) <= 1
+
+
+@lru_cache(maxsize=1)
+def _gender_detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def first_name_gender(token: str) -> str | None:
+    """ "m", "f" or None. Our news-specific lists first ("Bernie" is a man in US politics),
+    then gender-guesser's 40,000 first names, so "she said" can skip a man it never met."""
+    first = _bare(token)
+    if first in FEMALE_FIRST:
+        return "f"
+    if first in MALE_FIRST:
+        return "m"
+    if len(first) < 2 or not first.isalpha():
+        return None
+    guess = _gender_detector().get_gender(first.capitalize())
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
+
+
+def _one_deleted(word: str) -> set[str]:
+    """The word and each form of it with one letter deleted: two words within one edit
+    of each other share one of these (a symmetric-delete index)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class NameKeys:
+    """A NameBook's names by surname and word, first name, near spellings and initials,
+    each list in the book's order, so that lookups choose as a scan of the book did."""
+
+    def __init__(self, full_names: list[str], org_names: list[str]) -> None:
+        self.full_names = full_names  # the book's own list, which `add` appends to
+        self.people: set[str] = set()
+        self.orgs: set[str] = set()
+        self.by_first: dict[str, list[str]] = defaultdict(list)
+        self._by_deletion: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[tuple[str, str], list[int]] = defaultdict(list)  # (surname, word)
+        # (surname, first word with one letter deleted)
+        self._by_first_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_initials: dict[str, list[str]] = defaultdict(list)
+        # A word inside a name, not its first name: "Acosta" of "Melba Acosta Febo" (two
+        # surnames), "Maddow" of "Rachel Maddow Show" (a person in a show's name).
+        self.inner: dict[str, list[str]] = defaultdict(list)
+        for position in range(len(full_names)):
+            self.add_person(position)
+        for org in org_names:
+            self.add_org(org)
+
+    def add_person(self, position: int) -> None:
+        name = self.full_names[position]
+        self.people.add(name)
+        surname = surname_of(name)
+        self.by_first[_bare(name.split()[0])].append(name)
+        for key in _one_deleted(surname):
+            self._by_deletion[key].append(position)
+        for word in {_bare(w) for w in name.split()}:
+            self._by_word[surname, word].append(position)
+        for key in _one_deleted(_bare(name.split()[0])):
+            self._by_first_variant[surname, key].append(position)
+        for word in name.split()[1:-1]:
+            if len(word) > 2 and word[-1] != "." and first_name_gender(word) is None:
+                self._add_inner(_bare(word), name)
+
+    def with_word(self, surname: str, word: str) -> list[str]:
+        """The names of that surname with that word, in the book's order."""
+        return [self.full_names[p] for p in self._by_word.get((surname, word), ())]
+
+    def near_first(self, surname: str, first: str) -> list[str]:
+        """The names of that surname whose first word may be within one edit of `first`."""
+        variants = self._by_first_variant
+        found = {p for k in _one_deleted(first) for p in variants.get((surname, k), ())}
+        return [self.full_names[p] for p in sorted(found)]
+
+    def add_org(self, org: str) -> None:
+        self.orgs.add(org)
+        self.by_initials[initials(org)].append(org)
+        words = org.split()
+        for before, word in zip(words, words[1:4], strict=False):
+            if first_name_gender(before) is not None and looks_like_person(f"{before} {word}"):
+                self._add_inner(_bare(word), f"{before} {word}")
+
+    def _add_inner(self, word: str, name: str) -> None:
+        """Two names at most per word: one is an answer, two are none, and a longer list
+        made an article of thousands of such names quadratic."""
+        names = self.inner[word]
+        if len(names) < 2 and name not in names:
+            names.append(name)
+
+    def near_surname(self, key: str) -> list[str]:
+        """The names whose surname may be within one edit of key, in the book's order."""
+        found = {p for k in _one_deleted(key) for p in self._by_deletion.get(k, ())}
+        return [self.full_names[p] for p in sorted(found)]
