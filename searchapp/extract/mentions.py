@@ -46,18 +46,22 @@ _THE_WORDS_RE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\-]*){1,3})\b")
 _TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
 # A subject pronoun that can be a speaker.
 PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
-# A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote.
-# (?<!\w) only skips starts inside a word, where a match cannot begin (its end could
-# not either): without it every letter was a start, and the scan a tenth of extraction.
-# (?<!\s) does the same inside a run of whitespace, which the run's first character has
-# already tried: without it a run without a newline was scanned again from each of its
-# characters, and "a", 100,000 spaces and "b" took 17 s.
-SENTENCE_END_RE = re.compile(r"(?<!\w)(\w*)(?:[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*)")
+# A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote, or
+# a line break. (?<!\s) skips starts inside a run of whitespace, which the run's first
+# character has already tried: without it a run without a newline was scanned again from
+# each of its characters, and "a", 100,000 spaces and "b" took 17 s. The word before the
+# boundary is read only where one is found (`_word_before`): capturing it in the pattern
+# made every word a start to try, and to give back letter by letter.
+SENTENCE_END_RE = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*")
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
 ABBREVIATIONS = word_set("""
 mr ms mrs dr sen rep gov st gen lt jr sr rev ft col sgt prof mt no vs capt adm maj cpl brig
 hon det supt insp pres messrs del
 """)
+# The last letters of a word, one more than the longest abbreviation has: a longer word is
+# no abbreviation, so its end is all `sentence_ends` needs to read.
+_WORD_END = max(map(len, ABBREVIATIONS)) + 1
+_WORD_END_RE = re.compile(rf"\w{{0,{_WORD_END}}}\Z")
 
 
 @dataclass
@@ -148,13 +152,19 @@ def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
 
 @lru_cache(maxsize=1024)
 def sentence_ends(text: str) -> tuple[int, ...]:
-    """Where each sentence but the last ends; cached because every cue asks."""
-    return tuple(
-        m.end()
-        for m in SENTENCE_END_RE.finditer(text)
-        if not (len(m.group(1)) == 1 and m.group(1).isupper())
-        and m.group(1).lower() not in ABBREVIATIONS
-    )
+    """Where each sentence but the last ends: the period of an initial or an abbreviation
+    ends none. Cached because every cue asks."""
+    ends = []
+    for m in SENTENCE_END_RE.finditer(text):
+        word = _word_before(text, m.start())
+        if not (len(word) == 1 and word.isupper()) and word.lower() not in ABBREVIATIONS:
+            ends.append(m.end())
+    return tuple(ends)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word that ends at pos, or, of a long one, its last letters."""
+    return _WORD_END_RE.search(text, max(0, pos - _WORD_END), pos).group()
 
 
 def sentence_start(text: str, pos: int) -> int:
