@@ -73,7 +73,7 @@ def curl_quotes(text: str) -> str:
 
 
 def _as_double(match: re.Match[str]) -> str:
-    """A single-quoted span as a double-quoted one, unless it is a word or two ('n'), or
+    """A single-quoted span as a double-quoted one, unless it holds one letter ('n'), or
     a few words that are the whole paragraph: a subhead, as US papers quote theirs
     ('A change warrior.'), not the speaker's words going on."""
     quoted = match.group()
