@@ -45,7 +45,8 @@ strategist
 manager advisor adviser aide state sheriff astronaut head nominee analyst pollster lawyer
 economist scientist professor historian activist lobbyist consultant executive official
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
- detective councilman councilwoman
+ detective councilman councilwoman councillor councilor alderman alderwoman premier
+inspector constable principal headteacher
 commissioner superintendent trustee treasurer comptroller auditor clerk dean
 democratic republican gop presidential democrat
 senators governors representatives congressmen congresswomen mayors judges justices candidates

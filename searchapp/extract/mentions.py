@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from searchapp.extract.cues import is_cue_word
 from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook, iter_spans
@@ -147,7 +148,12 @@ def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
     if not following or following[0].kind != "person":
         return False
     gap = MODIFIER_GAP_RE.match(text[mention.end : following[0].start])
-    return bool(gap) and gap.group(1) in TITLES
+    if not gap or gap.group(1) not in TITLES:
+        return False
+    # A verb between makes the first name a subject: "Schoen told host Sean Hannity",
+    # "Trump thanked moderator Chris Wallace".
+    before_role = gap.group(0).split()[:-1]
+    return not any(is_cue_word(w) or w.endswith("ed") for w in before_role)
 
 
 @lru_cache(maxsize=1024)

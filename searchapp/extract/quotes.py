@@ -36,8 +36,9 @@ class Quote:
         return {"speaker": self.speaker, "text": self.text, "direct": self.direct}
 
 
-# A straight mark that opens: at the start, or after a space or an opening bracket or dash.
-_STRAIGHT_OPENING_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)')
+# A straight mark that opens: at the start, or after a space or an opening bracket or dash,
+# or after a colon before a word ("Rep. Trey Gowdy (R-S.C.):"I have not...").
+_STRAIGHT_OPENING_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?=\S)|(?<=:)"(?=\w)')
 # A closing mark where an opening one belongs: at the start of a paragraph or line.
 _CLOSING_AS_OPENING_RE = re.compile(r"(?:(?<=^)|(?<=\n))”(?=\w)")
 

@@ -221,7 +221,9 @@ def _tag_paragraph(
         history.see(m, m.start in sources, is_subject=is_subject)
         opens = False
         if m.kind == "person":
-            if not sentence_people and can_speak(m, book):
+            # "Lund's critics were blunt: “...”": a possessive is not the subject.
+            possessive = text.startswith(("'", "’"), m.end)
+            if not sentence_people and not possessive and can_speak(m, book):
                 subjects.append((m.start, m.name))
             sentence_people.append(m.name)
     return named, subjects

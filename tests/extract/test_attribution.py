@@ -1,0 +1,61 @@
+"""Attribution shapes, on invented paragraphs: who a cue, a colon or a clause points at."""
+
+from __future__ import annotations
+
+from searchapp.extract.speakers import extract_speakers
+
+
+def said(*paragraphs: str) -> list[list[str]]:
+    return extract_speakers(list(paragraphs), ["body"] * len(paragraphs))
+
+
+def test_a_colon_before_a_quotation_gives_it_to_the_clause_subject() -> None:
+    """Any verb, or none, says "said" when a colon opens the quotation."""
+    assert said(
+        "Mayor Helen Okoro visited the flooded district on Monday.",
+        "Okoro stood on the bridge, then turned to the crowd and thundered: “We will rebuild.”",
+    )[1] == ["Helen Okoro"]
+    assert said(
+        "The Lagos Port Authority was blunt in its annual report: “Congestion costs us dearly.”"
+    ) == [["Lagos Port Authority"]]
+
+
+def test_a_name_right_before_the_colon_is_the_speaker() -> None:
+    assert said('Sen. Maria Lund (D-Minn.):"Nobody on this committee has seen the report."') == [
+        ["Maria Lund"]
+    ]
+
+
+def test_a_colon_quotation_is_not_given_to_a_possessive_or_a_preposition() -> None:
+    """ "Lund's critics were blunt:" is the critics speaking, "a headline from X:" is X's
+    only as a document, and a verb of saying in the clause decides by its own rule."""
+    assert said(
+        "Maria Lund spoke in Duluth.",
+        "Lund’s critics were blunt: “The plan would bankrupt the county within a decade.”",
+    )[1] == []
+    assert said(
+        "Maria Lund spoke in Duluth. Omar Vance was there.",
+        "Vance told reporters: “Lund is wrong about the budget and the schools.”",
+    )[1] == ["Omar Vance"]
+
+
+def test_a_verb_joined_by_but_belongs_to_the_clause_subject() -> None:
+    assert said(
+        "Councillor Ruth Abara used to back the stadium plan, but now says it is “a waste of "
+        "public money that the city cannot afford.”"
+    ) == [["Ruth Abara"]]
+
+
+def test_an_unknown_word_in_the_opening_phrase_is_not_the_subject() -> None:
+    assert said(
+        "Coach Ines Moreau praised the squad.",
+        "Hours later, Moreau thanked the fans, telling reporters, “This city carried us today.”",
+    )[1] == ["Ines Moreau"]
+
+
+def test_a_verb_before_a_role_makes_the_first_name_a_subject() -> None:
+    """ "Okoro told host Sam Reyes" is Okoro telling, not an affiliation "Okoro host"."""
+    assert said(
+        "Mayor Helen Okoro was a guest on the morning show.",
+        "Okoro told host Sam Reyes the bridge is “safe for every car and truck in the city.”",
+    )[1] == ["Helen Okoro"]
