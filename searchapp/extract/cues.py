@@ -68,6 +68,8 @@ _CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 def is_cue_word(word: str) -> bool:
     """A form of a verb of saying, phrasal ones included ("told", "went")."""
     return word in _CUE_FORMS
+
+
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # "adding to his wins" and "went on the offensive" are not speech; "went on to say" is.
 _ADD_TO_RE = re.compile(r"\s+to\b")

@@ -29,10 +29,13 @@ def test_a_name_right_before_the_colon_is_the_speaker() -> None:
 def test_a_colon_quotation_is_not_given_to_a_possessive_or_a_preposition() -> None:
     """ "Lund's critics were blunt:" is the critics speaking, "a headline from X:" is X's
     only as a document, and a verb of saying in the clause decides by its own rule."""
-    assert said(
-        "Maria Lund spoke in Duluth.",
-        "Lund’s critics were blunt: “The plan would bankrupt the county within a decade.”",
-    )[1] == []
+    assert (
+        said(
+            "Maria Lund spoke in Duluth.",
+            "Lund’s critics were blunt: “The plan would bankrupt the county within a decade.”",
+        )[1]
+        == []
+    )
     assert said(
         "Maria Lund spoke in Duluth. Omar Vance was there.",
         "Vance told reporters: “Lund is wrong about the budget and the schools.”",
