@@ -214,7 +214,11 @@ def _cue_source(
         after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or at_start))
     ):
         subject, shape = _subject_after(text, cue_end, mentions), "inverted"
-    if PARTICIPLE_RE.search(verb):
+    # "with Donald Trump tweeting that ...": the participle's own subject.
+    own = _with_subject(text, cue_start, mentions) if PARTICIPLE_RE.search(verb) else None
+    if own is not None and subject is None:
+        subject, shape = own, "participle"
+    elif PARTICIPLE_RE.search(verb):
         clause_subject = _clause_subject(text, cue_start, mentions)
         # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
         # what looks like an appositive before a participle is often the predicate.
@@ -422,6 +426,19 @@ def _coordinated(text: str, subject: Mention, mentions: list[Mention]) -> list[M
         joined.insert(0, m)
         current = m
     return joined
+
+
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")
+
+
+def _with_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The subject of an absolute participle: "with Gorka noting", "with officials warning"."""
+    before = [m for m in mentions if m.end <= cue_start]
+    if not before or not _ADVERB_GAP_RE.fullmatch(text, before[-1].end, cue_start):
+        return None
+    found = before[-1]
+    return found if _WITH_BEFORE_RE.search(_tail(text, found.start, 40)) else None
 
 
 def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:

@@ -47,6 +47,8 @@ economist scientist professor historian activist lobbyist consultant executive o
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
  detective councilman councilwoman councillor councilor alderman alderwoman premier
 inspector constable principal headteacher
+journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
+ally allies supporter backer critic rival surrogate confidant donor friend
 commissioner superintendent trustee treasurer comptroller auditor clerk dean
 democratic republican gop presidential democrat
 senators governors representatives congressmen congresswomen mayors judges justices candidates

@@ -62,3 +62,19 @@ def test_a_verb_before_a_role_makes_the_first_name_a_subject() -> None:
         "Mayor Helen Okoro was a guest on the morning show.",
         "Okoro told host Sam Reyes the bridge is “safe for every car and truck in the city.”",
     )[1] == ["Helen Okoro"]
+
+
+def test_an_absolute_participle_has_its_own_subject() -> None:
+    """ "with Vance warning" is Vance speaking, not the clause's subject."""
+    assert said(
+        "Omar Vance and Maria Lund debated the levy.",
+        "Residents packed the hall, with Vance warning that the levy was “the last chance the "
+        "schools will get for years.”",
+    )[1] == ["Omar Vance"]
+
+
+def test_a_role_word_between_two_names_leaves_the_person() -> None:
+    assert said(
+        "Maria Lund spoke in Duluth.",
+        "“She will win this county,” said Lund ally Peter Haug, a farmer from Cloquet.",
+    )[1] == ["Peter Haug"]
