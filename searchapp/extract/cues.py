@@ -113,6 +113,10 @@ _ANSWER_IN_WORDS_RE = re.compile(
 )
 
 
+# After an article an -ing form is a noun: "the blasting had cracked", "a warning".
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this)\s+\Z", re.I)
+
+
 def _answers_in_words(text: str, start: int, end: int) -> bool:
     """An answer verb reports speech only with words or a medium in sight: "the Sharks
     replied 17 seconds later" and "Delgado answered with a homer" are play."""
@@ -136,6 +140,10 @@ def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
                 continue
             if word in _ANSWER_VERBS and not _answers_in_words(text, m.start(), m.end()):
                 continue
+            if word.endswith("ing") and _DETERMINER_BEFORE_RE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # a noun, not a verb of saying
             yield m.start(), m.end(), word
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())

@@ -78,3 +78,14 @@ def test_a_role_word_between_two_names_leaves_the_person() -> None:
         "Maria Lund spoke in Duluth.",
         "“She will win this county,” said Lund ally Peter Haug, a farmer from Cloquet.",
     )[1] == ["Peter Haug"]
+
+
+def test_an_ing_form_after_an_article_is_a_noun_not_a_cue() -> None:
+    assert (
+        said(
+            "The Riverside Action Group was formed last year.",
+            "The group fought the quarry for a year, the blasting having cracked “dozens of homes "
+            "along the river road.”",
+        )[1]
+        == []
+    )
