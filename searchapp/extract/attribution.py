@@ -12,6 +12,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from searchapp.extract.clauses import (
+    MAX_CLAUSE,
+    clause_subject,
+    participle_shape,
+    tail,
+    with_subject,
+)
 from searchapp.extract.cues import (
     INVERTIBLE,
     PARTICIPLE_RE,
@@ -71,14 +78,6 @@ DOCUMENT_BY_RE = re.compile(
     r"\b(?:tweets?|letter|statement|memo|posts?|emails?|message|op-ed|column|interview|speech|"
     r"remarks|comments?|report|filing|ad|video|footage)\s+(?:from|by|of)\s+(?:the\s+)?$"
 )
-# Prepositions that make the following name an object, never a clause subject.
-PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|like|than|and|as)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# What may precede a sentence's subject: nothing, a determiner, or one introductory phrase
-# ("On Mar. 3, Rogozin banned ..., saying").
-CLAUSE_OPENING_RE = re.compile(r"^(?:[^,]*,\s*)?(?:[Tt]he\s+)?$")
 
 
 # How far around a cue its source is looked for. Every shape below is local: on PolNeAR
@@ -89,14 +88,6 @@ LOOK_BEHIND = 1_000
 LOOK_AHEAD = 300
 # A subject further than this before its cue is never taken (the longest seen is 450).
 MAX_SUBJECT_GAP = 600
-# A clause subject is looked for in the cue's sentence, or its last this many characters.
-MAX_CLAUSE = 1_000
-
-
-def _tail(text: str, pos: int, width: int = 200) -> str:
-    """The `width` characters before pos: enough for a pattern anchored at pos (`...$`),
-    and constant in cost where `text[:pos]` copied and searched the whole paragraph."""
-    return text[max(0, pos - width) : pos]
 
 
 @dataclass(frozen=True)
@@ -163,7 +154,7 @@ def _colon_sources(
         label = next(
             (m for m in reversed(near) if _LABEL_GAP_RE.fullmatch(text, m.end, colon)), None
         )
-        source = label or _clause_subject(text, colon, near)
+        source = label or clause_subject(text, colon, near)
         if source is None or source.start in taken or source.kind == "thing":
             continue
         if label is None and _POSSESSIVE_RE.match(text, source.end):
@@ -184,7 +175,7 @@ def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
     if verb in ("state", "states") and not (
         _STATES_WHAT_RE.match(text, cue_end)
         or re.search(
-            r"\b(?:letter|statement|memo|report|release|post|website)\s+$", _tail(text, cue_start)
+            r"\b(?:letter|statement|memo|report|release|post|website)\s+$", tail(text, cue_start)
         )
     ):
         return False  # mostly the noun: "in his home state"
@@ -206,7 +197,7 @@ def _cue_source(
     ):
         # "Rubio was asked by moderator Gerard Baker": the one asked is not speaking.
         return _passive_agent(text, cue_end, mentions), "agent"
-    before = _tail(text, cue_start).rstrip()
+    before = tail(text, cue_start).rstrip()
     at_start = not before and not text[:cue_start].strip()  # rarely copies: before is empty
     # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
     after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
@@ -215,25 +206,22 @@ def _cue_source(
     ):
         subject, shape = _subject_after(text, cue_end, mentions), "inverted"
     # "with Donald Trump tweeting that ...": the participle's own subject.
-    own = _with_subject(text, cue_start, mentions) if PARTICIPLE_RE.search(verb) else None
+    own = with_subject(text, cue_start, mentions) if PARTICIPLE_RE.search(verb) else None
     if own is not None and subject is None:
         subject, shape = own, "participle"
     elif PARTICIPLE_RE.search(verb):
-        clause_subject = _clause_subject(text, cue_start, mentions)
+        leading = clause_subject(text, cue_start, mentions)
         # "Petrilli, president of the Fordham Institute, tied scores to..., saying":
         # what looks like an appositive before a participle is often the predicate.
-        if clause_subject is not None and (
+        if leading is not None and (
             subject is None
-            or (
-                "," in text[subject.end : cue_start]
-                and clause_subject.kind in ("person", "pronoun")
-            )
+            or ("," in text[subject.end : cue_start] and leading.kind in ("person", "pronoun"))
         ):
-            subject, shape = clause_subject, "participle"
-    if subject is None and _JOINED_VERB_RE.search(_tail(text, cue_start)):
+            subject, shape = leading, participle_shape(text, cue_start)
+    if subject is None and _JOINED_VERB_RE.search(tail(text, cue_start)):
         # "Cruz exhorted Republicans to ... and said he was", "... but now says": the
         # clause's subject.
-        subject, shape = _clause_subject(text, cue_start, mentions), "clause"
+        subject, shape = clause_subject(text, cue_start, mentions), "clause"
     if subject is None and verb.endswith(("ed", "en", "ld")):
         subject, shape = _passive_agent(text, cue_end, mentions), "agent"
     return subject, shape
@@ -302,11 +290,9 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         if cue_start - before[i].end > MAX_SUBJECT_GAP:
             continue  # mentions overlap, so an earlier one may still end nearer
         gap = text[before[i].end : cue_start]
-        named_appositive = gap.strip() == "," and _tail(text, before[i].start).rstrip().endswith(
-            ","
-        )
+        named_appositive = gap.strip() == "," and tail(text, before[i].start).rstrip().endswith(",")
         if GAP_RE.match(gap) or named_appositive:
-            preceding = _tail(text, before[i].start)
+            preceding = tail(text, before[i].start)
             # After a preposition a name is an object or a modifier ("a reporter for Agence
             # France-Presse called it"), unless it wrote the document or heads "who said".
             is_object = (
@@ -426,43 +412,3 @@ def _coordinated(text: str, subject: Mention, mentions: list[Mention]) -> list[M
         joined.insert(0, m)
         current = m
     return joined
-
-
-_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
-_ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")
-
-
-def _with_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
-    """The subject of an absolute participle: "with Gorka noting", "with officials warning"."""
-    before = [m for m in mentions if m.end <= cue_start]
-    if not before or not _ADVERB_GAP_RE.fullmatch(text, before[-1].end, cue_start):
-        return None
-    found = before[-1]
-    return found if _WITH_BEFORE_RE.search(_tail(text, found.start, 40)) else None
-
-
-def _clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
-    """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
-    start = max(sentence_start(text, cue_start), cue_start - MAX_CLAUSE)
-    clause = [
-        m
-        for m in mentions
-        if start <= m.start < cue_start
-        and m.kind != "thing"
-        and not PREPOSITION_BEFORE_RE.search(text[max(start, m.start - 200) : m.start])
-    ]
-    if (
-        len(clause) > 1
-        and clause[0].kind == "name"
-        and clause[1].kind in ("person", "pronoun")
-        and "," in text[clause[0].end : clause[1].start]
-    ):
-        # "Hours later, Trump returned ..., telling": an unknown word in the opening
-        # phrase is not the subject the name after the comma is.
-        clause = clause[1:]
-    if clause and (
-        CLAUSE_OPENING_RE.match(text[start : clause[0].start])
-        or clause[0].kind in ("person", "pronoun")
-    ):
-        return clause[0]
-    return None

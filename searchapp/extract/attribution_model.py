@@ -31,7 +31,7 @@ MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 VIAS = (
     "subject", "inverted", "participle", "clause", "agent", "coordinated", "possessive",
     "signature", "according", "before", "after", "sentence-subject", "continued", "previous",
-    "tweet", "label", "colon",
+    "tweet", "label", "colon", "noun-participle", "statement-participle",
 )  # fmt: skip
 WRITTEN = (
     "person", "org", "name", "he", "she", "it", "they", "description", "org-description",

@@ -58,6 +58,13 @@ _BYLINE = re.compile(
     r"^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*|"
     r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\.?$"
 )
+# A credit line, wherever the desk puts it: "Samantha Lachman contributed reporting.",
+# "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters).
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:additional |with )?reporting (?:by|from)\b|(?:writing|editing|compiled) by\b|"
+    r"[^.\n]{2,120}?\bcontributed (?:reporting|to this (?:report|story|article))\b)",
+    re.IGNORECASE,
+)
 # An author bio opens with the byline's name and a bio verb ("Tom Ozimek has a broad ...").
 _BIO_VERB = r"\s+(?:is|has|was|covers|writes|reports|joined|previously)\b"
 
@@ -80,7 +87,7 @@ def _classify(text: str, author: str | None) -> str:
         return BOILERPLATE
     if _CAPTION_START.match(text) or (_may_have_credit(text) and _CAPTION_CREDIT.search(text)):
         return CAPTION
-    if author and _name(text) == _name(author):
+    if (author and _name(text) == _name(author)) or _CREDIT_LINE.match(first_line):
         return BYLINE
     if len(text) <= 60 and _BYLINE.match(text) and not _ends_sentence(text):
         return BYLINE

@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import EPOCH_TIMES, FOX_QUOTE, NEWSWEEK, SEEDS
 
 from searchapp.corpus import read_corpus
-from searchapp.extract.kinds import classify_paragraphs
+from searchapp.extract.kinds import BODY, BYLINE, classify_paragraphs
 
 
 def kinds_of(article_id: str) -> dict[int, str]:
@@ -36,3 +36,15 @@ def test_ordinary_short_sentences_stay_body():
 def test_scraper_residue_is_boilerplate():
     paragraphs = ["___.", "Read the rest here.", "<tweet data-id='1'>", "FULL TEXT."]
     assert classify_paragraphs(paragraphs) == ["boilerplate"] * 4
+
+
+def test_credit_lines_are_author_lines():
+    """A credit names who reported, not who is quoted: it never carries speakers."""
+    assert classify_paragraphs(
+        [
+            "Samantha Lachman contributed reporting from Charleston.",
+            "Additional reporting by Ana Ruiz in Lima.",
+            "Reporting by Tom Hale; Editing by Jane Merriman",
+            "Reporting was thin in the early days of the crisis, officials said.",
+        ]
+    ) == [BYLINE, BYLINE, BYLINE, BODY]

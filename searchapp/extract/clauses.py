@@ -1,0 +1,103 @@
+"""The clause around a verb of saying: its subject, and how a participle hangs off it.
+
+"X banned the sale, saying ...", "Hours later, Trump returned ..., telling Reuters", "with
+Gorka noting ...": a participle's source is the subject of the clause it continues, and
+what counts as that subject is read from the words before, within one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchapp.extract.lexicon import word_set
+from searchapp.extract.mentions import Mention, sentence_start
+
+# A clause subject is looked for in the cue's sentence, or its last this many characters.
+MAX_CLAUSE = 1_000
+
+# Prepositions that make the following name an object, never a clause subject.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|like|than|and|as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What may precede a sentence's subject: nothing, a determiner, or one introductory phrase
+# ("On Mar. 3, Rogozin banned ..., saying").
+CLAUSE_OPENING_RE = re.compile(r"^(?:[^,]*,\s*)?(?:[Tt]he\s+)?$")
+
+
+def tail(text: str, pos: int, width: int = 200) -> str:
+    """The `width` characters before pos: enough for a pattern anchored at pos (`...$`),
+    and constant in cost where `text[:pos]` copied and searched the whole paragraph."""
+    return text[max(0, pos - width) : pos]
+
+
+# The word before a participle, when nothing separates them.
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+)\s+\Z")
+# Words after which a participle is the clause's verb ("while saying", "was telling",
+# "and adding", "kept saying"), not a modifier of the noun before it.
+_VERBAL_BEFORE = word_set(
+    """while by after before without when since upon in on for of from as and or but then
+    also still even just not never again now much all both is was are were be been being am
+    keep keeps kept start started starts began begin begins stop stopped continue continued
+    continues go went goes spent spend spends"""
+)
+# Nouns for what was said, whose participle is their author's words: "issued a statement
+# saying", "a radio ad calling it", "a March speech denouncing".
+_SAID_NOUNS = word_set(
+    """statement statements ad ads speech speeches letter letters release tweet tweets post
+    posts petition video videos report memo message messages email emails op-ed column
+    interview remarks comments announcement editorial note filing lawsuit suit motion
+    resolution"""
+)
+
+
+def participle_shape(text: str, cue_start: int) -> str:
+    """How a participle hangs off its clause, for the model to weigh: right after a
+    common noun it may describe that noun ("stump speeches attacking free trade", "30
+    percent of voters saying") rather than continue the subject's clause, unless the noun
+    is a statement ("issued a statement saying")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start)
+    word = before.group(1) if before else ""
+    if not word or word in _VERBAL_BEFORE or word.endswith("ly"):
+        return "participle"
+    return "statement-participle" if word in _SAID_NOUNS else "noun-participle"
+
+
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_ADVERB_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?")
+
+
+def with_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The subject of an absolute participle: "with Gorka noting", "with officials warning"."""
+    before = [m for m in mentions if m.end <= cue_start]
+    if not before or not _ADVERB_GAP_RE.fullmatch(text, before[-1].end, cue_start):
+        return None
+    found = before[-1]
+    return found if _WITH_BEFORE_RE.search(tail(text, found.start, 40)) else None
+
+
+def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
+    start = max(sentence_start(text, cue_start), cue_start - MAX_CLAUSE)
+    clause = [
+        m
+        for m in mentions
+        if start <= m.start < cue_start
+        and m.kind != "thing"
+        and not PREPOSITION_BEFORE_RE.search(text[max(start, m.start - 200) : m.start])
+    ]
+    if (
+        len(clause) > 1
+        and clause[0].kind == "name"
+        and clause[1].kind in ("person", "pronoun")
+        and "," in text[clause[0].end : clause[1].start]
+    ):
+        # "Hours later, Trump returned ..., telling": an unknown word in the opening
+        # phrase is not the subject the name after the comma is.
+        clause = clause[1:]
+    if clause and (
+        CLAUSE_OPENING_RE.match(text[start : clause[0].start])
+        or clause[0].kind in ("person", "pronoun")
+    ):
+        return clause[0]
+    return None
