@@ -56,7 +56,8 @@ GAP_RE = re.compile(
           release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
         (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
-           study|analysis|editorial|board|team|office|committee|report))?
+           study|analysis|editorial|board|team|office|committee|report|
+           spokes(?:man|woman|person)))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
         (?:(?:\s*,\s*[^,“”"]{1,200}?){1,4},|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,)?
         (?:\s+(?:also|both|previously|later|then|again|once|repeatedly|recently|publicly|privately|
@@ -190,6 +191,8 @@ def _cue_source(
     """Who a reporting verb reports for, and by which shape, trying those news uses in turn."""
     subject = _subject_before(text, cue_start, mentions)
     shape = "subject"
+    if subject is None and (spoken_for := _represented(text, cue_start, mentions)):
+        return spoken_for, "represented"
     if (
         subject is not None
         and not verb.endswith("ing")
@@ -305,6 +308,24 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 return None
             return head or before[i]
     return None
+
+
+# Someone unnamed speaking for an organisation: "a spokesperson for", "analysts at".
+_REPRESENTATIVE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|analysts?|"
+    r"researchers?|scientists?|economists?|lawyers?|attorneys?|aides?|staff(?:ers)?|"
+    r"executives?|sources?|experts?)\s+(?:for|at|from|with|of|in)\s+(?:the\s+)?$"
+)
+
+
+def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """The organisation an unnamed speaker speaks for: "A spokesperson for Harlow Borough
+    Council said", "Analysts at Goldman Sachs wrote"."""
+    before = [m for m in mentions if m.end <= cue_start]
+    if not before or before[-1].kind != "org" or not GAP_RE.match(text[before[-1].end : cue_start]):
+        return None
+    found = before[-1]
+    return found if _REPRESENTATIVE_RE.search(tail(text, found.start, 60)) else None
 
 
 # From a person to a name inside their description: "Mark Holden, chairman of the board

@@ -32,6 +32,7 @@ VIAS = (
     "subject", "inverted", "participle", "clause", "agent", "coordinated", "possessive",
     "signature", "according", "before", "after", "sentence-subject", "continued", "previous",
     "tweet", "label", "colon", "noun-participle", "statement-participle",
+    "represented",
 )  # fmt: skip
 WRITTEN = (
     "person", "org", "name", "he", "she", "it", "they", "description", "org-description",

@@ -89,3 +89,13 @@ def test_an_ing_form_after_an_article_is_a_noun_not_a_cue() -> None:
         )[1]
         == []
     )
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
+    assert said("A spokesperson for Harlow Borough Council said the road would reopen.") == [
+        ["Harlow Borough Council"]
+    ]
+    assert said(
+        "Police arrested a woman at the scene.",
+        "She was later released on bail, a West Yorkshire Police spokesman said.",
+    )[1] == ["West Yorkshire Police"]
