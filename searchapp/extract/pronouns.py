@@ -82,7 +82,7 @@ class PronounResolver:
             ][:1]
             ordered += [self.topic_org] if self.topic_org else []
             ordered += [n for n in recent if noun in n.lower().split()] + recent
-            ordered += unsure if word != "it" else []
+            ordered += unsure if word == "they" else []  # "the union" is no Mr. Few
             return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
         if word.startswith("the "):

@@ -99,3 +99,14 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
         "Police arrested a woman at the scene.",
         "She was later released on bail, a West Yorkshire Police spokesman said.",
     )[1] == ["West Yorkshire Police"]
+
+
+def test_an_organisations_description_never_resolves_to_a_person() -> None:
+    """ "The union said" with no union named is nobody, not the coach named before."""
+    assert (
+        said(
+            "Gonzaga answered with a 12-0 run. “We just kept attacking,” Few said.",
+            "The union said in its release that members voted 94 per cent in favour.",
+        )[1]
+        == []
+    )
