@@ -74,10 +74,12 @@ foundation university college school company corporation firm group organization
 organisation center centre network station channel coalition alliance federation league
 society team club military army navy embassy cabinet regime parliament assembly
 directorate division unit branch panel caucus delegation secretariat news daily weekly
-newspaper magazine paper outlet website site show program programme
+newspaper magazine paper outlet website site show program programme pac pacs superpac
 """)
 # Modifiers that do not say which institution ("the National Committee").
-GENERIC_MODIFIERS = word_set("national federal general executive joint special select regional")
+GENERIC_MODIFIERS = word_set(
+    "national federal general executive joint special select regional super"
+)
 # Capitalised only because a sentence starts with them: "Maybe Trump", "Several said".
 OPENERS = word_set("""
 maybe perhaps probably possibly surely certainly clearly obviously apparently actually

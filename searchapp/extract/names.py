@@ -69,7 +69,8 @@ def clean_span(span: str) -> str:
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
     last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
-    if 0 <= last_title < len(tokens) - 1:
+    # ... unless the words make an organisation's name: "General Motors", "TD Bank".
+    if 0 <= last_title < len(tokens) - 1 and not _org_after_title(tokens[last_title + 1 :]):
         # A pope or a monarch goes by title and given name: "Pope Francis", not "Francis".
         regnal = _bare(tokens[last_title]) in REGNAL_TITLES and len(tokens) == last_title + 2
         named = regnal and first_name_gender(tokens[-1]) is not None
@@ -89,6 +90,12 @@ def clean_span(span: str) -> str:
     ):
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
+
+
+def _org_after_title(rest: list[str]) -> bool:
+    """ "Motors" of "General Motors": the title word begins an organisation's name. Not
+    "of National Intelligence James Clapper", whose "of" phrase goes with the title."""
+    return _bare(rest[0]) != "of" and looks_like_org(" ".join(rest))
 
 
 def _sentence_adverb(token: str) -> bool:

@@ -85,3 +85,9 @@ def test_the_facet_drops_collectives_but_the_quotations_keep_them() -> None:
     ]
     assert speakers_of(quotes) == ["Barack Obama"]
     assert [q.speaker for q in quotes][0] == "Democrats"
+
+
+def test_a_super_pac_unnamed_is_no_facet_value() -> None:
+    assert not is_speaker_entity("PAC")
+    assert not is_speaker_entity("Super PAC")
+    assert is_speaker_entity("Priorities USA Action")

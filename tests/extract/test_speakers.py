@@ -324,3 +324,12 @@ def test_a_titles_of_phrase_goes_with_the_title() -> None:
         "White House Chief of Staff Denis McDonough praised him.",
         "“He is the greatest,” McDonough wrote.",
     )[1] == ["Denis McDonough"]
+
+
+def test_a_title_word_that_begins_an_organisations_name_stays() -> None:
+    """ "General Motors" is no Mr. Motors, "State Department" no "Department"."""
+    assert clean_span("General Motors") == "General Motors"
+    assert clean_span("TD Bank") == "TD Bank"
+    assert clean_span("State Department") == "State Department"
+    assert clean_span("ESA Director General Josef Aschbacher") == "Josef Aschbacher"
+    assert said("“Sales fell,” General Motors said.") == [["General Motors"]]
