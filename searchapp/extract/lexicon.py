@@ -49,7 +49,8 @@ chairman founder owner fellow researcher author writer businessman businesswoman
 inspector constable principal headteacher
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend
-boss skipper striker midfielder defender goalkeeper keeper winger quarterback pitcher batsman
+front-runner frontrunner boss skipper striker midfielder defender goalkeeper keeper winger
+quarterback pitcher batsman
 bowler jockey trainer driver solicitor barrister counsel td mp mep msp
 commissioner superintendent trustee treasurer comptroller auditor clerk dean
 democratic republican gop presidential democrat

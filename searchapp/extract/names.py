@@ -34,11 +34,18 @@ from searchapp.extract.name_words import (
     within_one_edit,
 )
 
+# A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
+# "Łukasz", "Ängelholm" are names as "O'Malley" is.
+_CAPITAL = (
+    "[A-Z"
+    + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+    + "]"
+)
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Jr|Sr|St|Gen|Lt|Col|Capt|Prof|Del)\."
-    r"|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z]\w+)?)"
+    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}\w+)?)"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
 # ("Charles de Gaulle", "Bank of America").

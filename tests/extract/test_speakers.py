@@ -333,3 +333,10 @@ def test_a_title_word_that_begins_an_organisations_name_stays() -> None:
     assert clean_span("State Department") == "State Department"
     assert clean_span("ESA Director General Josef Aschbacher") == "Josef Aschbacher"
     assert said("“Sales fell,” General Motors said.") == [["General Motors"]]
+
+
+def test_names_that_begin_with_an_accented_capital_are_names() -> None:
+    assert said("“We will build,” said Aoife Ní Bhriain, the housing spokesperson.") == [
+        ["Aoife Ní Bhriain"]
+    ]
+    assert said("“It was a long season,” Émile Tremblay said.") == [["Émile Tremblay"]]
