@@ -271,6 +271,28 @@ alliance society office bureau federation fund union board league network projec
 partnership campaign conference
 """)
 _ORG_OF_RE = re.compile(r" (?:on|for)(?: a| the)?(?: [A-Z][\w\-]*)+")
+# After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
+_AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
+
+
+def _without_opening_stopwords(name: str) -> str:
+    """ "The Commission on Presidential Debates" is the Commission on Presidential Debates."""
+    words = name.split()
+    while len(words) > 1 and _bare(words[0]) in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
+    """ "Teachers' Society", "Veterans' Affairs", "Farmers' Union": one organisation's name
+    when it ends in an organisation's word; "Sanders' New Hampshire win" is not one."""
+    more = _AFTER_PLURAL_POSSESSIVE_RE.match(text, end)
+    if more and _bare(more.group(0).split()[-1]) in ORG_HEADS | _ORG_PLURAL_HEADS:
+        return more
+    return None
+
+
+_ORG_PLURAL_HEADS = word_set("affairs party union association guild federation")
 
 
 def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tuple[int, int, str]]:
@@ -294,10 +316,12 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         raw, end = m.group(0), m.end()
         # "Commission on Presidential Debates", "Center for American Progress": one name.
         more = _ORG_OF_RE.match(text, end) if _bare(raw.split()[-1]) in ORG_HEADS else None
+        if more is None and raw.endswith("s"):
+            more = _plural_possessive_org(text, end)
         if more:  # an organisation's name keeps its words ("Presidential" is no title here)
             raw, end = raw + more.group(0), more.end()
             skip_until = end
-        name = POSSESSIVE_RE.sub("", raw) if more else clean_span(raw)
+        name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
         bare = _bare(name)
         if not name or bare in STOPWORDS:
             continue

@@ -340,3 +340,13 @@ def test_names_that_begin_with_an_accented_capital_are_names() -> None:
         ["Aoife Ní Bhriain"]
     ]
     assert said("“It was a long season,” Émile Tremblay said.") == [["Émile Tremblay"]]
+
+
+def test_a_plural_possessive_inside_an_organisations_name_keeps_it_whole() -> None:
+    assert said(
+        "The Manitoba Teachers' Society voted to strike. “The offer is an insult,” it said."
+    ) == [["Manitoba Teachers' Society"]]
+    assert said("Sanders' New Hampshire win was big, Bernie Sanders said.") == [["Bernie Sanders"]]
+    assert said("The Commission on Presidential Debates said it would not move.") == [
+        ["Commission on Presidential Debates"]
+    ]
