@@ -33,6 +33,7 @@ from searchapp.extract.name_words import (
     surname_of,
     within_one_edit,
 )
+from searchapp.extract.places import is_place
 
 # A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
 # "Łukasz", "Ängelholm" are names as "O'Malley" is.
@@ -251,6 +252,11 @@ class NameBook:
             inner = keys.inner.get(key, ())
             if len(inner) == 1:
                 return inner[0]
+            # "Skyreach said", after "Skyreach Airlines": the one organisation of that first
+            # word, unless the word is a place ("Washington" is not the Washington Post).
+            orgs = set(keys.orgs_by_first.get(key, ()))
+            if len(orgs) == 1 and not firsts and not is_place(name):
+                return next(iter(orgs))
         return name
 
     def affiliated(self, description: str) -> Counter[str]:

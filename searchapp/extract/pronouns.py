@@ -34,8 +34,10 @@ class PronounResolver:
             self.named.append(mention.name)
         if mention.kind == "org" and (is_source or is_subject):
             self.topic_org = mention.name
-        elif is_subject:
-            self.topic_org = None  # a person or place now leads the story
+        elif is_subject and mention.kind != "name":
+            # A person or place now leads the story; an unknown capitalised word opening
+            # a sentence ("Shares of Halvard fell") does not.
+            self.topic_org = None
 
     def stands_for_organisation(self, pronoun: str) -> bool:
         """ "It", "they", "the company", and "the museum" in an article that names the

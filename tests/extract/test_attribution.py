@@ -110,3 +110,23 @@ def test_an_organisations_description_never_resolves_to_a_person() -> None:
         )[1]
         == []
     )
+
+
+def test_an_organisations_first_word_alone_is_that_organisation() -> None:
+    assert said(
+        "Pilots at Skyreach Airlines voted to strike on Monday.",
+        "Skyreach said in a statement that it was disappointed by the vote.",
+    )[1] == ["Skyreach Airlines"]
+    # A place is not the newspaper named after it.
+    assert (
+        said("The Washington Post reported the vote.", "Washington said the talks would resume.")[1]
+        == []
+    )
+
+
+def test_a_capitalised_word_opening_a_sentence_keeps_the_storys_organisation() -> None:
+    assert said(
+        "Halvard Foods said profit fell.",
+        "Shares of Halvard have fallen 22 percent this year.",
+        "The company said it would give more details in December.",
+    )[2] == ["Halvard Foods"]
