@@ -386,8 +386,15 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     window = [m for m in mentions if cue_end <= m.start < limit]
     if not window or not _INVERTED_GAP_RE.fullmatch(text[cue_end : window[0].start]):
         return None
-    if window[0].kind == "pronoun" and not _CLAUSE_END_RE.match(text, window[0].end):
-        return None  # "said it would jump": the pronoun starts the reported clause
+    first = window[0]
+    if (
+        first.kind == "pronoun"
+        and " " not in first.name
+        and not _CLAUSE_END_RE.match(text, first.end)
+    ):
+        # "said it would jump": the pronoun starts the reported clause (a description,
+        # "said the 22-year-old from Brno", does not)
+        return None
     for m in window:
         gap = text[cue_end : m.start]
         if (

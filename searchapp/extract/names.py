@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import (
     FIRST_NAMES,
     ORG_WORDS,
@@ -74,6 +75,10 @@ def clean_span(span: str) -> str:
         _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
     ):
         tokens.pop(0)
+    # What describes a person in front of the name: "Unseeded Czech Tereza Nováková",
+    # "Kentuckian Rand Paul", "Embattled Mayor ...".
+    while len(tokens) > 2 and _describes(tokens[0]) and looks_like_person(" ".join(tokens[1:])):
+        tokens.pop(0)
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
     last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
@@ -95,9 +100,19 @@ def clean_span(span: str) -> str:
         and not (
             len(tokens) > 1 and _bare(tokens[-1]) in ORG_WORDS  # "Judicial Watch"
         )
+        # A given name and a surname that is also a word: "Theresa May", "Brian May".
+        and not (len(tokens) == 2 and first_name_gender(tokens[0]) is not None)
     ):
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
+
+
+def _describes(token: str) -> bool:
+    """A nationality ("Czech") or a participle ("Unseeded", "Embattled") before a name."""
+    bare = _bare(token)
+    if bare in DEMONYMS or (bare.endswith("s") and bare[:-1] in DEMONYMS):
+        return True
+    return len(bare) > 5 and bare.endswith("ed") and first_name_gender(token) is None
 
 
 def _org_after_title(rest: list[str]) -> bool:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.extract.attribution import find_attributions
+from searchapp.extract.mentions import find_mentions
 from searchapp.extract.name_words import within_one_edit
-from searchapp.extract.names import NameBook, clean_span
+from searchapp.extract.names import NameBook, build_namebook, clean_span
 from searchapp.extract.speakers import extract_speakers
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -350,3 +352,20 @@ def test_a_plural_possessive_inside_an_organisations_name_keeps_it_whole() -> No
     assert said("The Commission on Presidential Debates said it would not move.") == [
         ["Commission on Presidential Debates"]
     ]
+
+
+def test_what_describes_a_person_before_the_name_is_not_the_name() -> None:
+    assert clean_span("Unseeded Czech Tereza Nováková") == "Tereza Nováková"
+    assert clean_span("Embattled Mayor Bill de Blasio") == "Bill de Blasio"
+    assert clean_span("French Open") == "French Open"
+    assert clean_span("British Prime Minister Theresa May") == "Theresa May"
+    assert clean_span("Donald Trump Will") == "Donald Trump"
+
+
+def test_a_description_after_an_inverted_cue_is_its_subject() -> None:
+    """ "said the 22-year-old from Brno": the description, not a reported clause, is what
+    the rules propose (the model then weighs it)."""
+    text = '"I was telling myself to stay with her," said the 22-year-old from Brno.'
+    book = build_namebook([text])
+    (found,) = find_attributions(text, find_mentions(text, book))
+    assert (found.source.name, found.shape) == ("the 22-year-old", "inverted")
