@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from searchapp.extract.cues import is_cue_word
+
 BODY, CAPTION, BYLINE, BOILERPLATE = "body", "caption", "byline", "boilerplate"
 KINDS = (BODY, CAPTION, BYLINE, BOILERPLATE)
 
@@ -85,7 +87,7 @@ def _classify(text: str, author: str | None) -> str:
     first_line = text.splitlines()[0].strip()
     if _BOILERPLATE_START.match(first_line) or _MARKUP_RESIDUE.match(text):
         return BOILERPLATE
-    if _CAPTION_START.match(text) or (_may_have_credit(text) and _CAPTION_CREDIT.search(text)):
+    if _CAPTION_START.match(text) or (_may_have_credit(text) and _ends_in_credit(text)):
         return CAPTION
     if (author and _name(text) == _name(author)) or _CREDIT_LINE.match(first_line):
         return BYLINE
@@ -94,6 +96,20 @@ def _classify(text: str, author: str | None) -> str:
     if _looks_like_title_line(text):
         return CAPTION
     return BODY
+
+
+def _ends_in_credit(text: str) -> bool:
+    """A credit stands apart from any sentence: "..., told AFP." and "video credited to
+    Reuters/Libya" end sentences that name an agency, "Scott Olson via Getty Images" is one."""
+    credit = _CAPTION_CREDIT.search(text)
+    if credit is None:
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, credit.start() - 30), credit.start())
+    return not (before and (is_cue_word(before.group(1)) or before.group(1) in _JOINING_WORDS))
+
+
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+\Z")
+_JOINING_WORDS = frozenset(("to", "from", "with", "at", "by", "of", "and"))
 
 
 def _may_have_credit(text: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import EPOCH_TIMES, FOX_QUOTE, NEWSWEEK, SEEDS
 
 from searchapp.corpus import read_corpus
-from searchapp.extract.kinds import BODY, BYLINE, classify_paragraphs
+from searchapp.extract.kinds import BODY, BYLINE, CAPTION, classify_paragraphs
 
 
 def kinds_of(article_id: str) -> dict[int, str]:
@@ -48,3 +48,14 @@ def test_credit_lines_are_author_lines():
             "Reporting was thin in the early days of the crisis, officials said.",
         ]
     ) == [BYLINE, BYLINE, BYLINE, BODY]
+
+
+def test_a_sentence_that_names_an_agency_at_its_end_is_no_caption():
+    """ "..., told AFP." ends a quotation; "Scott Olson via Getty Images." is a credit."""
+    assert classify_paragraphs(
+        [
+            "“He will win,” Jeff Sessions, a close adviser to Trump, told AFP.",
+            "A video credited to Reuters/Libya showed the fighters.",
+            "Scott Olson via Getty Images.",
+        ]
+    ) == [BODY, BODY, CAPTION]
