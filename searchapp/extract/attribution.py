@@ -54,7 +54,7 @@ ACCORDING_RE = re.compile(
 GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:[\w\-]+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
-        (?:\s*\([A-Z][\w.\-\ ]{0,14}\))?
+        (?:\s*\([A-Z][\w.\-\ ]{0,14}\)(?:\s*,(?=\s*$))?)?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
            study|analysis|editorial|board|team|office|committee|report|
            spokes(?:man|woman|person)))?

@@ -130,3 +130,9 @@ def test_a_capitalised_word_opening_a_sentence_keeps_the_storys_organisation() -
         "Shares of Halvard have fallen 22 percent this year.",
         "The company said it would give more details in December.",
     )[2] == ["Halvard Foods"]
+
+
+def test_a_stray_comma_after_a_party_label_keeps_the_subject() -> None:
+    assert said("Gov. Ana Ruiz (R-Ohio), said, “We are ready to govern this state again.”") == [
+        ["Ana Ruiz"]
+    ]
