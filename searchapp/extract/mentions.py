@@ -112,6 +112,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for m in pattern.finditer(text)
         if not inside(m.start(), quotes)
     ]
+    descriptions += _bare_police(text, quotes, {d.start for d in descriptions})
     taken = {d.start for d in descriptions}
     descriptions += [
         d
@@ -125,6 +126,24 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         mentions = [n for n in mentions if not inside(n.start, covered)] + descriptions
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# "Police said": the one institution news names without "the", standing for the force the
+# story named ("West Yorkshire Police"), unless it is part of that name.
+_BARE_POLICE_RE = re.compile(r"\b[Pp]olice\b")
+_NAME_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|his|her|their|its|our|city|state|local)|[A-Z][\w.'’\-]*)\s+\Z"
+)
+
+
+def _bare_police(text: str, quotes: list[tuple[int, int]], taken: set[int]) -> list[Mention]:
+    return [
+        Mention(m.start(), m.end(), "the police", "pronoun")
+        for m in _BARE_POLICE_RE.finditer(text)
+        if m.start() not in taken
+        and not inside(m.start(), quotes)
+        and not _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    ]
 
 
 def _name_word_descriptions(text: str, book: NameBook) -> list[Mention]:

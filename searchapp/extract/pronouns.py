@@ -8,6 +8,10 @@ from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook
 
+# Institutions news calls by the noun its name contains ("West Yorkshire Police", "the
+# Supreme Court"): the noun stands for such a name or for none.
+NAMED_ONLY = frozenset(("police", "court", "hospital", "university", "school"))
+
 
 class PronounResolver:
     """The running order of named people, and the organisation the story is about, for
@@ -82,6 +86,8 @@ class PronounResolver:
                 if noun
                 in {w.lower().removesuffix("s") for w in n.split()} | {w.lower() for w in n.split()}
             ][:1]
+            if noun in NAMED_ONLY and not ordered:
+                return []  # "the police" of a story that names no police force: nobody
             ordered += [self.topic_org] if self.topic_org else []
             ordered += [n for n in recent if noun in n.lower().split()] + recent
             ordered += unsure if word == "they" else []  # "the union" is no Mr. Few

@@ -136,3 +136,19 @@ def test_a_stray_comma_after_a_party_label_keeps_the_subject() -> None:
     assert said("Gov. Ana Ruiz (R-Ohio), said, “We are ready to govern this state again.”") == [
         ["Ana Ruiz"]
     ]
+
+
+def test_police_without_the_is_the_force_the_story_named_or_nobody() -> None:
+    assert said(
+        "Officers from West Yorkshire Police were called to the house on Monday.",
+        "Police said she would appear in court on Tuesday.",
+        "A man was arrested, police said.",
+    )[1:] == [["West Yorkshire Police"], ["West Yorkshire Police"]]
+    # No force named: "police" is nobody, not the organisation the story is about.
+    assert (
+        said(
+            "The White House condemned the shooting on Friday.",
+            "Police said a gunman opened fire inside the building.",
+        )[1]
+        == []
+    )
