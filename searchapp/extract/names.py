@@ -22,6 +22,7 @@ from searchapp.extract.lexicon import (
     TITLES,
     word_set,
 )
+from searchapp.extract.memo import remember_names
 from searchapp.extract.name_words import (
     GENERATION_SUFFIXES,
     NameKeys,
@@ -56,6 +57,7 @@ _NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECAS
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
 
 
+@remember_names
 def clean_span(span: str) -> str:
     """Drop what surrounds a name in running text: determiners, sentence-initial
     function words, titles, roles and a trailing possessive."""
