@@ -52,7 +52,8 @@ REGNAL_TITLES = word_set("pope king queen prince princess emperor empress sultan
 _LOWERCASE_RE = re.compile(r"[a-z]")
 _ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)")
+# `\b(Mr|Mrs|Ms)`, but "M" first, so the engine skips from one "M" to the next.
+_HONORIFIC_RE = re.compile(r"(M(?<!\wM)(?:r|rs|s))\.?\s+([A-Z][\w\-]+)")
 _NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECASE)
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from searchapp.extract import kinds, names
+from searchapp.extract import kinds, mentions, names
+from searchapp.extract.lexicon import ORG_NOUNS
 
 # Capitals, lowercase, the marks the name rules read, and several kinds of space.
 _CHARS = st.sampled_from(list("ABSab.-'’ é,(") + [" ", "  ", "\n", "\t", "\u00a0", "\x1c"])
@@ -47,3 +49,37 @@ def test_a_bio_is_told_as_by_a_pattern_per_name(text: str, bylines: list[str]) -
         for name in bylines
     )
     assert kinds._is_bio(text, bylines) == plain
+
+
+# The plain forms of patterns rewritten to start with a letter, which the engine can skip to.
+_PLAIN_THE = r"\b[Tt]he\s+"
+PLAIN = {
+    "DESCRIPTION_RE": (
+        mentions.DESCRIPTION_RE,
+        _PLAIN_THE + r"(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
+        r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|"
+        r"congresswoman|mayor|director|chief|chairman|front-?runner|mogul|businesswoman|"
+        r"lawmaker)\b|" + _PLAIN_THE + r"(?:[a-z\-]+\s+){0,2}"
+        r"(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-)",
+    ),
+    "ORG_DESCRIPTION_RE": (
+        mentions.ORG_DESCRIPTION_RE,
+        _PLAIN_THE + r"(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)",
+    ),
+    "_HONORIFIC_RE": (names._HONORIFIC_RE, r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)"),
+}
+_PHRASE = st.sampled_from(
+    ["the", "The", "xthe", "_The", "éthe", "senator", "former", "Vermont", "real  estate",
+     "22-year-old", "spokeswoman", "company", "county's", "department-", "Mr", "Mrs.", "Ms",
+     "MMr", "Smith", ".", "\n", "-"]
+)  # fmt: skip
+PHRASES = st.lists(st.tuples(_PHRASE, _SPACE).map("".join), max_size=10).map("".join)
+
+
+@pytest.mark.parametrize("pattern", PLAIN)
+@given(text=st.one_of(PHRASES, TEXT))
+@example(text="Asked, the former Vermont senator, xthe company and the 22-year-old, MMr Smith")
+def test_a_letter_first_pattern_finds_what_its_plain_form_finds(pattern: str, text: str) -> None:
+    fast, plain = PLAIN[pattern]
+    found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in re.finditer(plain, text)]
