@@ -44,18 +44,25 @@ ORG_DESCRIPTION_RE = re.compile(
 )
 # "the" and up to three lower-case words: a description when one of them is a word of a
 # name the article uses ("the museum" of the Harlow Museum of Art, "the utility").
-_THE_WORDS_RE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\-]*){1,3})\b")
+_THE_WORDS_RE = re.compile(rf"{_THE}((?:\s+[a-z][a-z\-]*){{1,3}})\b")
 # A title just before a name makes it a person's: "Sen. Warren", "Dr Fauci".
 _TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
-# A subject pronoun that can be a speaker.
-PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
+# A subject pronoun that can be a speaker: `\b(he|she|they|it|He|...)\b`, each written
+# letter first ("h(?<!\wh)e"), as `_THE` is.
+_PRONOUNS = ("he", "she", "they", "it", "He", "She", "They", "It")
+PRONOUN_RE = re.compile("(" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in _PRONOUNS) + r")\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote, or
-# a line break. (?<!\s) skips starts inside a run of whitespace, which the run's first
-# character has already tried: without it a run without a newline was scanned again from
-# each of its characters, and "a", 100,000 spaces and "b" took 17 s. The word before the
-# boundary is read only where one is found (`_word_before`): capturing it in the pattern
-# made every word a start to try, and to give back letter by letter.
-SENTENCE_END_RE = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*")
+# a line break: `[.!?][”"’]?\s+(?=[“"A-Z])|(?<!\s)\s*\n\s*`, with the first character of
+# both read first (the engine then skips to the next mark or space) and the line break
+# told by it: the run of whitespace it starts, when that run has a newline. (?<!\s\s)
+# skips starts inside a run of whitespace, which the run's first character has already
+# tried: without it a run without a newline was scanned again from each of its
+# characters, and "a", 100,000 spaces and "b" took 17 s. The word before the boundary is
+# read only where one is found (`_word_before`): capturing it in the pattern made every
+# word a start to try, and to give back letter by letter.
+SENTENCE_END_RE = re.compile(
+    r"[.!?\s](?:(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])|(?<!\s\s)(?<=\n)\s*|(?<!\s\s)(?<=\s)\s*\n\s*)"
+)
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
 ABBREVIATIONS = word_set("""
 mr ms mrs dr sen rep gov st gen lt jr sr rev ft col sgt prof mt no vs capt adm maj cpl brig

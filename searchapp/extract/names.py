@@ -37,14 +37,28 @@ from searchapp.extract.name_words import (
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
+_TITLE_ABBREVIATIONS = (
+    "Mrs?", "Ms", "Dr", "Sens?", "Reps?", "Gov", "Jr", "Sr", "St", "Gen", "Lt", "Col", "Capt",
+    "Prof", "Del",
+)  # fmt: skip
 _TOKEN = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Jr|Sr|St|Gen|Lt|Col|Capt|Prof|Del)\."
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
     r"|[A-Z]\.|[A-Z][\w\-]*(?:['’][A-Z]\w+)?)"
 )
+# The same token once its capital is read: each title abbreviation checks that capital.
+_AFTER_CAPITAL = (
+    r"(?:(?:\.[A-Z])+\.?|(?:"
+    + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
+    + r")\.|\.|[\w\-]*(?:['’][A-Z]\w+)?)"
+)
 # A run of capitalised tokens, allowing lowercase name particles between them
-# ("Charles de Gaulle", "Bank of America").
+# ("Charles de Gaulle", "Bank of America"). Not after a letter, "@", "#" or apostrophe,
+# tested once the first capital is read: a pattern that starts with a letter lets the
+# engine skip to each capital instead of trying every position of the paragraph.
 _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
-NAME_SPAN_RE = re.compile(rf"(?<![\w@#'’]){_TOKEN}(?: +(?:{_PARTICLE} )?{_TOKEN})*")
+NAME_SPAN_RE = re.compile(
+    rf"[A-Z](?<![\w@#'’][A-Z]){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} )?{_TOKEN})*"
+)
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 # Titles that a single given name after them keeps: "Pope Francis", "Queen Elizabeth".

@@ -67,11 +67,19 @@ PLAIN = {
         _PLAIN_THE + r"(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)",
     ),
     "_HONORIFIC_RE": (names._HONORIFIC_RE, r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w\-]+)"),
+    "_THE_WORDS_RE": (mentions._THE_WORDS_RE, r"\b[Tt]he((?:\s+[a-z][a-z\-]*){1,3})\b"),
+    "PRONOUN_RE": (mentions.PRONOUN_RE, r"\b(he|she|they|it|He|She|They|It)\b"),
+    "SENTENCE_END_RE": (mentions.SENTENCE_END_RE, r"[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*"),
+    "NAME_SPAN_RE": (
+        names.NAME_SPAN_RE,
+        rf"(?<![\w@#'’]){names._TOKEN}(?: +(?:{names._PARTICLE} )?{names._TOKEN})*",
+    ),
 }
 _PHRASE = st.sampled_from(
     ["the", "The", "xthe", "_The", "éthe", "senator", "former", "Vermont", "real  estate",
      "22-year-old", "spokeswoman", "company", "county's", "department-", "Mr", "Mrs.", "Ms",
-     "MMr", "Smith", ".", "\n", "-"]
+     "MMr", "Smith", ".", "\n", "-", "he", "She", "xhe", "_It", "they", "Sens.", "Dr.", "J.",
+     "U.S.", "de", "of", "O'Malley", "@Jo", "#Jo", "'Jo", "St.", "?”", "!", " \n ", "“A"]
 )  # fmt: skip
 PHRASES = st.lists(st.tuples(_PHRASE, _SPACE).map("".join), max_size=10).map("".join)
 
@@ -79,6 +87,7 @@ PHRASES = st.lists(st.tuples(_PHRASE, _SPACE).map("".join), max_size=10).map("".
 @pytest.mark.parametrize("pattern", PLAIN)
 @given(text=st.one_of(PHRASES, TEXT))
 @example(text="Asked, the former Vermont senator, xthe company and the 22-year-old, MMr Smith")
+@example(text="Sen. J. de Gaulle of U.S. said: “No.” \n\n He and _It xhe. Dr. O'Malley’s")
 def test_a_letter_first_pattern_finds_what_its_plain_form_finds(pattern: str, text: str) -> None:
     fast, plain = PLAIN[pattern]
     found = [(m.span(), m.groups()) for m in fast.finditer(text)]
