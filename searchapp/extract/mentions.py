@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
 from searchapp.extract.name_words import looks_like_org
@@ -101,7 +102,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if looks_like_org(full)
             else "name"
         )
-        if _TITLE_BEFORE_RE.match(text[max(0, start - 5) : start + 1]):
+        if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
     dateline = DATELINE_RE.match(text)
@@ -132,7 +133,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         # per description was quadratic in a paragraph of many.
         covered = [(d.start - 1, d.end) for d in descriptions]  # a start inside or on d
         mentions = [n for n in mentions if not inside(n.start, covered)] + descriptions
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=attrgetter("start"))
     return mentions
 
 

@@ -234,8 +234,8 @@ class NameBook:
         # The same person spelled two ways: "Dmitriy Rogozin" for "Dmitry Rogozin".
         variants = [
             f
-            for f in keys.near_first(key, _bare(words[0]))
-            if len(words) > 1 and within_one_edit(_bare(f.split()[0]), _bare(words[0]))
+            for f in (keys.near_first(key, _bare(words[0])) if len(words) > 1 else ())
+            if within_one_edit(_bare(f.split()[0]), _bare(words[0]))
         ]
         if len(variants) == 1:
             return variants[0]
@@ -297,7 +297,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             continue
         raw, end = m.group(0), m.end()
         # "Commission on Presidential Debates", "Center for American Progress": one name.
-        more = _ORG_OF_RE.match(text, end) if _bare(raw.split()[-1]) in ORG_HEADS else None
+        last_word = raw.rpartition(" ")[2]  # tokens are joined by spaces only
+        more = _ORG_OF_RE.match(text, end) if _bare(last_word) in ORG_HEADS else None
         if more:  # an organisation's name keeps its words ("Presidential" is no title here)
             raw, end = raw + more.group(0), more.end()
             skip_until = end

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from gender_guesser.detector import Detector
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from searchapp.extract import kinds, mentions, names
+from searchapp.extract import kinds, mentions, name_words, names
 from searchapp.extract.lexicon import ORG_NOUNS
 
 # Capitals, lowercase, the marks the name rules read, and several kinds of space.
@@ -92,3 +93,7 @@ def test_a_letter_first_pattern_finds_what_its_plain_form_finds(pattern: str, te
     fast, plain = PLAIN[pattern]
     found = [(m.span(), m.groups()) for m in fast.finditer(text)]
     assert found == [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+
+
+def test_the_gender_lists_are_read_as_gender_guesser_reads_them() -> None:
+    assert name_words._gender_detector().names == Detector(case_sensitive=False).names
