@@ -10,8 +10,9 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
+from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
-from searchapp.extract.names import NameBook, iter_spans
+from searchapp.extract.names import NameBook
 from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import inside, quote_spans
 

@@ -14,7 +14,7 @@ from gender_guesser.detector import Detector
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from searchapp.extract import kinds, mentions, name_words, names
+from searchapp.extract import kinds, mentions, name_spans, name_words, names
 from searchapp.extract.lexicon import ORG_NOUNS
 
 # Capitals, lowercase, the marks the name rules read, and several kinds of space.
@@ -72,8 +72,9 @@ PLAIN = {
     "PRONOUN_RE": (mentions.PRONOUN_RE, r"\b(he|she|they|it|He|She|They|It)\b"),
     "SENTENCE_END_RE": (mentions.SENTENCE_END_RE, r"[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*"),
     "NAME_SPAN_RE": (
-        names.NAME_SPAN_RE,
-        rf"(?<![\w@#'’]){names._TOKEN}(?: +(?:{names._PARTICLE} )?{names._TOKEN})*",
+        name_spans.NAME_SPAN_RE,
+        rf"(?<![\w@#'’]){name_spans._TOKEN}"
+        rf"(?: +(?:{name_spans._PARTICLE} )?{name_spans._TOKEN})*",
     ),
 }
 _PHRASE = st.sampled_from(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.extract.name_spans import clean_span
 from searchapp.extract.name_words import within_one_edit
-from searchapp.extract.names import NameBook, clean_span
+from searchapp.extract.names import NameBook
 from searchapp.extract.speakers import extract_speakers
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
