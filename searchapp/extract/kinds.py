@@ -69,6 +69,11 @@ _CREDIT_LINE = re.compile(
 )
 # An author bio opens with the byline's name and a bio verb ("Tom Ozimek has a broad ...").
 _BIO_VERB = r"\s+(?:is|has|was|covers|writes|reports|joined|previously)\b"
+# The bio verb alone, tried where a name would end before the name itself: a pattern made
+# for each name was compiled anew for most articles' bylines, Python's cache of compiled
+# patterns being full of other articles' names.
+_BIO_VERB_RE = re.compile(_BIO_VERB, re.IGNORECASE)
+_BY_RE = re.compile(r"^by\s+", re.IGNORECASE)
 
 
 def classify_paragraphs(paragraphs: Sequence[str], author: str | None = None) -> list[str]:
@@ -126,8 +131,13 @@ def _looks_like_title_line(text: str) -> bool:
 
 
 def _is_bio(text: str, names: list[str]) -> bool:
+    # A literal matches as many characters as it has, ignoring case too, so the verb must
+    # follow at len(name).
     return any(
-        name and re.match(re.escape(name) + _BIO_VERB, text, re.IGNORECASE) for name in names
+        name
+        and _BIO_VERB_RE.match(text, len(name))
+        and re.match(re.escape(name) + _BIO_VERB, text, re.IGNORECASE)
+        for name in names
     )
 
 
@@ -136,6 +146,4 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _name(text: str) -> str:
-    return (
-        re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.IGNORECASE).split(",")[0].strip()
-    )
+    return _BY_RE.sub("", text.strip().rstrip(".")).split(",")[0].strip()

@@ -7,11 +7,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
 from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
+from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
-from searchapp.extract.names import NameBook, iter_spans
+from searchapp.extract.names import NameBook
 from searchapp.extract.places import never_speaks
 from searchapp.extract.quotes import inside, quote_spans
 
@@ -29,31 +31,41 @@ DATELINE_RE = re.compile(r"^[A-Z](?=([A-Z .,]+))\1(?:\([A-Za-z]+\))?\s*(?:--|—
 # Beyond politics the heads are an age ("said the 22-year-old") or a person noun
 # ("the Frenchwoman", "the spokesman"), with lowercase words before them ("the rookie
 # defenceman" is the person the role was written with).
+# "The" that starts a word, as `\b[Tt]he` but letter first: the engine then skips to each
+# "T" or "t" instead of trying the whole pattern at every position of a paragraph.
+_THE = r"[Tt](?<!\w[Tt])he"
 DESCRIPTION_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){0,3}"
+    rf"{_THE}\s+(?:(?:(?:[A-Z][\w.\-]*|former|presidential|real\s+estate)\s+){{0,3}}"
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
-    r"|\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-)"
+    r"|(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-))"
 )
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".
 ORG_DESCRIPTION_RE = re.compile(
-    r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)"
+    rf"{_THE}\s+(?:[a-z\-]+\s+){{0,2}}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)"
 )
 # "the" and up to three lower-case words: a description when one of them is a word of a
 # name the article uses ("the museum" of the Harlow Museum of Art, "the utility").
-_THE_WORDS_RE = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z\-]*){1,3})\b")
+_THE_WORDS_RE = re.compile(rf"{_THE}((?:\s+[a-z][a-z\-]*){{1,3}})\b")
 # A title just before a name makes it a person's: "Sen. Warren", "Dr Fauci".
 _TITLE_BEFORE_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s")
-# A subject pronoun that can be a speaker.
-PRONOUN_RE = re.compile(r"\b(he|she|they|it|He|She|They|It)\b")
+# A subject pronoun that can be a speaker: `\b(he|she|they|it|He|...)\b`, each written
+# letter first ("h(?<!\wh)e"), as `_THE` is.
+_PRONOUNS = ("he", "she", "they", "it", "He", "She", "They", "It")
+PRONOUN_RE = re.compile("(" + "|".join(rf"{w[0]}(?<!\w{w[0]}){w[1:]}" for w in _PRONOUNS) + r")\b")
 # A sentence boundary: end punctuation (maybe a closing quote) then a capital or quote, or
-# a line break. (?<!\s) skips starts inside a run of whitespace, which the run's first
-# character has already tried: without it a run without a newline was scanned again from
-# each of its characters, and "a", 100,000 spaces and "b" took 17 s. The word before the
-# boundary is read only where one is found (`_word_before`): capturing it in the pattern
-# made every word a start to try, and to give back letter by letter.
-SENTENCE_END_RE = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|(?<!\s)\s*\n\s*")
+# a line break: `[.!?][”"’]?\s+(?=[“"A-Z])|(?<!\s)\s*\n\s*`, with the first character of
+# both read first (the engine then skips to the next mark or space) and the line break
+# told by it: the run of whitespace it starts, when that run has a newline. (?<!\s\s)
+# skips starts inside a run of whitespace, which the run's first character has already
+# tried: without it a run without a newline was scanned again from each of its
+# characters, and "a", 100,000 spaces and "b" took 17 s. The word before the boundary is
+# read only where one is found (`_word_before`): capturing it in the pattern made every
+# word a start to try, and to give back letter by letter.
+SENTENCE_END_RE = re.compile(
+    r"[.!?\s](?:(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])|(?<!\s\s)(?<=\n)\s*|(?<!\s\s)(?<=\s)\s*\n\s*)"
+)
 # Abbreviations whose period does not end a sentence ("Sen. Ted Cruz", "J. Smith").
 ABBREVIATIONS = word_set("""
 mr ms mrs dr sen rep gov st gen lt jr sr rev ft col sgt prof mt no vs capt adm maj cpl brig
@@ -92,7 +104,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             if looks_like_org(full)
             else "name"
         )
-        if _TITLE_BEFORE_RE.match(text[max(0, start - 5) : start + 1]):
+        if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
     dateline = DATELINE_RE.match(text)
@@ -124,7 +136,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         # per description was quadratic in a paragraph of many.
         covered = [(d.start - 1, d.end) for d in descriptions]  # a start inside or on d
         mentions = [n for n in mentions if not inside(n.start, covered)] + descriptions
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=attrgetter("start"))
     return mentions
 
 

@@ -5,6 +5,7 @@ speak. A speaker facet listing "Iowa" would send users after quotes nobody gave.
 from __future__ import annotations
 
 from searchapp.extract.lexicon import word_set
+from searchapp.extract.memo import remember_names
 
 
 def _place_list(text: str) -> frozenset[str]:
@@ -121,6 +122,7 @@ def is_silent_body(name: str) -> bool:
     return bare in SILENT_BODIES or (len(words) > 1 and words[-1] in THING_WORDS)
 
 
+@remember_names
 def never_speaks(name: str) -> bool:
     """A place, a nationality, an institution that acts but does not speak, or an event."""
     return is_place(name) or is_nationality(name) or is_silent_body(name)

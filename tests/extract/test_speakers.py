@@ -9,8 +9,9 @@ import pytest
 
 from searchapp.extract.attribution import find_attributions
 from searchapp.extract.mentions import find_mentions
+from searchapp.extract.name_spans import clean_span
 from searchapp.extract.name_words import within_one_edit
-from searchapp.extract.names import NameBook, build_namebook, clean_span
+from searchapp.extract.names import NameBook, build_namebook
 from searchapp.extract.speakers import extract_speakers
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

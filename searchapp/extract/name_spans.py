@@ -1,0 +1,227 @@
+"""Finding the names in a paragraph: runs of capitalised words, cleaned of what surrounds a
+name in running text (determiners, sentence-initial words, titles, roles, a possessive).
+
+Kept apart from names.py, which gathers an article's names into its NameBook, so that
+the patterns and their cleaning can be read, and changed, on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from searchapp.extract.entities import DEMONYMS
+from searchapp.extract.lexicon import FIRST_NAMES, ORG_WORDS, STOPWORDS, TITLES, word_set
+from searchapp.extract.memo import remember_names
+from searchapp.extract.name_words import (
+    _bare,
+    first_name_gender,
+    is_acronym,
+    looks_like_org,
+    looks_like_person,
+)
+
+# One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
+# an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
+_TITLE_ABBREVIATIONS = (
+    "Mrs?", "Ms", "Dr", "Sens?", "Reps?", "Gov", "Jr", "Sr", "St", "Gen", "Lt", "Col", "Capt",
+    "Prof", "Del",
+)  # fmt: skip
+# A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
+# "Łukasz", "Ängelholm" are names as "O'Malley" is.
+_CAPITAL = (
+    "[A-Z"
+    + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+    + "]"
+)
+_TOKEN = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
+    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}\w+)?)"
+)
+# The same token once its capital is read: each title abbreviation checks that capital.
+_AFTER_CAPITAL = (
+    r"(?:(?:\.[A-Z])+\.?|(?:"
+    + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
+    + rf")\.|\.|[\w\-]*(?:['’]{_CAPITAL}\w+)?)"
+)
+# A run of capitalised tokens, allowing lowercase name particles between them
+# ("Charles de Gaulle", "Bank of America"). Not after a letter, "@", "#" or apostrophe,
+# tested once the first capital is read: a pattern that starts with a letter lets the
+# engine skip to each capital instead of trying every position of the paragraph.
+_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
+NAME_SPAN_RE = re.compile(
+    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} )?{_TOKEN})*"
+)
+# A possessive ending ("Trump's", "Rogozin’s").
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Titles that a single given name after them keeps: "Pope Francis", "Queen Elizabeth".
+REGNAL_TITLES = word_set("pope king queen prince princess emperor empress sultan emir")
+_LOWERCASE_RE = re.compile(r"[a-z]")
+_ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
+
+
+@remember_names
+def clean_span(span: str) -> str:
+    """Drop what surrounds a name in running text: determiners, sentence-initial
+    function words, titles, roles and a trailing possessive."""
+    tokens = span.split()
+    if tokens:
+        tokens[-1] = POSSESSIVE_RE.sub("", tokens[-1])
+    # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
+    while tokens and (
+        _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
+    ):
+        tokens.pop(0)
+    # What describes a person in front of the name: "Unseeded Czech Tereza Nováková",
+    # "Embattled Mayor ...".
+    while len(tokens) > 2 and _describes(tokens[0]) and looks_like_person(" ".join(tokens[1:])):
+        tokens.pop(0)
+    # A title followed by more capitalised words: the name is what comes after the last
+    # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
+    last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
+    # ... unless the words make an organisation's name: "General Motors", "TD Bank".
+    if 0 <= last_title < len(tokens) - 1 and not _org_after_title(tokens[last_title + 1 :]):
+        # A pope or a monarch goes by title and given name: "Pope Francis", not "Francis".
+        regnal = _bare(tokens[last_title]) in REGNAL_TITLES and len(tokens) == last_title + 2
+        named = regnal and first_name_gender(tokens[-1]) is not None
+        tokens = tokens[last_title + (0 if named else 1) :]
+        # The title's "of" phrase goes with it: "Chief of Staff Denis McDonough".
+        if _bare(tokens[0]) == "of":
+            first = next((i for i, t in enumerate(tokens) if i > 1 and first_name_gender(t)), 0)
+            tokens = tokens[first:] if 0 < first < len(tokens) - 1 else tokens
+    while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
+        tokens.pop()
+    while (
+        tokens
+        and _bare(tokens[-1]) in STOPWORDS
+        and not (
+            len(tokens) > 1 and _bare(tokens[-1]) in ORG_WORDS  # "Judicial Watch"
+        )
+        # A given name and a surname that is also a word: "Theresa May", "Brian May".
+        and not (len(tokens) == 2 and first_name_gender(tokens[0]) is not None)
+    ):
+        tokens.pop()
+    return " ".join(tokens).rstrip(",;:")
+
+
+def _describes(token: str) -> bool:
+    """A nationality ("Czech") or a participle ("Unseeded", "Embattled") before a name."""
+    bare = _bare(token)
+    if bare in DEMONYMS or (bare.endswith("s") and bare[:-1] in DEMONYMS):
+        return True
+    return len(bare) > 5 and bare.endswith("ed") and first_name_gender(token) is None
+
+
+def _org_after_title(rest: list[str]) -> bool:
+    """ "Motors" of "General Motors": the title word begins an organisation's name. Not
+    "of National Intelligence James Clapper", whose "of" phrase goes with the title."""
+    return _bare(rest[0]) != "of" and looks_like_org(" ".join(rest))
+
+
+def _sentence_adverb(token: str) -> bool:
+    """ "Following", "Notably": capitalised only because they start the sentence.
+    First names can look the same ("Kelly", "Carly", "Sterling")."""
+    bare = _bare(token)
+    return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES
+
+
+ORG_HEADS = word_set("""
+commission council committee center centre institute foundation association coalition
+alliance society office bureau federation fund union board league network project
+partnership campaign conference
+""")
+_ORG_OF_RE = re.compile(r" (?:on|for)(?: a| the)?(?: [A-Z][\w\-]*)+")
+# After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
+_AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
+_ORG_PLURAL_HEADS = word_set("affairs party union association guild federation")
+
+
+def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
+    """ "Teachers' Society", "Veterans' Affairs", "Farmers' Union": one organisation's name
+    when it ends in an organisation's word; "Sanders' New Hampshire win" is not one."""
+    more = _AFTER_PLURAL_POSSESSIVE_RE.match(text, end)
+    if more and _bare(more.group(0).split()[-1]) in ORG_HEADS | _ORG_PLURAL_HEADS:
+        return more
+    return None
+
+
+def _without_opening_stopwords(name: str) -> str:
+    """ "The Commission on Presidential Debates" is the Commission on Presidential Debates."""
+    words = name.split()
+    while len(words) > 1 and _bare(words[0]) in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tuple[int, int, str]]:
+    """(start, end, cleaned name) for each capitalised span in text, title-stripped. A lone
+    title word is dropped unless it is the surname of someone in `surnames` ("Dean said",
+    with Howard Dean in the article)."""
+    for start, end, name, title in _spans(text):
+        if title is None or title in surnames:
+            yield start, end, name
+
+
+@lru_cache(maxsize=512)
+def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """`iter_spans` before the surname test, with the bare title word of a lone title.
+    Cached: an article's names are read once for its name book and again per paragraph."""
+    spans = []
+    skip_until = 0
+    for m in NAME_SPAN_RE.finditer(text):
+        if m.start() < skip_until:
+            continue
+        raw, end = m.group(0), m.end()
+        # "Commission on Presidential Debates", "Center for American Progress": one name.
+        last_word = raw.rpartition(" ")[2]  # tokens are joined by spaces only
+        more = _ORG_OF_RE.match(text, end) if _bare(last_word) in ORG_HEADS else None
+        if more is None and raw.endswith("s"):
+            more = _plural_possessive_org(text, end)
+        if more:  # an organisation's name keeps its words ("Presidential" is no title here)
+            raw, end = raw + more.group(0), more.end()
+            skip_until = end
+        name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
+        bare = _bare(name)
+        if not name or bare in STOPWORDS:
+            continue
+        if bare not in TITLES and _titled(text, m.start(), raw, name):
+            name = "The " + name  # "as The Hill reported": an outlet, not Mr. Hill
+        if not _LOWERCASE_RE.search(name) and not is_acronym(name):
+            continue
+        offset = raw.find(name.split()[0])
+        person, of, _ = name.partition(" of ")
+        if of and looks_like_person(person) and not looks_like_org(name):
+            name = person  # "Tom Cole of Oklahoma" is Tom Cole
+        spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
+    return tuple(spans)
+
+
+def _titled(text: str, start: int, raw: str, name: str) -> bool:
+    """ "The Hill" of "as The Hill's" or "As The Hill reported": one word after a capital
+    "The" in mid-sentence, which marks a title (a newspaper, a magazine), since a person's
+    surname takes no article. Not after an opening quotation mark ("“The Clinton camp…"),
+    nor for an acronym."""
+    words = raw.split()
+    while len(words) > 2 and words[0] != "The" and _bare(words[0]) in STOPWORDS:
+        start += len(words[0]) + 1  # "As The Hill": the "The" is mid-sentence
+        words = words[1:]
+    if len(words) != 2 or words[0] != "The" or name != POSSESSIVE_RE.sub("", words[1]):
+        return False
+    before = text[max(0, start - 20) : start].rstrip()  # not text[:start]: a copy per name
+    if is_acronym(name) or not before or before[-1] in "“\"‘'(":
+        return False
+    return not starts_sentence(text, start)
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """True when nothing but spaces and opening marks stand between pos and the end of
+    the sentence before, or the paragraph's start."""
+    # What ends the sentence before is close by: copying `text[:pos]` for every name made
+    # a long paragraph quadratic. Only a run of 200 spaces or marks needs more.
+    before = text[max(0, pos - 200) : pos].rstrip(" “\"‘'(")
+    if not before and pos > 200:
+        before = text[:pos].rstrip(" “\"‘'(")
+    if before.endswith(("”", '"')):  # "“...,” Cronin wrote" is mid-sentence
+        return before[:-1].rstrip()[-1:] in ".!?"
+    return not before or before[-1] in ".!?:;—–-\n"
