@@ -8,10 +8,8 @@ postings are grouped by term as documents come in and field lengths stay in a di
 Terms and postings reach Whoosh's own codec writers in the same order, so the segment
 files are byte for byte the ones Whoosh writes (tests/engine/test_segment_writer.py).
 
-Whoosh's W3PostingsWriter then takes each posting through several Python calls (with
-type assertions), and the terms table hashes and writes each term with four more; that
-was a third of a worker's Whoosh time. Here a term's blocks are built from slices of its
-postings list and a field's term rows go to the table in one write, to the same bytes.
+Whoosh's W3PostingsWriter and terms table then take each posting and term through
+several Python calls; term_writer.py writes a field's terms from the grouped postings.
 
 Per document, Whoosh's per-document writer takes each field's length and the stored
 fields through a chain of column writers (about sixty Python calls a paragraph); here
@@ -21,33 +19,21 @@ they are kept and each column is written once, at the end (`_write_columns`).
 from __future__ import annotations
 
 import zlib
-from array import array
 from collections import defaultdict
 from collections.abc import Mapping
 from itertools import accumulate
-from operator import sub
 from pickle import dumps
 from typing import Any, NamedTuple
 
 from whoosh.analysis import IDTokenizer
-from whoosh.codec.whoosh3 import (
-    COMPRESSION_MIN_SIZE,
-    LENGTHS_COLUMN,
-    STORED_COLUMN,
-    WHOOSH3_HEADER_MAGIC,
-    W3TermInfo,
-    _lenfield,
-)
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN, _lenfield
 from whoosh.columns import CompressedBytesColumn, NumericColumn, PickleColumn
 from whoosh.fields import ID, Schema, UnknownFieldError
-from whoosh.filedb.filetables import OrderedHashWriter
-from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
 from whoosh.formats import Existence
-from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-_TERM_INFO = W3TermInfo._struct
+from searchapp.engine.term_writer import write_field
 
 # `_write_columns` writes these two columns itself, so they must be what it knows.
 if not (
@@ -123,29 +109,15 @@ class InMemorySegmentWriter(SegmentWriter):
 
     def _flush_segment(self) -> None:
         """What SegmentWriter._flush_segment and FieldWriter.add_postings do, with
-        the postings already grouped, a term's blocks built from slices (`_term_postings`)."""
+        the postings already grouped (term_writer.py)."""
         _write_columns(self.perdocwriter, self._stored, self._lengths)
         self.perdocwriter.close()
         writer = self.fieldwriter
-        codec = writer._codec
-        postfile = writer._postfile
         for name in sorted(self._postings):
-            terms = self._postings[name]
-            lengths = self._lengths.get(name, {})
             field = self.schema[name]
             writer.start_field(name, field)
-            prefix = pack_ushort(writer._fieldid)
-            fixed = field.format.fixed_value_size()
-            offset = postfile.tell()
-            rows = []
-            for term in sorted(terms):
-                data, info = _term_postings(
-                    terms[term], lengths, fixed, codec._blocklimit, codec._compression
-                )
-                postfile.write(data)
-                rows.append((prefix + term, info + pack_long(offset) + pack_int(len(data))))
-                offset += len(data)
-            _add_terms(writer._tindex, rows)
+            lengths = self._lengths.get(name, {})
+            write_field(writer, self._postings[name], lengths, field.format.fixed_value_size())
             writer.finish_field()
         writer.close()
         self._postings.clear()
@@ -204,130 +176,3 @@ def _write_columns(perdoc: Any, stored: list[bytes], lengths: Mapping[str, dict[
         writer = perdoc._colwriters[_lenfield(name)]
         writer._dbfile.write(bytes(values))
         writer._count = len(values)
-
-
-def _term_postings(
-    flat: list, lengths: dict[int, int], fixed: int | None, blocklimit: int, compression: int
-) -> tuple[bytes, bytes]:
-    """One term's postings file bytes and term info, as W3PostingsWriter writes them
-    posting by posting (a header, then blocks of `blocklimit` postings, the last one's
-    length negated), but each block built from slices of `flat` in a few C-level calls.
-    `lengths` are length bytes: Whoosh reads lengths back from the length column and
-    turns the block's least and greatest into bytes again, to the same bytes.
-    The term info is W3TermInfo.to_bytes() without its extent (offset and length)."""
-    if len(flat) == 3:  # a third of all terms: a name, a typo, a paragraph's own id
-        return _single_posting(flat, lengths, fixed, compression)
-    ids, weights, values = flat[0::3], flat[1::3], flat[2::3]
-    chunks = [WHOOSH3_HEADER_MAGIC]
-    count = len(ids)
-    total_weight, max_weight, min_length, max_length = 0, 0, 0, 0  # 0: no length yet
-    for start in range(0, count, blocklimit):
-        block_ids = ids[start : start + blocklimit]
-        block_weights = array("f", weights[start : start + blocklimit])
-        block_values = filter(None, values[start : start + blocklimit])
-        block_lengths = list(filter(None, map(lengths.get, block_ids)))
-        top = max(weights[start : start + blocklimit])
-        top = top if top > 0 else 0  # the writer's running maximum starts at 0
-        low = min(block_lengths) if block_lengths else 0
-        high = max(block_lengths) if block_lengths else 0
-        first = block_weights[0]
-        if block_weights.count(first) == len(block_weights):
-            mini_weights = None if first == 1.0 else first
-        else:
-            mini_weights = tuple(block_weights)
-        if fixed is None or fixed < 0:
-            mini_values = tuple(block_values)
-        elif fixed == 0:
-            mini_values = None
-        else:
-            mini_values = b"".join(block_values)
-        deltas = [block_ids[0], *map(sub, block_ids[1:], block_ids)]
-        data = dumps((tuple(deltas), mini_weights, mini_values), 2)
-        level = compression if len(data) >= COMPRESSION_MIN_SIZE else 0
-        if level:
-            data = zlib.compress(data, level)
-        head = dumps(
-            (
-                len(block_ids),
-                block_ids[-1],
-                top,
-                level,
-                low,
-                high,
-            ),
-            2,
-        )
-        size = len(head) + len(data)
-        chunks += (pack_int(-size if start + blocklimit >= count else size), head, data)
-        total_weight += sum(block_weights)
-        max_weight = max(max_weight, top)
-        if low:
-            min_length = min(min_length, low) if min_length else low
-        max_length = max(max_length, high)
-    head = _TERM_INFO.pack(
-        0,  # not inlined
-        total_weight,
-        count,
-        min_length,
-        max_length,
-        max_weight,
-        ids[0],
-        ids[-1],
-    )
-    return b"".join(chunks), head
-
-
-def _single_posting(
-    flat: list, lengths: dict[int, int], fixed: int | None, compression: int
-) -> tuple[bytes, bytes]:
-    """`_term_postings` for a term in one document, without its slices and loops."""
-    docnum, weight, value = flat
-    stored = _float32(weight)  # as the block's array("f") gives it back
-    mini_weights = None if stored == 1.0 else stored
-    if fixed is None or fixed < 0:
-        mini_values: tuple | bytes | None = (value,) if value else ()
-    elif fixed == 0:
-        mini_values = None
-    else:
-        mini_values = value or b""
-    data = dumps(((docnum,), mini_weights, mini_values), 2)
-    level = compression if len(data) >= COMPRESSION_MIN_SIZE else 0
-    if level:
-        data = zlib.compress(data, level)
-    low = high = lengths.get(docnum, 0)
-    top = weight if weight > 0 else 0
-    head = dumps((1, docnum, top, level, low, high), 2)
-    size = len(head) + len(data)
-    info = _TERM_INFO.pack(0, stored, 1, low, high, max(0, top), docnum, docnum)
-    return b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-size), head, data)), info
-
-
-def _float32(value: float) -> float:
-    rounded = _FLOAT32.get(value)
-    if rounded is None:
-        rounded = _FLOAT32[value] = array("f", (value,))[0]
-    return rounded
-
-
-_FLOAT32: dict[float, float] = {}
-
-
-def _add_terms(table: OrderedHashWriter, rows: list[tuple[bytes, bytes]]) -> None:
-    """OrderedHashWriter.add for each (key, value) row, in key order, with one write:
-    each row is its two lengths, key and value, its position kept in the ordered index
-    and, under the key's hash, in the hash table's buckets."""
-    if not rows:
-        return
-    if rows[0][0] <= table.lastkey:
-        raise ValueError(f"Keys must increase: {table.lastkey!r}..{rows[0][0]!r}")
-    position = table.dbfile.tell()
-    buckets, hashed, index = table.buckets, table.hashfn, table.index
-    parts = []
-    for key, value in rows:
-        index.append(position)
-        digest = hashed(key)
-        buckets[digest & 255].append((digest, position))
-        parts += (_KEY_VALUE_LENGTHS.pack(len(key), len(value)), key, value)
-        position += _KEY_VALUE_LENGTHS.size + len(key) + len(value)
-    table.dbfile.write(b"".join(parts))
-    table.lastkey = rows[-1][0]
