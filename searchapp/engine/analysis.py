@@ -46,6 +46,22 @@ class _Terms(dict):
         return term
 
 
+def _shared_terms(analyzer: Any, term: Callable[[str], bytes | None]) -> _Terms:
+    """The word → term cache of `analyzer`, shared by the fields that analyse with it
+    (`text` and `quote`: a quotation's words are the paragraph's, stemmed once)."""
+    for known, terms in _TERMS_BY_ANALYZER:
+        if known is analyzer:
+            return terms
+    if len(_TERMS_BY_ANALYZER) >= 16:  # a schema has a few analyzers; a process, a few schemas
+        _TERMS_BY_ANALYZER.pop(0)
+    terms = _Terms(term)
+    _TERMS_BY_ANALYZER.append((analyzer, terms))  # holding the analyzer keeps `is` sound
+    return terms
+
+
+_TERMS_BY_ANALYZER: list[tuple[Any, _Terms]] = []
+
+
 class _Chain:
     """The steps of a supported analyzer chain, read off its parts."""
 
@@ -77,7 +93,7 @@ class _Chain:
             self.charmap = items.pop(0).charmap
         if items:
             raise ValueError(f"unsupported filters {items!r}")
-        self.terms: dict[str, bytes | None] = _Terms(self.term)
+        self.terms: dict[str, bytes | None] = _shared_terms(analyzer, self.term)
 
     def term(self, word: str) -> bytes | None:
         """The term `word` is indexed under, or None for a stop word."""

@@ -155,7 +155,7 @@ def _single_posting(
 ) -> tuple[bytes, bytes]:
     """`_term_postings` for a term in one document, without its slices and loops."""
     docnum, weight, value = flat
-    stored = _float32(weight)  # as the block's array("f") gives it back
+    stored = _FLOAT32[weight]
     mini_weights = None if stored == 1.0 else stored
     if fixed is None or fixed < 0:
         mini_values: tuple | bytes | None = (value,) if value else ()
@@ -174,16 +174,18 @@ def _single_posting(
     return b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-len(head) - len(data)), head, data)), info
 
 
-def _float32(value: float) -> float:
-    rounded = _FLOAT32.get(value)
-    if rounded is None:
-        if len(_FLOAT32) > 10_000:
-            _FLOAT32.clear()
-        rounded = _FLOAT32[value] = array("f", (value,))[0]
-    return rounded
+class _Float32(dict):
+    """A weight → its float32 value, as a block's array("f") gives it back; weights are
+    frequencies, a few dozen values."""
+
+    def __missing__(self, value: float) -> float:
+        if len(self) > 10_000:
+            self.clear()
+        rounded = self[value] = array("f", (value,))[0]
+        return rounded
 
 
-_FLOAT32: dict[float, float] = {}  # weights are frequencies: a few dozen values
+_FLOAT32 = _Float32()
 
 
 def _add_terms(table: OrderedHashWriter, rows: list[tuple[bytes, bytes]]) -> None:
