@@ -18,6 +18,7 @@ from itertools import starmap
 from operator import sub
 from pickle import dumps
 from struct import Struct
+from typing import Any
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
@@ -30,7 +31,7 @@ _EXTENT = Struct("!qi")  # the term info's offset and length, after the rest of 
 
 
 def write_field(
-    writer: object,
+    writer: Any,
     terms: dict[bytes, list],
     lengths: dict[int, int],
     fixed: int | None,
