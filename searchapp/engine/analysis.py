@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import compress, pairwise
 from pickle import dumps
 from typing import Any
 
@@ -29,7 +29,7 @@ from whoosh.analysis import (
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.system import pack_uint
 
-from searchapp.engine.words import NewsTokenizer, spellings, words
+from searchapp.engine.words import NewsTokenizer, indexed_words, spellings
 
 _CACHE_LIMIT = 400_000  # words remembered per process, about 60 MB at most
 
@@ -44,6 +44,22 @@ class _Terms(dict):
     def __missing__(self, word: str) -> bytes | None:
         term = self[word] = self._term(word)
         return term
+
+
+def _shared_terms(analyzer: Any, term: Callable[[str], bytes | None]) -> _Terms:
+    """The word → term cache of `analyzer`, shared by the fields that analyse with it
+    (`text` and `quote`: a quotation's words are the paragraph's, stemmed once)."""
+    for known, terms in _TERMS_BY_ANALYZER:
+        if known is analyzer:
+            return terms
+    if len(_TERMS_BY_ANALYZER) >= 16:  # a schema has a few analyzers; a process, a few schemas
+        _TERMS_BY_ANALYZER.pop(0)
+    terms = _Terms(term)
+    _TERMS_BY_ANALYZER.append((analyzer, terms))  # holding the analyzer keeps `is` sound
+    return terms
+
+
+_TERMS_BY_ANALYZER: list[tuple[Any, _Terms]] = []
 
 
 class _Chain:
@@ -77,7 +93,7 @@ class _Chain:
             self.charmap = items.pop(0).charmap
         if items:
             raise ValueError(f"unsupported filters {items!r}")
-        self.terms: dict[str, bytes | None] = _Terms(self.term)
+        self.terms: dict[str, bytes | None] = _shared_terms(analyzer, self.term)
 
     def term(self, word: str) -> bytes | None:
         """The term `word` is indexed under, or None for a stop word."""
@@ -98,33 +114,46 @@ class _Chain:
         """Each term's frequency, for a field without positions: the words' terms are
         looked up and counted by C loops (`map`, `Counter`), not a Python step a word."""
         if self.variants is None:
-            return {term: len(poses) for term, poses in self.positions(value).items()}
+            return {term: len(poses) for term, poses in self._regex_positions(value).items()}
         if len(self.terms) > _CACHE_LIMIT:
             self.terms.clear()
         counted = Counter(map(self.terms.__getitem__, spellings(value, self.variants)))
         counted.pop(None, None)  # stop words
         return counted
 
-    def positions(self, value: str) -> dict[bytes, list[int]]:
-        """Each term's positions. A stop word takes no position, except that the first
-        kept word keeps its place among all words, as Whoosh's StopFilter numbers them."""
+    def positions(self, value: str) -> list[tuple[bytes, int, bytes]]:
+        """(term, frequency, encoded positions) of each term. A stop word takes no
+        position, except that the first kept word keeps its place among all words, as
+        Whoosh's StopFilter numbers them."""
         terms = self.terms
         if len(terms) > _CACHE_LIMIT:
             terms.clear()
-        poses: dict[bytes, list[int]] = {}
-        if self.variants is not None:
-            for pos, _start, _end, word in words(value, self.variants):
-                try:
-                    term = terms[word]
-                except KeyError:
-                    term = terms[word] = self.term(word)
-                if term is not None:
-                    try:
-                        poses[term].append(pos)
-                    except KeyError:
-                        poses[term] = [pos]
-            return poses
+        if self.variants is None:
+            return [
+                (term, len(poses), _encode_positions(poses))
+                for term, poses in self._regex_positions(value).items()
+            ]
+        # No stop words here (`__init__`): every spelling has a term. Most terms occur
+        # once, and C loops find their positions: a term's last position is its only one.
+        cut = indexed_words(value)
+        found = list(map(terms.__getitem__, cut.spellings))
+        counts = Counter(found)
+        last = dict(zip(found, cut.positions, strict=True))
+        repeated: dict[bytes, list[int]] = {term: [] for term, n in counts.items() if n > 1}
+        if repeated:
+            occurrences = zip(found, cut.positions, strict=True)
+            for term, pos in compress(occurrences, map(repeated.__contains__, found)):
+                repeated[term].append(pos)
+        single = _single_positions
+        return [
+            (term, n, single[last[term]] if n == 1 else _encode_positions(repeated[term]))
+            for term, n in counts.items()
+        ]
+
+    def _regex_positions(self, value: str) -> dict[bytes, list[int]]:
+        terms = self.terms
         renumber = self.stops is not None
+        poses: dict[bytes, list[int]] = {}
         pos = -1
         for index, match in enumerate(self.expression.finditer(value)):
             word = match.group()
@@ -142,21 +171,31 @@ class _Chain:
         return poses
 
 
+class _Encoded(dict):
+    """Key → its encoding, computed on first sight: bounded by what is encoded, small
+    numbers (positions in a paragraph, frequencies)."""
+
+    def __init__(self, encode: Callable[[int], bytes]) -> None:
+        super().__init__()
+        self._encode = encode
+
+    def __missing__(self, key: int) -> bytes:
+        encoded = self[key] = self._encode(key)
+        return encoded
+
+
 # One bytes object per single position, shared by every posting that has it. Whoosh
 # pickles a postings block's values as one tuple, and pickle writes an object it has
 # already written as a back-reference: blocks shrink by a third and decode faster, and
 # unpickled they are the same values.
-_single_positions: dict[int, bytes] = {}
+_single_positions = _Encoded(lambda pos: pack_uint(1) + dumps([pos], 2))
+_frequencies = _Encoded(pack_uint)  # Whoosh's Frequency encoding
 
 
 def _encode_positions(poses: list[int]) -> bytes:
     """Whoosh's Positions encoding: a count, then the pickled gaps between positions."""
     if len(poses) == 1:
-        pos = poses[0]
-        encoded = _single_positions.get(pos)
-        if encoded is None:
-            encoded = _single_positions[pos] = pack_uint(1) + dumps([pos], 2)
-        return encoded
+        return _single_positions[poses[0]]
     deltas = [poses[0]] + [b - a for a, b in pairwise(poses)]
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
@@ -197,13 +236,14 @@ class FastText(fields.TEXT):
         boost = self.format.field_boost
         if self._phrase:
             items = [
-                (term, len(poses), float(len(poses)) * boost, _encode_positions(poses))
-                for term, poses in self._chain.positions(value).items()
+                (term, n, float(n) * boost, encoded)
+                for term, n, encoded in self._chain.positions(value)
             ]
-        else:  # Whoosh's Frequency encoding
+        else:
+            frequencies = _frequencies
             items = [
-                (term, count, float(count) * boost, pack_uint(count))
-                for term, count in self._chain.counts(value).items()
+                (term, n, float(n) * boost, frequencies[n])
+                for term, n in self._chain.counts(value).items()
             ]
         self._last = (value, items)
         return items

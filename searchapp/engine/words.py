@@ -18,8 +18,8 @@ instead of requiring every token of one word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 import jellyfish
 from anyascii import anyascii
@@ -80,10 +80,36 @@ def words(text: str, variants: bool = True) -> Iterator[tuple[int, int, int, str
 def spellings(text: str, variants: bool = True) -> list[str]:
     """The spellings `words()` gives, without positions and offsets: all that a field
     keeping no positions needs, in one comprehension instead of a generator step a word."""
-    spans = _cached_spans(text)
     if variants:
-        return [span[3] for span in spans]
-    return [span[3] for span in spans if not span[4]]
+        return indexed_words(text).spellings
+    return [span[3] for span in _cached_spans(text) if not span[4]]
+
+
+class IndexedWords(NamedTuple):
+    """Every spelling `words()` gives, with its position: what indexing needs."""
+
+    spellings: list[str]
+    positions: Sequence[int]
+    plain: bool  # every word ASCII, none with a dot or hyphen inside: one spelling each
+
+
+def indexed_words(text: str) -> IndexedWords:
+    """`text`'s spellings and positions. Two paragraphs in three are plain, and for them
+    this is one regex pass in C: each word is its only spelling, at its index. The others
+    are cut word by word (`_spans`). The last few texts are kept, as `words()` keeps them."""
+    cut = _recent_cuts.get(text)
+    if cut is None:
+        if len(_recent_cuts) >= _RECENT:
+            _recent_cuts.clear()
+        found = WORD.findall(text)
+        joined = "".join(found)
+        if joined.isascii() and "." not in joined and "-" not in joined:
+            cut = IndexedWords(found, range(len(found)), True)
+        else:
+            spans = _cached_spans(text)
+            cut = IndexedWords([s[3] for s in spans], [s[0] for s in spans], False)
+        _recent_cuts[text] = cut
+    return cut
 
 
 def _cached_spans(text: str) -> list[tuple[int, int, int, str, bool]]:
@@ -97,6 +123,7 @@ def _cached_spans(text: str) -> list[tuple[int, int, int, str, bool]]:
 
 _RECENT = 8
 _recent: dict[str, list[tuple[int, int, int, str, bool]]] = {}
+_recent_cuts: dict[str, IndexedWords] = {}
 
 
 def _spans(text: str) -> list[tuple[int, int, int, str, bool]]:
@@ -178,12 +205,22 @@ _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'([{—–-•*·|>")
 def capitalized_words(text: str) -> list[str]:
     """The words written with a capital inside a sentence, lowercased and accent-folded
     as `exact` indexes them; what `is_name` counts."""
-    found = dict.fromkeys(
-        _fold(spelling)
-        for _pos, start, _end, spelling, extra in _cached_spans(text)
-        if spelling[0].isupper() and not extra and not _opens_sentence(text, start)
-    )
+    if indexed_words(text).plain:  # words are runs of ASCII word characters
+        found = dict.fromkeys(
+            _fold(match.group())
+            for match in _CAPITALIZED.finditer(text)
+            if not _opens_sentence(text, match.start())
+        )
+    else:
+        found = dict.fromkeys(
+            _fold(spelling)
+            for _pos, start, _end, spelling, extra in _cached_spans(text)
+            if spelling[0].isupper() and not extra and not _opens_sentence(text, start)
+        )
     return list(found)
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z]\w*")  # in a plain text, a word that starts with a capital
 
 
 def _opens_sentence(text: str, start: int) -> bool:

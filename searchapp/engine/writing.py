@@ -89,6 +89,9 @@ class SegmentBuilder:
 
     def __init__(self, folder: Path, names: Mapping[str, str]) -> None:
         self._ix = index.open_dir(str(folder))
+        # One schema for all of this builder's segments: its fields remember the terms of
+        # the words they have seen, and a schema read from the index starts with none.
+        self._schema = self._ix.schema
         self._names = names
         self._writer: SegmentWriter | None = None
         self._count = 0
@@ -97,7 +100,7 @@ class SegmentBuilder:
     def add(self, doc: ParagraphDoc) -> None:
         if self._writer is None:
             self._writer = InMemorySegmentWriter(
-                self._ix, _lk=False, codec=_codec(), **_WRITER_OPTIONS
+                self._ix, self._schema, _lk=False, codec=_codec(), **_WRITER_OPTIONS
             )
         self._writer.add_document(**to_fields(doc, self._names))
         self._count += 1

@@ -10,6 +10,14 @@ from whoosh import fields
 
 from searchapp.engine.analysis import FastKeywords, FastText
 from searchapp.engine.schema import paragraph_schema, to_fields
+from searchapp.engine.words import (
+    _fold,
+    _opens_sentence,
+    _spans,
+    capitalized_words,
+    indexed_words,
+    words,
+)
 
 SCHEMA = paragraph_schema()
 FAST_FIELDS = [name for name, field in SCHEMA.items() if isinstance(field, FastText | FastKeywords)]
@@ -83,3 +91,21 @@ def test_a_chain_it_cannot_reproduce_is_refused():
 
     with pytest.raises(ValueError):
         FastText(NgramAnalyzer(3))
+
+
+def test_indexing_cuts_text_as_the_tokenizer_does(dev_paragraphs):
+    """`indexed_words` (the plain paragraphs' fast path) gives what `words()` gives, and
+    `capitalized_words` finds what the word-by-word cut finds."""
+    texts = [*EDGE_CASES, "Anglo-Saxon U.S. e-mail", "Mr. Smith met McDonald's CEO"]
+    texts += [doc.text for doc in dev_paragraphs]
+    for text in texts:
+        cut = indexed_words(text)
+        assert list(zip(cut.positions, cut.spellings, strict=True)) == [
+            (pos, spelling) for pos, _start, _end, spelling in words(text)
+        ], text
+        expected = dict.fromkeys(
+            _fold(spelling)
+            for _pos, start, _end, spelling, extra in _spans(text)
+            if spelling[0].isupper() and not extra and not _opens_sentence(text, start)
+        )
+        assert capitalized_words(text) == list(expected), text
