@@ -1,19 +1,18 @@
 """Which mention a reporting cue belongs to: the grammar of news attribution.
 
-"X said", "“...,” said X", "X, a former commander of the ISS, told Fox News", "according to
-X", "X's letter states", "was first reported by X", "“...” ― X": each rule below finds the
-source of one of these shapes, looking only at the sentence around the cue.
+"X said", "“...,” said X", "X, a former commander of the ISS, told Fox News", "X's letter
+states", "was first reported by X", "a spokesperson for X said": each rule below finds the
+source of one of these shapes, looking only at the sentence around the cue. Sources marked
+without a verb ("according to X", "X's claim that", a colon) are in `verbless`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
 
+from searchapp.extract.candidates import Attribution
 from searchapp.extract.clauses import (
-    MAX_CLAUSE,
     clause_subject,
     participle_shape,
     tail,
@@ -28,26 +27,12 @@ from searchapp.extract.cues import (
     next_to_quote,
 )
 from searchapp.extract.lexicon import TITLES
-from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
+from searchapp.extract.mentions import Mention, sentence_ends
 from searchapp.extract.quotes import inside, quote_spans
+from searchapp.extract.verbless import colon_sources, sources_without_verbs
 
 # A form of "be" right before the cue makes it passive: "was asked", "has been told".
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
-# A statement named by its speaker: "Trump's claim that ...", "Clinton's remarks".
-POSSESSIVE_SPEECH_RE = re.compile(
-    r"['’]s?\s+(?:[a-z\-]+\s+)?(?:claims?|assertions?|remarks?|statements?|comments?|words|"
-    r"promises?|pledges?|warnings?|accusations?|charges?|contention|insistence|vows?|boasts?|"
-    r"tweets?|suggestions?|arguments?|descriptions?|message|answer|response|retort)\b"
-)
-# A quotation signed after a dash: "“... a bully.” ― Ana Ruiz".
-SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
-# "according to X" and "in the words of X".
-# Also "according to an analysis by the Pew Research Center" and "according to the AP".
-ACCORDING_RE = re.compile(
-    r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
-    r"(?:[a-z\-]+\s+){0,3}?(?:(?:by|from|of|for)\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # What may stand between a subject and its cue verb: a possessive with a document or aide
 # ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
 # "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
@@ -91,18 +76,6 @@ LOOK_AHEAD = 300
 MAX_SUBJECT_GAP = 600
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """A source mention and the cue that makes it one ("said", "according to")."""
-
-    source: Mention
-    cue_start: int
-    cue_end: int
-    # Which shape found it ("subject", "inverted", "according", ...): a feature the
-    # attribution model weighs, since shapes differ in how often they are right.
-    shape: str = "subject"
-
-
 def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
     """The source of each reporting cue in text, in text order of the source."""
     quotes = quote_spans(text)
@@ -121,48 +94,9 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 Attribution(source, cue_start, cue_end, "coordinated")
                 for source in _coordinated(text, subject, near)
             )
-    found.extend(_sources_without_verbs(text, mentions, quotes))
-    found.extend(_colon_sources(text, mentions, quotes, found))
+    found.extend(sources_without_verbs(text, mentions, quotes))
+    found.extend(colon_sources(text, mentions, quotes, found))
     return sorted(found, key=lambda a: a.source.start)
-
-
-# A quotation opened right after a colon: "then leaned in and boomed: “...”".
-_COLON_QUOTE_RE = re.compile(r":\s{0,3}\Z")
-# A name written right before the colon, maybe with its party: "Rep. Trey Gowdy (R-S.C.):".
-_LABEL_GAP_RE = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*")
-_POSSESSIVE_RE = re.compile(r"['’]s?\b")
-
-
-def _colon_sources(
-    text: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]], found: list[Attribution]
-) -> list[Attribution]:
-    """A colon before a quotation is news's way of saying "said" with any verb or none
-    ("Rubio fired back forcefully: “...”", "the board was conclusive in its findings: “...”",
-    "Carl Bialik: “...”"): the name right before the colon, else the subject of the
-    colon's clause, is the source, unless a verb of saying in the clause names one."""
-    taken = {a.source.start for a in found}
-    cues = sorted(a.cue_start for a in found)
-    starts = [m.start for m in mentions]
-    colons: list[Attribution] = []
-    for quote_start, _ in quotes:
-        if not _COLON_QUOTE_RE.search(text, max(0, quote_start - 4), quote_start):
-            continue
-        colon = text.rindex(":", max(0, quote_start - 4), quote_start)
-        start = max(sentence_start(text, colon), colon - MAX_CLAUSE)
-        if inside(colon, quotes) or bisect_left(cues, start) < bisect_left(cues, colon):
-            continue  # a verb's rule has found the source: "Trump said: “...”"
-        near = mentions[bisect_left(starts, start) : bisect_left(starts, colon)]
-        label = next(
-            (m for m in reversed(near) if _LABEL_GAP_RE.fullmatch(text, m.end, colon)), None
-        )
-        source = label or clause_subject(text, colon, near)
-        if source is None or source.start in taken or source.kind == "thing":
-            continue
-        if label is None and _POSSESSIVE_RE.match(text, source.end):
-            continue  # "Trump's critics were blunt:" is not Trump speaking
-        taken.add(source.start)
-        colons.append(Attribution(source, colon, colon + 1, "colon"))
-    return colons
 
 
 # "states that", "states:", "states “...": the verb, not the noun ("his home state").
@@ -232,58 +166,6 @@ def _cue_source(
 
 # A second verb of the clause: "and said", "but now says", "and later told".
 _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|later|still)\s+)?$")
-
-
-def _sources_without_verbs(
-    text: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
-) -> list[Attribution]:
-    """Sources marked by other words than a verb: a possessive statement, a signature
-    dash, "according to"."""
-    found: list[Attribution] = []
-    for m in mentions:
-        if m.kind == "thing" or (m.kind == "pronoun" and " " not in m.name):
-            continue  # "according to the company" is a source; "according to him" rare
-        # A statement named by its speaker: "Trump's claim that there were “thousands”".
-        # Only with the words quoted: "Trump's claims" alone are often the reporter's summary.
-        speech = POSSESSIVE_SPEECH_RE.match(text, m.end)
-        if speech:
-            # The sentence, but no more than MAX_CLAUSE either side: a paragraph-long
-            # sentence of possessives was read whole for each.
-            start = max(sentence_start(text, m.start), m.start - MAX_CLAUSE)
-            ends = sentence_ends(text)
-            after = bisect_right(ends, speech.end())
-            stop = min(ends[after] if after < len(ends) else len(text), speech.end() + MAX_CLAUSE)
-            first = bisect_left(quotes, (speech.end(),))
-            quoted = first < len(quotes) and quotes[first][0] < stop
-            # ... and no verb gives the quotation to someone else: "calling Trump's charge
-            # “pathetic”" is the caller's word.
-            other_cue = any(
-                not inside(c, quotes) and not speech.start() <= c < speech.end()
-                for c, _, _ in iter_cues(text, start, stop)
-            )
-            if quoted and not other_cue:
-                found.append(Attribution(m, speech.start(), speech.end(), "possessive"))
-        # A signature after a quotation: "“... a bully.” ― Ana Ruiz".
-        dash = SIGNATURE_DASH_RE.search(text[max(0, m.start - 8) : m.start])
-        if dash:
-            found.append(Attribution(m, m.start - 8 + dash.start() + 1, m.start, "signature"))
-        according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
-        # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
-        # only modifies the real source, which has none.
-        modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4]) and not (
-            _OWN_DOCUMENT_RE.match(text, m.end)
-        )
-        if according and not modifier:
-            start = max(0, m.start - 70) + according.start()
-            found.append(Attribution(m, start, m.end, "according"))
-    return found
-
-
-# "according to the company's release": the owner of the document is its source.
-_OWN_DOCUMENT_RE = re.compile(
-    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:release|statement|announcement|report|filing|website|"
-    r"data|letter|post|account|figures|survey|study)\b"
-)
 
 
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:

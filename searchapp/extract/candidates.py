@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook
 from searchapp.extract.quotes import Quote
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source mention and the cue that makes it one ("said", "according to")."""
+
+    source: Mention
+    cue_start: int
+    cue_end: int
+    # Which shape found it ("subject", "inverted", "according", ...): a feature the
+    # attribution model weighs, since shapes differ in how often they are right.
+    shape: str = "subject"
 
 
 @dataclass(frozen=True)

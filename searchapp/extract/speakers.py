@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
 
-from searchapp.extract.attribution import Attribution, find_attributions
+from searchapp.extract.attribution import find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
-from searchapp.extract.candidates import Candidate, Proposal
+from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
