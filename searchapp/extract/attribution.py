@@ -137,7 +137,7 @@ def _cue_source(
     before = tail(text, cue_start).rstrip()
     at_start = not before and not text[:cue_start].strip()  # rarely copies: before is empty
     # "“...,” mused Stu Burguiere": any cue may invert right after a quotation.
-    after_quote = bool(re.search(r"[,?!—-]\s*[”\"’]$", before)) and not verb.endswith("ing")
+    after_quote = bool(_AFTER_QUOTE_RE.search(before)) and not verb.endswith("ing")
     if subject is None and (
         after_quote or (verb in INVERTIBLE and (before.endswith((",", "”", '"')) or at_start))
     ):
@@ -183,7 +183,7 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
             is_object = (
                 bool(OBJECT_BEFORE_RE.search(preceding))
                 and not DOCUMENT_BY_RE.search(preceding)
-                and not re.search(r"\bwho\b", gap)
+                and not _WHO_RE.search(gap)
             )
             head = _appositive_head(text, before[: i + 1], inside_description=is_object)
             if head is None and is_object:
@@ -263,8 +263,8 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
     ends = sentence_ends(text)
     after = bisect_right(ends, cue_end)
     limit = min(cue_end + 100, ends[after] - 1 if after < len(ends) else len(text))
-    who = re.search(r"\b(?:who|which|whose)\b", text[cue_end:limit])
-    limit = cue_end + who.start() if who else limit
+    who = _RELATIVE_RE.search(text, cue_end, limit)
+    limit = who.start() if who else limit
     window = [m for m in mentions if cue_end <= m.start < limit]
     if not window or not _INVERTED_GAP_RE.fullmatch(text[cue_end : window[0].start]):
         return None
@@ -282,12 +282,16 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
         if (
             m.kind == "person"
             and _INVERTED_GAP_RE.fullmatch(gap)
-            and not re.search(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$", gap)
+            and not _LINKED_BEFORE_RE.search(gap)
         ):
             return m
     return window[0] if window[0].start - cue_end < 40 else None
 
 
+_AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")
+_WHO_RE = re.compile(r"\bwho\b")
+_RELATIVE_RE = re.compile(r"\b(?:who|which|whose)\b")
+_LINKED_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?—–]|$)")
 
 # "was first reported by Politico": the agent of a passive cue is its source.

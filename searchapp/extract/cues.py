@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from searchapp.extract.lexicon import word_set
 
@@ -128,8 +129,20 @@ def _answers_in_words(text: str, start: int, end: int) -> bool:
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, verb) of each reporting verb, phrasal ones with their particle. A set
     lookup per word: one regex alternation of 600 verb forms was the slowest part of
-    indexing."""
-    for m in _LOWER_WORD_RE.finditer(text, start, len(text) if end is None else end):
+    indexing. A whole paragraph's cues are asked for twice (its attributions, its bare
+    quotations) and kept for the few paragraphs last read."""
+    if start == 0 and end is None:
+        return iter(_paragraph_cues(text))
+    return _find_cues(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=16)
+def _paragraph_cues(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_find_cues(text, 0, len(text)))
+
+
+def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    for m in _LOWER_WORD_RE.finditer(text, start, end):
         word = m.group()
         if word in _CUE_WORDS:
             if word.startswith("add") and (
@@ -200,12 +213,15 @@ CORE_SPEECH = word_set(
 PARTICIPLE_RE = re.compile(r"ing$")
 
 
+_QUOTE_BEFORE_RE = re.compile(r"[”\"’]\s*(?:(?:[A-Z][\w.'’\-]*|he|she|they|it)\s+){0,4}$")
+
+
 def next_to_quote(text: str, start: int, end: int) -> bool:
     """True when a cue touches a quotation: "“...,” she continued", "shot back: “...”."""
     before = text[max(0, start - 48) : start]
-    return bool(
-        re.search(r"[”\"’]\s*(?:(?:[A-Z][\w.'’\-]*|he|she|they|it)\s+){0,4}$", before)
-    ) or bool(_QUOTE_FOLLOWS_RE.match(text, end, end + 40))
+    return bool(_QUOTE_BEFORE_RE.search(before)) or bool(
+        _QUOTE_FOLLOWS_RE.match(text, end, end + 40)
+    )
 
 
 # A quotation right after the cue, maybe after a particle or the medium: "shot back: “...”",

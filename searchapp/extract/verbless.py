@@ -109,7 +109,7 @@ def sources_without_verbs(
         according = ACCORDING_RE.search(text[max(0, m.start - 70) : m.start])
         # "according to a POLITICO analysis", "according to an ICE spokeswoman": the name
         # only modifies the real source, which has none.
-        modifier = re.match(r"(?:['’]s)?\s+[a-z]", text[m.end : m.end + 4]) and not (
+        modifier = _MODIFIED_RE.match(text, m.end, m.end + 4) and not (
             _OWN_DOCUMENT_RE.match(text, m.end)
         )
         if according and not modifier:
@@ -118,6 +118,8 @@ def sources_without_verbs(
     return found
 
 
+# "according to a POLITICO analysis": a lowercase word after the name (or its 's).
+_MODIFIED_RE = re.compile(r"(?:['’]s)?\s+[a-z]")
 # "according to the company's release": the owner of the document is its source.
 _OWN_DOCUMENT_RE = re.compile(
     r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:release|statement|announcement|report|filing|website|"
