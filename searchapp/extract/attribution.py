@@ -246,7 +246,13 @@ def _appositive_head(
     for m in reversed(mentions[:-1]):
         if last.start - m.end > 160:
             break
-        if m.kind == "person" and APPOSITIVE_HEAD_RE.match(text[m.end : last.start]):
+        if (
+            m.kind == "person"
+            and APPOSITIVE_HEAD_RE.match(text[m.end : last.start])
+            # "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford": a name after "of" is
+            # where the person is from, not the person.
+            and not OBJECT_BEFORE_RE.search(tail(text, m.start, 40))
+        ):
             return m
     return None
 

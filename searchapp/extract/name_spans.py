@@ -89,7 +89,10 @@ def clean_span(span: str) -> str:
         # The title's "of" phrase goes with it: "Chief of Staff Denis McDonough".
         if _bare(tokens[0]) == "of":
             first = next((i for i, t in enumerate(tokens) if i > 1 and first_name_gender(t)), 0)
-            tokens = tokens[first:] if 0 < first < len(tokens) - 1 else tokens
+            if not first and len(tokens) > 3 and looks_like_person(" ".join(tokens[-2:])):
+                first = len(tokens) - 2  # "Mayor of London Sadiq Khan": the last two words
+            # No one after it: "The Minister of Conservation" is an office, not a name.
+            tokens = tokens[first:] if 0 < first < len(tokens) - 1 else []
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (

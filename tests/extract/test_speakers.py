@@ -370,3 +370,17 @@ def test_a_description_after_an_inverted_cue_is_its_subject() -> None:
     book = build_namebook([text])
     (found,) = find_attributions(text, find_mentions(text, book))
     assert (found.source.name, found.shape) == ("the 22-year-old", "inverted")
+
+
+def test_an_office_with_no_name_after_it_is_no_name() -> None:
+    """ "The Minister of Conservation has announced" names nobody yet (it was "of
+    Conservation"); "Mayor of London Sadiq Khan" is Sadiq Khan."""
+    assert clean_span("The Minister of Conservation") == ""
+    assert clean_span("Mayor of London Sadiq Khan") == "Sadiq Khan"
+    assert said("The Minister of Conservation has announced a ban on new mining permits.") == [[]]
+
+
+def test_a_place_after_of_in_a_persons_description_is_not_the_person() -> None:
+    assert said(
+        "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford, admitted fraud at the Crown Court."
+    ) == [["Martin Hebblethwaite"]]
