@@ -58,6 +58,14 @@ INPUTS: dict[str, Callable[[], str]] = {
     # Single quotation marks (UK style): a search for the closing mark passes apostrophes.
     '"x \'a" x 50,000': lambda: "x 'a" * 50_000,
     "\" 'a's\" x 40,000": lambda: " 'a's" * 40_000,
+    # Stop 20's shapes: colons before quotations, spokespeople, police, places after "of".
+    "colon quotations x 5,000": lambda: "Ana Ruiz then boomed: “We will.” " * 5_000,
+    "spokespeople x 3,000": lambda: "A spokesperson for Harlow Borough Council said " * 3_000,
+    "'Police said' x 10,000": lambda: "Police said police said " * 5_000,
+    "places after 'of' x 3,000": lambda: (
+        "Jo Bloggs, 58, of Elm Grove, Sedgeford, admitted " * 3_000
+    ),
+    "plural possessives x 8,000": lambda: "The Teachers' Society of Farmers' Union " * 4_000,
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

@@ -38,6 +38,12 @@ HOSTILE = {
     "organisation descriptions": "Acme Corp hired. The company said " * 4_000,
     "bare quotations": "“We will not stop here at all,” " * 6_000,
     "name-word descriptions": "Harlow Museum of Art opened. The museum said " * 4_000,
+    # Stop 20's shapes: colons before quotations, spokespeople, police, places after "of".
+    "colon quotations": "Ana Ruiz then boomed: “We will.” " * 5_000,
+    "spokespeople": "A spokesperson for Harlow Borough Council said " * 3_000,
+    "police": "Police said police said " * 5_000,
+    "places after of": "Jo Bloggs, 58, of Elm Grove, Sedgeford, admitted " * 3_000,
+    "plural possessives": "The Teachers' Society of Farmers' Union " * 4_000,
 }
 
 
