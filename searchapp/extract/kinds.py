@@ -103,6 +103,11 @@ def _classify(text: str, author: str | None) -> str:
     return BODY
 
 
+# The word before a credit, and the words that make the credit part of a sentence.
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+\Z")
+_JOINING_WORDS = frozenset(("to", "from", "with", "at", "by", "of", "and"))
+
+
 def _ends_in_credit(text: str) -> bool:
     """A credit stands apart from any sentence: "..., told AFP." and "video credited to
     Reuters/Libya" end sentences that name an agency, "Scott Olson via Getty Images" is one."""
@@ -111,10 +116,6 @@ def _ends_in_credit(text: str) -> bool:
         return False
     before = _WORD_BEFORE_RE.search(text, max(0, credit.start() - 30), credit.start())
     return not (before and (is_cue_word(before.group(1)) or before.group(1) in _JOINING_WORDS))
-
-
-_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)\s+\Z")
-_JOINING_WORDS = frozenset(("to", "from", "with", "at", "by", "of", "and"))
 
 
 def _may_have_credit(text: str) -> bool:
