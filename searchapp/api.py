@@ -9,6 +9,7 @@ from searchapp.articles import ArticleNotFound, PageNotFound, load_article, pagi
 from searchapp.engine import QuerySyntaxError, QueryTooCostly
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
+from searchapp.quote_search import search_quotes
 from searchapp.search import BadParameter, SearchRequest, SearchTimedOut, search
 from searchapp.speakers import list_speakers, speaker_params
 
@@ -29,10 +30,24 @@ def error(
 
 @bp.get("/search")
 def search_endpoint() -> Response | tuple[Response, int]:
+    """Paragraphs: `q`, the facet filters, `sort`, `page`, `collapse=article`."""
+    return _search("paragraphs")
+
+
+@bp.get("/quotes")
+def quotes_endpoint() -> Response | tuple[Response, int]:
+    """Quotations, with the same parameters; `collapse=quote` (the default) shows each
+    quotation once however many outlets printed it, `collapse=none` every copy."""
+    return _search("quotes")
+
+
+def _search(view: str) -> Response | tuple[Response, int]:
     limits = current_app.config["SEARCH_LIMITS"]
+    run = search if view == "paragraphs" else search_quotes
     try:
-        search_request = SearchRequest.from_params(request.args.to_dict(flat=False), limits)
-        result = search(get_searcher(), search_request, limits)
+        params = request.args.to_dict(flat=False)
+        search_request = SearchRequest.from_params(params, limits, view)
+        result = run(get_searcher(), search_request, limits)
     except BadParameter as bad:
         return error(400, bad.message, bad.param, bad.limit)
     except SearchTimedOut as slow:

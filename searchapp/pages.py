@@ -20,6 +20,7 @@ from searchapp.engine import QuerySyntaxError
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
+from searchapp.quote_search import search_quotes
 from searchapp.search import (
     DEFAULT_FACET_SIZE,
     FACETS,
@@ -45,16 +46,29 @@ SORT_LABELS = {"relevance": "Relevance", "date_desc": "Newest first", "date_asc"
 
 @bp.get("/")
 def index() -> tuple[str, int] | str:
-    problem, result, search_request = None, None, SearchRequest()
+    """Paragraphs."""
+    return _search_page("paragraphs")
+
+
+@bp.get("/quotes")
+def quotes() -> tuple[str, int] | str:
+    """Quotations: who said what, each quotation once however many outlets printed it."""
+    return _search_page("quotes")
+
+
+def _search_page(view: str) -> tuple[str, int]:
+    problem, result, search_request = None, None, SearchRequest(view=view)
     status = 200
     limits = current_app.config["SEARCH_LIMITS"]
+    run = search if view == "paragraphs" else search_quotes
     try:
-        search_request = SearchRequest.from_params(request.args.to_dict(flat=False), limits)
-        result = search(get_searcher(), search_request, limits)
+        params = request.args.to_dict(flat=False)
+        search_request = SearchRequest.from_params(params, limits, view)
+        result = run(get_searcher(), search_request, limits)
     except BadParameter as bad:
         problem, status = str(bad), 400
         # Keep what the user typed in the box so they can fix the rest.
-        search_request = SearchRequest(q=request.args.get("q", "").strip())
+        search_request = SearchRequest(q=request.args.get("q", "").strip(), view=view)
     except SearchTimedOut as slow:
         problem, status = str(slow), 503
     except QuerySyntaxError as bad:
@@ -72,6 +86,7 @@ def index() -> tuple[str, int] | str:
         sort_labels=SORT_LABELS,
         default_facet_size=DEFAULT_FACET_SIZE,
         max_facet_size=MAX_FACET_SIZE,
+        view=view,
     )
     return page, status
 

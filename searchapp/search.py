@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from markupsafe import escape
 
-from searchapp.engine import IndexSearcher, QueryTooCostly
+from searchapp.engine import IndexSearcher, Matching, QueryPlan, QueryTooCostly
 from searchapp.paragraphs import ParagraphDoc
 from searchapp.search_request import (  # noqa: F401 - the request's names, as callers know them
     DEFAULT_FACET_SIZE,
@@ -109,6 +109,7 @@ class Hit:
     snippet: str  # HTML: escaped text, only <mark> is markup
     score: float | None  # BM25F; None when sorted by date
     missing: tuple[str, ...] = ()  # query words this paragraph lacks (partial matching)
+    more_in_article: int = 0  # collapse=article: the article's other matching paragraphs
 
     def to_json(self) -> dict[str, object]:
         score = None if self.score is None else round(self.score, 4)
@@ -117,6 +118,7 @@ class Hit:
             "snippet": self.snippet,
             "score": score,
             "missing_words": list(self.missing),
+            "more_in_article": self.more_in_article,
         }
 
 
@@ -175,18 +177,78 @@ def search(
     Raises QuerySyntaxError for a query that cannot be parsed, QueryTooCostly for one over
     `limits`, and SearchTimedOut (a QueryTooCostly) when it runs out of time.
     """
+    return within_limits(_search, searcher, request, limits)
+
+
+def within_limits(
+    run: Callable[[IndexSearcher, SearchRequest, SearchLimits], SearchResult],
+    searcher: IndexSearcher,
+    request: SearchRequest,
+    limits: SearchLimits | None,
+) -> SearchResult:
+    """`run` the request, stopped with SearchTimedOut past `limits.seconds`."""
     limits = limits or SearchLimits()
     searcher.owner.prepare()
     try:
         with time_limit(limits.seconds):
-            return _search(searcher, request, limits)
+            return run(searcher, request, limits)
     except TimeLimitExceeded:
         searcher.discard()
         raise SearchTimedOut(limits.seconds) from None
 
 
-def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits) -> SearchResult:
-    started = time.perf_counter()
+@dataclass
+class Matched:
+    """What a request matched, before counting and paging: shared by the paragraph and
+    the quotes views, which count and page different units of the same matches."""
+
+    request: SearchRequest  # with ticked values spelled as the index spells them
+    notices: list[FilterNotice]
+    plan: QueryPlan
+    matching: Matching
+    allowed: dict[str, np.ndarray]  # per ticked filter, the documents it lets through
+    base: np.ndarray  # documents with the words (all, or most in partial mode)
+    matches: np.ndarray  # `base` through every filter
+    mode: str | None  # SearchResult.matching
+    all_words_total: int
+
+    @property
+    def narrowed(self) -> bool:
+        request = self.request
+        return bool(self.allowed or request.date_from or request.date_to)
+
+    def pool(self, facet: str) -> np.ndarray:
+        """What `facet` is counted over: every filter but its own (disjunctive facets)."""
+        return _narrowed(self.base, {f: docs for f, docs in self.allowed.items() if f != facet})
+
+    def ranked(self, searcher: IndexSearcher, matches: np.ndarray) -> Iterator[tuple[int, float | None]]:
+        """`matches` in the request's order, read in growing pages, for views that fold
+        several documents into one hit and cannot know beforehand how many they need."""
+        if self.request.effective_sort != "relevance":
+            newest = self.request.effective_sort == "date_desc"
+            for docnum in searcher.columns.by_date(matches, newest_first=newest):
+                yield int(docnum), None
+            return
+        counts = self.matching.counts if self.mode == "partial" else None
+        start, size = 0, 50
+        while True:
+            page = searcher.ranked(
+                self.plan.explicit, matches, self.matching.scores, self.narrowed, start, size, counts
+            )
+            yield from page
+            if len(page) < size:
+                return
+            start, size = start + size, size * 4
+
+
+def match_request(
+    searcher: IndexSearcher,
+    request: SearchRequest,
+    limits: SearchLimits,
+    doc_filters: tuple[str, ...] = FACETS,
+) -> Matched:
+    """Match the query and apply the filters in `doc_filters` to documents (the quotes
+    view filters speakers per quotation instead)."""
     request, notices = _forgiving_filters(searcher, request)
     plan = searcher.plan(request.q, limits, request.correct)
     columns = searcher.columns
@@ -196,9 +258,11 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
             [None if value == UNKNOWN else value for value in request.selected(facet)],
             columns.size,
         )
-        for facet in FACETS
+        for facet in doc_filters
         if request.selected(facet)
     }
+    if request.article:
+        allowed["article"] = columns.article_docs(request.article)
     every = _narrowed(matching.every, allowed)
     all_words_total = int(every.sum())
     base, matches, mode = matching.every, every, "all"
@@ -207,51 +271,88 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
         matches = _narrowed(base, allowed)
     if plan.is_everything:
         mode = None
+    return Matched(request, notices, plan, matching, allowed, base, matches, mode, all_words_total)
 
+
+def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits) -> SearchResult:
+    started = time.perf_counter()
+    matched = match_request(searcher, request, limits)
+    request, plan, matching = matched.request, matched.plan, matched.matching
+    columns = searcher.columns
     facets, truncated = {}, {}
     for facet in FACETS:
-        pool = _narrowed(base, {other: docs for other, docs in allowed.items() if other != facet})
+        pool = matched.pool(facet)
         column = columns.facets[facet]
         counts = Counter(column.counts(pool))
         counts[UNKNOWN] = int((pool & column.missing).sum())
-        facets[facet], truncated[facet] = _facet_values(facet, +counts, request)
+        facets[facet], truncated[facet] = facet_values(facet, +counts, request)
 
     offset = (request.page - 1) * request.per_page
-    if request.effective_sort == "relevance":
-        narrowed = bool(allowed or request.date_from or request.date_to)
-        counts = matching.counts if mode == "partial" else None
+    matches, more = matched.matches, {}
+    if request.effective_collapse == "article":
+        page, more, total = _article_page(searcher, matched, offset)
+    elif request.effective_sort == "relevance":
+        counts = matching.counts if matched.mode == "partial" else None
         page = searcher.ranked(
-            plan.explicit, matches, matching.scores, narrowed, offset, request.per_page, counts
+            plan.explicit, matches, matching.scores, matched.narrowed, offset, request.per_page,
+            counts,
         )
+        total = int(matches.sum())
     else:
         ordered = columns.by_date(matches, newest_first=request.effective_sort == "date_desc")
         page = [(int(docnum), None) for docnum in ordered[offset : offset + request.per_page]]
+        total = int(matches.sum())
     docs = [searcher.paragraph(docnum) for docnum, _ in page]
-    snippets = searcher.snippets(plan, docs)
+    snippets = searcher.snippets(plan, {doc.id: doc.text for doc in docs})
     hits = []
     for doc, (docnum, score) in zip(docs, page, strict=True):
-        missing = ()
-        if mode == "partial":
-            missing = tuple(
-                word.typed
-                for word, mask in zip(plan.words, matching.words, strict=True)
-                if not mask[docnum]
-            )
-        hits.append(_hit(doc, score, snippets.get(doc.id), missing))
-    took_ms = (time.perf_counter() - started) * 1000
+        hit = _hit(doc, score, snippets.get(doc.id), missing_words(matched, docnum))
+        hits.append(replace(hit, more_in_article=more.get(docnum, 0)))
     return SearchResult(
         request,
-        int(matches.sum()),
-        took_ms,
+        total,
+        (time.perf_counter() - started) * 1000,
         hits,
         facets,
         truncated,
-        matching=mode,
-        all_words_total=all_words_total,
+        matching=matched.mode,
+        all_words_total=matched.all_words_total,
         corrected_query=plan.rewritten(applied=True),
         did_you_mean=plan.rewritten(applied=False),
-        filter_notices=notices,
+        filter_notices=matched.notices,
     )
+
+
+def missing_words(matched: Matched, docnum: int) -> tuple[str, ...]:
+    """The query words document `docnum` lacks, in partial matching."""
+    if matched.mode != "partial":
+        return ()
+    words = zip(matched.plan.words, matched.matching.words, strict=True)
+    return tuple(word.typed for word, mask in words if not mask[docnum])
+
+
+def _article_page(
+    searcher: IndexSearcher, matched: Matched, offset: int
+) -> tuple[list[tuple[int, float | None]], dict[int, int], int]:
+    """One page of articles, each as its best paragraph: (docnum, score) pairs, how many
+    more of each one's paragraphs match, and how many articles match."""
+    articles = searcher.columns.articles
+    matches = matched.matches
+    per_article = np.bincount(articles[matches], minlength=len(searcher.columns.article_ids))
+    total = int(np.count_nonzero(per_article))
+    wanted = offset + matched.request.per_page
+    page: list[tuple[int, float | None]] = []
+    seen: set[int] = set()
+    for docnum, score in matched.ranked(searcher, matches):
+        if len(page) >= wanted:
+            break
+        article = int(articles[docnum])
+        if article not in seen:
+            seen.add(article)
+            page.append((docnum, score))
+    page = page[offset:]
+    more = {docnum: int(per_article[articles[docnum]]) - 1 for docnum, _ in page}
+    return page, more, total
 
 
 def _forgiving_filters(
@@ -288,7 +389,7 @@ def _narrowed(mask: np.ndarray, filters: Mapping[str, np.ndarray]) -> np.ndarray
     return mask
 
 
-def _facet_values(
+def facet_values(
     facet: str, counts: Counter[str], request: SearchRequest
 ) -> tuple[list[FacetValue], bool]:
     """The values to show: the most frequent (dates: the newest), plus every ticked one."""

@@ -15,6 +15,11 @@ from searchapp.engine import FACET_FIELDS, QueryLimits
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 
 SORTS = ("relevance", "date_desc", "date_asc")
+# What one hit is: a paragraph, or a quotation (the path says which: / or /quotes).
+VIEWS = ("paragraphs", "quotes")
+# `collapse`: per view, what may fold several hits into one, the default first: copies of
+# one quotation printed by several outlets; paragraphs of one article.
+COLLAPSES = {"paragraphs": ("none", "article"), "quotes": ("quote", "none")}
 FACETS = tuple(FACET_FIELDS)  # ("outlet", "speaker", "date")
 # In URLs, this value selects the documents a facet has no value for.
 UNKNOWN = "_unknown"
@@ -60,12 +65,19 @@ class SearchRequest:
     per_page: int = 10
     facet_size: int = DEFAULT_FACET_SIZE
     correct: bool = True  # False: search the words as typed ("search instead for")
+    view: str = "paragraphs"  # from the path, not the query string
+    collapse: str = ""  # "": the view's default (COLLAPSES)
+    article: str = ""  # only this article's paragraphs ("3 more from this article")
 
     @classmethod
     def from_params(
-        cls, params: Mapping[str, Sequence[str]], limits: SearchLimits | None = None
+        cls,
+        params: Mapping[str, Sequence[str]],
+        limits: SearchLimits | None = None,
+        view: str = "paragraphs",
     ) -> SearchRequest:
-        """Validate query-string parameters (name → list of values) into a request."""
+        """Validate query-string parameters (name → list of values) into a request for
+        `view`'s hits."""
         limits = limits or SearchLimits()
 
         def one(name: str) -> str:
@@ -91,6 +103,13 @@ class SearchRequest:
         sort = one("sort") or "relevance"
         if sort not in SORTS:
             raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
+        collapse = one("collapse")
+        if collapse and collapse not in COLLAPSES[view]:
+            raise BadParameter(
+                "collapse",
+                f"collapse must be one of {', '.join(COLLAPSES[view])} for {view}, "
+                f"got {collapse!r}",
+            )
         request = cls(
             q=one("q"),
             outlet=many("outlet"),
@@ -105,6 +124,9 @@ class SearchRequest:
                 one("facet_size"), "facet_size", DEFAULT_FACET_SIZE, 1, MAX_FACET_SIZE
             ),
             correct=_parse_switch(one("correct"), "correct"),
+            view=view,
+            collapse="" if collapse == COLLAPSES[view][0] else collapse,
+            article=one("article")[:1_000],
         )
         if request.date_from and request.date_to and request.date_from > request.date_to:
             raise BadParameter("to", "'to' is before 'from'")
@@ -114,6 +136,10 @@ class SearchRequest:
     def effective_sort(self) -> str:
         """An empty query has nothing to rank by, so it browses newest first."""
         return "date_desc" if not self.q and self.sort == "relevance" else self.sort
+
+    @property
+    def effective_collapse(self) -> str:
+        return self.collapse or COLLAPSES[self.view][0]
 
     def selected(self, facet: str) -> tuple[str, ...]:
         return getattr(self, facet)
@@ -135,6 +161,10 @@ class SearchRequest:
             pairs.append(("facet_size", str(self.facet_size)))
         if not self.correct:
             pairs.append(("correct", "0"))
+        if self.collapse:
+            pairs.append(("collapse", self.collapse))
+        if self.article:
+            pairs.append(("article", self.article))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs

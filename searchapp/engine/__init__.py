@@ -4,6 +4,8 @@ translates. Where the files live and how a new index replaces the old one is
 `generations.py`'s business.
 """
 
+from searchapp.engine.interpret import QueryPlan
+from searchapp.engine.matching import Matching
 from searchapp.engine.queries import QueryLimits, QuerySyntaxError, QueryTooCostly
 from searchapp.engine.reading import (
     IndexSearcher,
@@ -23,8 +25,10 @@ from searchapp.engine.writing import (
 __all__ = [
     "FACET_FIELDS",
     "IndexSearcher",
+    "Matching",
     "ParagraphIndex",
     "QueryLimits",
+    "QueryPlan",
     "QuerySyntaxError",
     "QueryTooCostly",
     "SegmentBuilder",

@@ -13,6 +13,7 @@ place; requests build new masks from them.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 import json
 import os
 import shutil
@@ -26,10 +27,13 @@ from whoosh.reading import IndexReader
 
 from searchapp.engine.postings import field_lengths, postings_arrays
 from searchapp.engine.queries import SEARCHED_FIELDS
+from searchapp.engine.quote_table import ARRAYS as QUOTE_ARRAYS
+from searchapp.engine.quote_table import QuoteTable
 from searchapp.engine.schema import FACET_FIELDS
 
 COLUMNS_DIR = "columns"  # one .npy file per array, and VALUES_FILE
-VALUES_FILE = "values.json"  # {"facets": {facet: [value, ...]}, "lengths": [field, ...]}
+# {"facets": {facet: [value, ...]}, "lengths": [field, ...], "articles": [article id, ...]}
+VALUES_FILE = "values.json"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,9 @@ class Columns:
     days: np.ndarray  # int32 date ordinals, 0 where the date is unknown
     facets: Mapping[str, FacetColumn]
     lengths: Mapping[str, np.ndarray]  # per searchable field, its length as Whoosh scores it
+    articles: np.ndarray  # int32 per document: its article's number in `article_ids`
+    article_ids: list[str]
+    quotes: QuoteTable
 
     @property
     def size(self) -> int:
@@ -73,6 +80,13 @@ class Columns:
         mask = np.zeros(self.size, dtype=bool)
         mask[np.asarray(docnums, dtype=np.int64)] = True
         return mask
+
+    def article_docs(self, article_id: str) -> np.ndarray:
+        """Bool mask of the article's documents (none for an id the index lacks)."""
+        number = bisect_left(self.article_ids, article_id)
+        if number == len(self.article_ids) or self.article_ids[number] != article_id:
+            return np.zeros(self.size, dtype=bool)
+        return (self.articles == number) & self.live
 
     def in_dates(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
         mask = self.days > 0
@@ -97,6 +111,9 @@ class Columns:
         generation hard-links (or a reader has mapped) is ever written into.
         """
         arrays = {"live": self.live, "body": self.body, "days": self.days}
+        arrays["articles"] = self.articles
+        for name, array in self.quotes.arrays().items():
+            arrays[f"quotes.{name}"] = array
         for name, lengths in self.lengths.items():
             arrays[f"lengths.{name}"] = lengths
         for name, column in self.facets.items():
@@ -106,6 +123,7 @@ class Columns:
         values = {
             "facets": {name: column.values for name, column in self.facets.items()},
             "lengths": list(self.lengths),
+            "articles": self.article_ids,
         }
         tmp = folder / f".{COLUMNS_DIR}-{uuid.uuid4().hex[:12]}.tmp"
         tmp.mkdir()
@@ -144,13 +162,24 @@ class Columns:
                 for name in FACET_FIELDS
             }
             lengths = {name: mapped(f"lengths.{name}") for name in values["lengths"]}
-            return cls(mapped("live"), mapped("body"), mapped("days"), facets, lengths)
+            quotes = QuoteTable(*(mapped(f"quotes.{name}") for name in QUOTE_ARRAYS))
+            return cls(
+                mapped("live"),
+                mapped("body"),
+                mapped("days"),
+                facets,
+                lengths,
+                mapped("articles"),
+                list(values["articles"]),
+                quotes,
+            )
         except (FileNotFoundError, NotADirectoryError, KeyError, ValueError):
             return None
 
     @classmethod
-    def from_reader(cls, reader: IndexReader) -> Columns:
-        """Read the columns off the postings of the facet fields, once per generation."""
+    def from_reader(cls, reader: IndexReader, names: Mapping[str, str]) -> Columns:
+        """Read the columns off the postings of the facet fields, and the quotations off
+        the stored fields with speakers renamed by `names`, once per generation."""
         size = reader.doc_count_all()
         live = np.zeros(size, dtype=bool)
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
@@ -170,7 +199,12 @@ class Columns:
             for name in SEARCHED_FIELDS
             if reader.schema[name].scorable
         }
-        return cls(live, body & live, days, facets, lengths)
+        article_ids = [term.decode("utf-8") for term in reader.lexicon("article_id")]
+        articles = np.full(size, -1, dtype=np.int32)
+        for number, article_id in enumerate(article_ids):
+            articles[_docs(reader, "article_id", article_id)] = number
+        quotes = QuoteTable.from_reader(reader, live, facets["speaker"].values, names)
+        return cls(live, body & live, days, facets, lengths, articles, article_ids, quotes)
 
 
 def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarray) -> FacetColumn:

@@ -209,7 +209,7 @@ class ParagraphIndex:
 
     def _read_columns(self) -> Columns:
         with self._ix.reader() as reader:
-            return Columns.from_reader(reader)
+            return Columns.from_reader(reader, self.names)
 
 
 class IndexSearcher:
@@ -401,16 +401,17 @@ class IndexSearcher:
         for _, stored in self.whoosh.reader().iter_docs():
             yield self._read(stored)
 
-    def snippets(self, plan: QueryPlan, docs: list[ParagraphDoc]) -> dict[str, str]:
-        """Paragraph id → HTML snippet, for paragraphs whose text holds a searched word
-        (a speaker-only query marks nothing). Searched quotations count as text."""
+    def snippets(self, plan: QueryPlan, texts: Mapping[str, str]) -> dict[str, str]:
+        """Key → HTML snippet, for the texts (paragraphs or quotations, by any key) that
+        hold a searched word (a speaker-only query marks nothing). Searched quotations
+        count as text."""
         leaves = plan.leaves()
-        if not docs or not leaves or isinstance(plan.explicit, query.Every):
+        if not texts or not leaves or isinstance(plan.explicit, query.Every):
             return {}
         words = query_words(query.Or(leaves), self.whoosh.reader())
         schema = self.whoosh.schema
-        found = {doc.id: snippet(doc.text, words, schema) for doc in docs}
-        return {doc_id: html for doc_id, html in found.items() if html}
+        found = {key: snippet(text, words, schema) for key, text in texts.items()}
+        return {key: html for key, html in found.items() if html}
 
     def _read(self, stored: Mapping[str, object]) -> ParagraphDoc:
         return from_stored(stored).renamed(self.owner.names)

@@ -29,7 +29,7 @@ from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.paragraphs import ParagraphDoc
 
 # Bump when the fields change: an index in another format is rebuilt, not patched.
-FORMAT = 5
+FORMAT = 6
 # Facet fields: exact values, one postings list per value.
 FACET_FIELDS = {"outlet": "outlet_value", "speaker": "speaker_value", "date": "month"}
 

@@ -195,7 +195,7 @@ def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
     return the number of paragraphs."""
     ix = index.open_dir(str(folder))
     with ix.reader() as reader:
-        columns = Columns.from_reader(reader)
+        columns = Columns.from_reader(reader, names)
         write_vocabularies(folder, reader, QUERY_FIELDS)
         write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
     columns.save(folder)

@@ -11,7 +11,7 @@ import numpy as np
 from conftest import SEEDS
 from whoosh import index
 
-from searchapp.engine import ParagraphIndex
+from searchapp.engine import ParagraphIndex, generation_names
 from searchapp.engine.columns import COLUMNS_DIR, Columns
 from searchapp.generations import current_generation
 from searchapp.indexing import reindex
@@ -20,6 +20,8 @@ from searchapp.search import SearchRequest, search
 
 def _arrays(columns: Columns) -> dict[str, np.ndarray]:
     arrays = {"live": columns.live, "body": columns.body, "days": columns.days}
+    arrays["articles"] = columns.articles
+    arrays |= {f"quotes.{name}": array for name, array in columns.quotes.arrays().items()}
     arrays |= {f"lengths.{name}": lengths for name, lengths in columns.lengths.items()}
     for name, facet in columns.facets.items():
         arrays |= {
@@ -34,7 +36,7 @@ def test_a_generation_maps_the_columns_it_was_written_with_read_only(seed_index:
     generation = current_generation(seed_index)
     loaded = Columns.load(generation)
     with index.open_dir(str(generation)).reader() as reader:
-        rebuilt = Columns.from_reader(reader)
+        rebuilt = Columns.from_reader(reader, generation_names(generation))
     assert loaded is not None
     assert {name: facet.values for name, facet in loaded.facets.items()} == {
         name: facet.values for name, facet in rebuilt.facets.items()

@@ -1,0 +1,274 @@
+"""The quotes view: each hit is one quotation, with who said it, where and when.
+
+It matches paragraphs exactly as the paragraph view does (same query language, filters
+and order) and then counts and pages their quotations instead: a quotation matches when
+its paragraph does, so the words around it (who said it, to whom, about what) find it as
+well as its own words; `quote:word` asks for the word inside what was said. The speaker
+filter and the speaker facet apply to each quotation, not to its paragraph: ticking
+Rogozin leaves out what others said in his paragraphs.
+
+Copies of one quotation printed by several outlets (one cluster, found at index time)
+are one hit by default (`collapse=quote`): the earliest copy that matches, with the
+others listed as "also in".
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from markupsafe import escape
+
+from searchapp.engine import IndexSearcher
+from searchapp.extract.quotes import Quote
+from searchapp.paragraphs import ParagraphDoc
+from searchapp.search import (
+    FACETS,
+    UNKNOWN,
+    Matched,
+    SearchLimits,
+    SearchRequest,
+    SearchResult,
+    facet_values,
+    match_request,
+    missing_words,
+    within_limits,
+)
+
+# "Also in" lists at most this many copies; `cluster_size` still counts them all.
+MAX_COPIES = 20
+
+
+@dataclass(frozen=True)
+class QuoteCopy:
+    """One outlet's printing of a quotation."""
+
+    doc: ParagraphDoc
+    slot: int
+
+    @property
+    def quote(self) -> Quote:
+        return self.doc.quotes[self.slot]
+
+    @property
+    def id(self) -> str:
+        return quote_id(self.doc, self.slot)
+
+    def to_json(self) -> dict[str, object]:
+        doc = self.doc
+        return {
+            "quote_id": self.id,
+            "paragraph_id": doc.id,
+            "article_id": doc.article_id,
+            "position": doc.position,
+            "outlet": doc.outlet,
+            "date": doc.date.isoformat() if doc.date else None,
+            "title": doc.title,
+            "text": self.quote.text,
+        }
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A quotation and the other copies of it (its cluster), earliest first."""
+
+    copy: QuoteCopy
+    snippet: str  # HTML: the quotation, escaped, with the searched words marked
+    score: float | None
+    cluster_id: str  # the id of the cluster's first quotation
+    cluster_size: int
+    copies: tuple[QuoteCopy, ...]  # the cluster's other quotations (at most MAX_COPIES)
+    missing: tuple[str, ...] = ()
+
+    @property
+    def doc(self) -> ParagraphDoc:
+        return self.copy.doc
+
+    @property
+    def quote(self) -> Quote:
+        return self.copy.quote
+
+    def to_json(self) -> dict[str, object]:
+        doc = self.doc
+        return {
+            **self.copy.to_json(),
+            "speaker": self.quote.speaker,
+            "direct": self.quote.direct,
+            "snippet": self.snippet,
+            "score": None if self.score is None else round(self.score, 4),
+            "missing_words": list(self.missing),
+            "author": doc.author,
+            "url": doc.url,
+            "cluster_id": self.cluster_id,
+            "cluster_size": self.cluster_size,
+            "copies": [copy.to_json() for copy in self.copies],
+        }
+
+
+def quote_id(doc: ParagraphDoc, slot: int) -> str:
+    return f"{doc.id}#{slot}"
+
+
+def search_quotes(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits | None = None
+) -> SearchResult:
+    """`search` for the quotes view: the same errors, the same limits."""
+    return within_limits(_search_quotes, searcher, request, limits)
+
+
+def _search_quotes(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits
+) -> SearchResult:
+    started = time.perf_counter()
+    doc_filters = tuple(facet for facet in FACETS if facet != "speaker")
+    matched = match_request(searcher, request, limits, doc_filters)
+    request = matched.request
+    table = searcher.columns.quotes
+    said_by = _speaker_rows(searcher, request)
+    facets, truncated = {}, {}
+    for facet in FACETS:
+        rows = _rows_in(table.docs, matched.pool(facet))
+        if facet != "speaker" and said_by is not None:
+            rows &= said_by
+        counts = _quote_counts(searcher, facet, rows)
+        facets[facet], truncated[facet] = facet_values(facet, counts, request)
+
+    rows = _rows_in(table.docs, matched.matches)
+    if said_by is not None:
+        rows &= said_by
+    collapse = request.effective_collapse == "quote"
+    total = int(np.unique(table.clusters[rows]).size if collapse else rows.sum())
+    offset = (request.page - 1) * request.per_page
+    page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
+    hits = _hits(searcher, matched, rows, page)
+    return SearchResult(
+        request,
+        total,
+        (time.perf_counter() - started) * 1000,
+        hits,
+        facets,
+        truncated,
+        matching=matched.mode,
+        all_words_total=matched.all_words_total,
+        corrected_query=matched.plan.rewritten(applied=True),
+        did_you_mean=matched.plan.rewritten(applied=False),
+        filter_notices=matched.notices,
+    )
+
+
+def _rows_in(row_docs: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Bool per quotation row: its paragraph is in the `docs` mask."""
+    return docs[row_docs] if len(row_docs) else np.zeros(0, dtype=bool)
+
+
+def _speaker_rows(searcher: IndexSearcher, request: SearchRequest) -> np.ndarray | None:
+    """The rows said by a ticked speaker; None when none is ticked. Every quotation has
+    a speaker, so "no speaker" ticked alone matches none."""
+    if not request.speaker:
+        return None
+    values = searcher.columns.facets["speaker"].values
+    number = {value: i for i, value in enumerate(values)}
+    wanted = [number[v] for v in request.speaker if v != UNKNOWN and v in number]
+    return np.isin(searcher.columns.quotes.speakers, wanted)
+
+
+def _quote_counts(searcher: IndexSearcher, facet: str, rows: np.ndarray) -> Counter[str]:
+    """Quotations in `rows` per value of `facet`: the speaker's own, or their
+    paragraph's outlet or month, each quotation counted once."""
+    columns = searcher.columns
+    table = columns.quotes
+    column = columns.facets[facet]
+    if facet == "speaker":
+        counted = np.bincount(table.speakers[rows], minlength=len(column.values))
+        return Counter({column.values[i]: int(counted[i]) for i in np.flatnonzero(counted)})
+    per_doc = np.bincount(table.docs[rows], minlength=columns.size)
+    counted = np.bincount(
+        column.pair_values, weights=per_doc[column.pair_docs], minlength=len(column.values)
+    )
+    counts = Counter({column.values[i]: int(counted[i]) for i in np.flatnonzero(counted)})
+    counts[UNKNOWN] = int(per_doc[column.missing].sum())
+    return +counts
+
+
+def _page(
+    searcher: IndexSearcher, matched: Matched, rows: np.ndarray, collapse: bool, wanted: int
+) -> list[tuple[int, float | None]]:
+    """The first `wanted` hits as (row, score): the paragraphs in the request's order, the
+    quotations of each in text order, and with `collapse`, each cluster once, where its
+    first copy would stand."""
+    table = searcher.columns.quotes
+    has_rows = np.zeros(searcher.columns.size, dtype=bool)
+    has_rows[table.docs[rows]] = True
+    page: list[tuple[int, float | None]] = []
+    seen: set[int] = set()
+    if wanted <= 0:
+        return page
+    for docnum, score in matched.ranked(searcher, matched.matches & has_rows):
+        for row in table.rows_of(docnum):
+            if not rows[row]:
+                continue
+            cluster = int(table.clusters[row])
+            if collapse:
+                if cluster in seen:
+                    continue
+                seen.add(cluster)
+            page.append((row, score))
+            if len(page) >= wanted:
+                return page
+    return page
+
+
+def _hits(
+    searcher: IndexSearcher, matched: Matched, rows: np.ndarray, page: list[tuple[int, float | None]]
+) -> list[QuoteHit]:
+    table = searcher.columns.quotes
+    clusters = table.clusters
+    members = {int(clusters[row]): _members(searcher, int(clusters[row])) for row, _ in page}
+    docs: dict[int, ParagraphDoc] = {}
+
+    def copy_at(row: int) -> QuoteCopy:
+        docnum = int(table.docs[row])
+        if docnum not in docs:
+            docs[docnum] = searcher.paragraph(docnum)
+        return QuoteCopy(docs[docnum], int(table.slots[row]))
+
+    chosen = []
+    for row, score in page:
+        cluster = members[int(clusters[row])]
+        if matched.request.effective_collapse == "quote":
+            row = next(member for member in cluster if rows[member])  # the earliest that matches
+        chosen.append((row, score, cluster))
+    shown = {row: copy_at(row) for row, _, _ in chosen}
+    snippets = searcher.snippets(
+        matched.plan, {str(row): copy.quote.text for row, copy in shown.items()}
+    )
+    hits = []
+    for row, score, cluster in chosen:
+        copy = shown[row]
+        others = tuple(copy_at(m) for m in cluster if m != row)[:MAX_COPIES]
+        first = copy_at(cluster[0])
+        hits.append(
+            QuoteHit(
+                copy,
+                snippets.get(str(row)) or str(escape(copy.quote.text)),
+                score,
+                first.id,
+                len(cluster),
+                others,
+                missing_words(matched, int(table.docs[row])),
+            )
+        )
+    return hits
+
+
+def _members(searcher: IndexSearcher, cluster: int) -> list[int]:
+    """The cluster's live rows, earliest first (undated last), in index order on a day."""
+    columns = searcher.columns
+    table = columns.quotes
+    rows = np.flatnonzero(table.clusters == cluster)
+    rows = rows[columns.live[table.docs[rows]]]
+    days = columns.days[table.docs[rows]].astype(np.int64)
+    key = np.where(days == 0, np.iinfo(np.int64).max, days)
+    return [int(row) for row in rows[np.argsort(key, kind="stable")]]
