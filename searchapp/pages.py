@@ -100,14 +100,16 @@ def article(article_id: str | None = None) -> tuple[str, int] | str:
         article_id = request.args.get("article_id", "")
     hit = request.args.get("p", type=int)
     back = request.args.get("back", "")
+    # Which results the reader came from: the way back is to the same view.
+    from_view = "quotes" if request.args.get("view") == "quotes" else None
     try:
         page, per_page = paging_params(request.args)
         view = load_article(get_searcher(), article_id, page, per_page, position=hit)
     except BadParameter as bad:
-        first = _article_url(article_id, 1, DEFAULT_PER_PAGE, hit, back)
+        first = _article_url(article_id, 1, DEFAULT_PER_PAGE, hit, back, from_view)
         return _problem(BadRequest(bad.message), first, "Open the article at its first page")
     except PageNotFound as past:
-        last = _article_url(article_id, past.pages, per_page, hit, back)
+        last = _article_url(article_id, past.pages, per_page, hit, back, from_view)
         return _problem(NotFound(str(past)), last, "Open its last page")
     except ArticleNotFound:
         abort(404, description=f"There is no article with id {article_id!r}.")
@@ -115,13 +117,22 @@ def article(article_id: str | None = None) -> tuple[str, int] | str:
         abort(503, description=str(missing))
     links = {}
     if view.page > 1:
-        links["previous"] = _article_url(article_id, view.page - 1, per_page, hit, back)
+        links["previous"] = _article_url(article_id, view.page - 1, per_page, hit, back, from_view)
     if view.page < view.pages:
-        links["next"] = _article_url(article_id, view.page + 1, per_page, hit, back)
-    return render_template("article.html", article=view, hit=hit, back=back, links=links)
+        links["next"] = _article_url(article_id, view.page + 1, per_page, hit, back, from_view)
+    results = url_for("pages.quotes" if from_view else "pages.index")
+    back_url = f"{results}?{back}" if back else None
+    return render_template("article.html", article=view, hit=hit, back=back_url, links=links)
 
 
-def _article_url(article_id: str, page: int, per_page: int, hit: int | None, back: str) -> str:
+def _article_url(
+    article_id: str,
+    page: int,
+    per_page: int,
+    hit: int | None,
+    back: str,
+    from_view: str | None = None,
+) -> str:
     """A page of the article, keeping the highlighted paragraph and the way back."""
     return url_for(
         "pages.article",
@@ -130,6 +141,7 @@ def _article_url(article_id: str, page: int, per_page: int, hit: int | None, bac
         per_page=per_page if per_page != DEFAULT_PER_PAGE else None,
         p=hit,
         back=back or None,
+        view=from_view,
     )
 
 

@@ -173,6 +173,11 @@ class SearchRequest:
         """The URL query for this request with `changes` applied."""
         return urlencode(replace(self, **changes).to_params())
 
+    def switched(self, view: str) -> str:
+        """The URL query for the same search in another view, which has its own
+        collapse choices and no article scope."""
+        return self.query_string(view=view, collapse="", article="", page=1)
+
     def toggled(self, facet: str, value: str) -> str:
         """The URL query with `value` ticked or unticked, back on page 1."""
         current = self.selected(facet)

@@ -2,7 +2,7 @@
 // Policy can forbid inline script. Without JavaScript the plain GET form does the same.
 const form = document.getElementById("search-form");
 // Apply a filter or sort as soon as it changes, instead of waiting for "Apply filters".
-form.querySelectorAll(".facets input[type=checkbox], #sort").forEach(
+form.querySelectorAll(".facets input[type=checkbox], #sort, #collapse").forEach(
   (input) => input.addEventListener("change", () => form.requestSubmit()));
 form.querySelector(".apply").classList.add("js-hidden");
 // Back/forward may restore a page as the user left it; show the state its URL says.
