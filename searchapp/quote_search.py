@@ -127,18 +127,18 @@ def _search_quotes(
     request = matched.request
     table = searcher.columns.quotes
     said_by = _speaker_rows(searcher, request)
+    collapse = request.effective_collapse == "quote"
     facets, truncated = {}, {}
     for facet in FACETS:
         rows = _rows_in(table.docs, matched.pool(facet))
         if facet != "speaker" and said_by is not None:
             rows &= said_by
-        counts = _quote_counts(searcher, facet, rows)
+        counts = _quote_counts(searcher, facet, rows, collapse)
         facets[facet], truncated[facet] = facet_values(facet, counts, request)
 
     rows = _rows_in(table.docs, matched.matches)
     if said_by is not None:
         rows &= said_by
-    collapse = request.effective_collapse == "quote"
     total = int(np.unique(table.clusters[rows]).size if collapse else rows.sum())
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
@@ -174,21 +174,27 @@ def _speaker_rows(searcher: IndexSearcher, request: SearchRequest) -> np.ndarray
     return np.isin(searcher.columns.quotes.speakers, wanted)
 
 
-def _quote_counts(searcher: IndexSearcher, facet: str, rows: np.ndarray) -> Counter[str]:
-    """Quotations in `rows` per value of `facet`: the speaker's own, or their
-    paragraph's outlet or month, each quotation counted once."""
+def _quote_counts(
+    searcher: IndexSearcher, facet: str, rows: np.ndarray, collapse: bool
+) -> Counter[str]:
+    """Hits in `rows` per value of `facet` (the quotation's speaker, or its paragraph's
+    outlet or month), so that each count is the total that ticking the value gives: with
+    `collapse`, a quotation printed twice in one outlet counts once there."""
     columns = searcher.columns
     table = columns.quotes
     column = columns.facets[facet]
     if facet == "speaker":
-        counted = np.bincount(table.speakers[rows], minlength=len(column.values))
-        return Counter({column.values[i]: int(counted[i]) for i in np.flatnonzero(counted)})
-    per_doc = np.bincount(table.docs[rows], minlength=columns.size)
-    counted = np.bincount(
-        column.pair_values, weights=per_doc[column.pair_docs], minlength=len(column.values)
-    )
-    counts = Counter({column.values[i]: int(counted[i]) for i in np.flatnonzero(counted)})
-    counts[UNKNOWN] = int(per_doc[column.missing].sum())
+        values = table.speakers[rows].astype(np.int64)
+    else:  # outlet and month: one value per paragraph, -1 for none
+        per_doc = np.full(columns.size, -1, dtype=np.int64)
+        per_doc[column.pair_docs] = column.pair_values
+        values = per_doc[table.docs[rows]]
+    if collapse:
+        keys = np.unique((values + 1) * (table.size + 1) + table.clusters[rows])
+        values = keys // (table.size + 1) - 1
+    counted = np.bincount(values + 1, minlength=len(column.values) + 1)
+    counts = Counter({column.values[i - 1]: int(counted[i]) for i in np.flatnonzero(counted[1:]) + 1})
+    counts[UNKNOWN] = int(counted[0])
     return +counts
 
 

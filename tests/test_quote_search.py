@@ -170,3 +170,15 @@ def test_quote_text_is_escaped_on_the_page(tmp_path: Path):
     app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")})
     page = app.test_client().get("/quotes?q=saw").get_data(as_text=True)
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("collapse", ["quote", "none"])
+@pytest.mark.parametrize("facet", ["speaker", "outlet", "date"])
+def test_a_facet_count_is_the_total_that_ticking_it_gives(client, facet, collapse):
+    query = {"q": "sanctions", "collapse": collapse}
+    found = client.get("/api/quotes", query_string=query).get_json()
+    assert found["facets"][facet]
+    for value in found["facets"][facet]:
+        ticked = {**query, facet: value["value"] or "_unknown"}
+        ticked = client.get("/api/quotes", query_string=ticked).get_json()
+        assert ticked["total"] == value["count"], value["label"]
