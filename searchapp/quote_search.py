@@ -193,7 +193,9 @@ def _quote_counts(
         keys = np.unique((values + 1) * (table.size + 1) + table.clusters[rows])
         values = keys // (table.size + 1) - 1
     counted = np.bincount(values + 1, minlength=len(column.values) + 1)
-    counts = Counter({column.values[i - 1]: int(counted[i]) for i in np.flatnonzero(counted[1:]) + 1})
+    counts = Counter(
+        {column.values[i - 1]: int(counted[i]) for i in np.flatnonzero(counted[1:]) + 1}
+    )
     counts[UNKNOWN] = int(counted[0])
     return +counts
 
@@ -227,7 +229,10 @@ def _page(
 
 
 def _hits(
-    searcher: IndexSearcher, matched: Matched, rows: np.ndarray, page: list[tuple[int, float | None]]
+    searcher: IndexSearcher,
+    matched: Matched,
+    rows: np.ndarray,
+    page: list[tuple[int, float | None]],
 ) -> list[QuoteHit]:
     table = searcher.columns.quotes
     clusters = table.clusters

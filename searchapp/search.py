@@ -221,7 +221,9 @@ class Matched:
         """What `facet` is counted over: every filter but its own (disjunctive facets)."""
         return _narrowed(self.base, {f: docs for f, docs in self.allowed.items() if f != facet})
 
-    def ranked(self, searcher: IndexSearcher, matches: np.ndarray) -> Iterator[tuple[int, float | None]]:
+    def ranked(
+        self, searcher: IndexSearcher, matches: np.ndarray
+    ) -> Iterator[tuple[int, float | None]]:
         """`matches` in the request's order, read in growing pages, for views that fold
         several documents into one hit and cannot know beforehand how many they need."""
         if self.request.effective_sort != "relevance":
@@ -233,7 +235,13 @@ class Matched:
         start, size = 0, 50
         while True:
             page = searcher.ranked(
-                self.plan.explicit, matches, self.matching.scores, self.narrowed, start, size, counts
+                self.plan.explicit,
+                matches,
+                self.matching.scores,
+                self.narrowed,
+                start,
+                size,
+                counts,
             )
             yield from page
             if len(page) < size:
@@ -294,7 +302,12 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     elif request.effective_sort == "relevance":
         counts = matching.counts if matched.mode == "partial" else None
         page = searcher.ranked(
-            plan.explicit, matches, matching.scores, matched.narrowed, offset, request.per_page,
+            plan.explicit,
+            matches,
+            matching.scores,
+            matched.narrowed,
+            offset,
+            request.per_page,
             counts,
         )
         total = int(matches.sum())

@@ -11,38 +11,34 @@ import pytest
 from searchapp import create_app
 from searchapp.indexing import reindex
 
+BRENNAN = (
+    '"Closing a library is the last thing any of us wanted to do," {said}. '
+    '"But the budget leaves us no other choice this year."'
+)
 ARTICLES = {
-    "herald.md": """---
-title: Council votes to close the Elm Street library
-outlet: The Herald
-date: 2024-03-05
----
-The city council voted on Monday to close the Elm Street library at the end of the year.
-
-"Closing a library is the last thing any of us wanted to do," said Mayor Alice Brennan. "But the budget leaves us no other choice this year."
-
-Councillor Tom Vickers disagreed. "We found money for a new car park," he said. Brennan said that the decision was final.
-""",
-    "gazette.md": """---
-title: Library closure approved
-outlet: Riverside Gazette
-date: 2024-03-06
----
-Riverside's council approved the closure of the Elm Street library.
-
-"Closing a library is the last thing any of us wanted to do," Mayor Alice Brennan said on Monday. "But the budget leaves us no other choice this year."
-
-Parents who use the library said they would protest. "Our children read there every week," said Joan Ruiz, a mother of two.
-""",
-    "courier.md": """---
-title: Library to shut
-outlet: The Courier
-date: 2024-03-04
----
-The council is expected to close the Elm Street library, according to a draft budget.
-
-"We will fight this," said Joan Ruiz, who organised a petition.
-""",
+    "herald.md": "\n\n".join(
+        [
+            "---\ntitle: Council votes to close the Elm Street library\noutlet: The Herald\n"
+            "date: 2024-03-05\n---\nThe city council voted on Monday to close the Elm Street "
+            "library at the end of the year.",
+            BRENNAN.format(said="said Mayor Alice Brennan"),
+            'Councillor Tom Vickers disagreed. "We found money for a new car park," he said. '
+            "Brennan said that the decision was final.",
+        ]
+    ),
+    "gazette.md": "\n\n".join(
+        [
+            "---\ntitle: Library closure approved\noutlet: Riverside Gazette\n"
+            "date: 2024-03-06\n---\nRiverside's council approved the closure of the Elm "
+            "Street library.",
+            BRENNAN.format(said="Mayor Alice Brennan said on Monday"),
+            'Parents who use the library said they would protest. "Our children read there '
+            'every week," said Joan Ruiz, a mother of two.',
+        ]
+    ),
+    "courier.md": "---\ntitle: Library to shut\noutlet: The Courier\ndate: 2024-03-04\n---\n"
+    "The council is expected to close the Elm Street library, according to a draft budget.\n\n"
+    '"We will fight this," said Joan Ruiz, who organised a petition.\n',
 }
 
 
@@ -76,7 +72,9 @@ def test_copies_of_one_quotation_are_one_hit_earliest_outlet_first(town):
     assert found["total"] == 2
     for hit in found["hits"]:
         assert (hit["speaker"], hit["outlet"], hit["date"]) == (
-            "Alice Brennan", "The Herald", "2024-03-05"
+            "Alice Brennan",
+            "The Herald",
+            "2024-03-05",
         )
         assert hit["cluster_size"] == 2
         assert [(c["outlet"], c["date"]) for c in hit["copies"]] == [
@@ -97,7 +95,9 @@ def test_the_speaker_filter_and_facet_count_quotations_not_paragraphs(town):
     ]
     everyone = town.get("/api/quotes?collapse=none&per_page=100").get_json()
     speakers = {v["value"]: v["count"] for v in everyone["facets"]["speaker"]}
-    assert speakers["Alice Brennan"] == sum(h["speaker"] == "Alice Brennan" for h in everyone["hits"])
+    assert speakers["Alice Brennan"] == sum(
+        h["speaker"] == "Alice Brennan" for h in everyone["hits"]
+    )
     outlets = {v["value"]: v["count"] for v in everyone["facets"]["outlet"]}
     assert sum(outlets.values()) == everyone["total"] == len(everyone["hits"])
     # Disjunctive: ticking one speaker leaves the others countable.
@@ -162,7 +162,7 @@ def test_quote_text_is_escaped_on_the_page(tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.md").write_text(
-        '---\ntitle: T\noutlet: O\ndate: 2024-01-01\n---\n'
+        "---\ntitle: T\noutlet: O\ndate: 2024-01-01\n---\n"
         '"<script>alert(1)</script> is what we saw," said Mayor Alice Brennan.\n',
         encoding="utf-8",
     )
