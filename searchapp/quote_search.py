@@ -1,9 +1,9 @@
 """The quotes view: each hit is one quotation, with who said it, where and when.
 
 It matches paragraphs exactly as the paragraph view does (same query language, filters
-and order) and then counts and pages their quotations instead: a quotation matches when
-its paragraph does, so the words around it (who said it, to whom, about what) find it as
-well as its own words; `quote:word` asks for the word inside what was said. The speaker
+and order) and then counts and pages their quotations instead. Of a matching paragraph's
+quotations, those holding a searched word are hits; when none holds one, the words were
+in the narration around them (who spoke, to whom, about what) and all of them are. The speaker
 filter and the speaker facet apply to each quotation, not to its paragraph: ticking
 Rogozin leaves out what others said in his paragraphs.
 
@@ -127,18 +127,22 @@ def _search_quotes(
     request = matched.request
     table = searcher.columns.quotes
     said_by = _speaker_rows(searcher, request)
+    saying = _saying_rows(searcher, matched)
     collapse = request.effective_collapse == "quote"
     facets, truncated = {}, {}
     for facet in FACETS:
         rows = _rows_in(table.docs, matched.pool(facet))
+        if saying is not None:
+            rows &= saying
         if facet != "speaker" and said_by is not None:
             rows &= said_by
         counts = _quote_counts(searcher, facet, rows, collapse)
         facets[facet], truncated[facet] = facet_values(facet, counts, request)
 
     rows = _rows_in(table.docs, matched.matches)
-    if said_by is not None:
-        rows &= said_by
+    for only in (saying, said_by):
+        if only is not None:
+            rows &= only
     total = int(np.unique(table.clusters[rows]).size if collapse else rows.sum())
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
@@ -172,6 +176,22 @@ def _speaker_rows(searcher: IndexSearcher, request: SearchRequest) -> np.ndarray
     number = {value: i for i, value in enumerate(values)}
     wanted = [number[v] for v in request.speaker if v != UNKNOWN and v in number]
     return np.isin(searcher.columns.quotes.speakers, wanted)
+
+
+def _saying_rows(searcher: IndexSearcher, matched: Matched) -> np.ndarray | None:
+    """The rows the query's words may find: a quotation holding one of them, or any
+    quotation of a paragraph whose quotations hold none (the words are in the narration
+    around them: who spoke, to whom, about what). None: the query names no words."""
+    groups = searcher.quote_terms(matched.plan)
+    if not groups:
+        return None
+    table = searcher.columns.quotes
+    holds = np.zeros(table.size, dtype=bool)
+    for terms in groups:
+        holds |= table.rows_with(terms)
+    in_quotes = np.zeros(searcher.columns.size, dtype=bool)
+    in_quotes[table.docs[holds]] = True
+    return holds | ~in_quotes[table.docs]
 
 
 def _quote_counts(

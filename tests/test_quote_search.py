@@ -66,25 +66,37 @@ def test_a_quote_hit_is_one_quotation_with_its_speaker_outlet_date_and_paragraph
 
 
 def test_copies_of_one_quotation_are_one_hit_earliest_outlet_first(town):
-    """Both outlets print Brennan's two sentences in one paragraph: two quotations, each
-    printed twice. A quotation matches when its paragraph does."""
     found = town.get('/api/quotes?q="last thing any of us wanted"').get_json()
-    assert found["total"] == 2
-    for hit in found["hits"]:
-        assert (hit["speaker"], hit["outlet"], hit["date"]) == (
-            "Alice Brennan",
-            "The Herald",
-            "2024-03-05",
-        )
-        assert hit["cluster_size"] == 2
-        assert [(c["outlet"], c["date"]) for c in hit["copies"]] == [
-            ("Riverside Gazette", "2024-03-06")
-        ]
-    assert "<mark>" in found["hits"][0]["snippet"]
+    assert found["total"] == 1
+    (hit,) = found["hits"]
+    assert (hit["speaker"], hit["outlet"], hit["date"]) == (
+        "Alice Brennan",
+        "The Herald",
+        "2024-03-05",
+    )
+    assert hit["cluster_size"] == 2
+    assert [(c["outlet"], c["date"]) for c in hit["copies"]] == [
+        ("Riverside Gazette", "2024-03-06")
+    ]
+    assert "<mark>" in hit["snippet"]
     every = town.get('/api/quotes?q="last thing any of us wanted"&collapse=none').get_json()
-    assert every["total"] == 4
+    assert every["total"] == 2
     assert {h["outlet"] for h in every["hits"]} == {"The Herald", "Riverside Gazette"}
-    assert {h["cluster_id"] for h in every["hits"]} == {h["cluster_id"] for h in found["hits"]}
+    assert {h["cluster_id"] for h in every["hits"]} == {hit["cluster_id"]}
+
+
+def test_of_a_paragraphs_quotations_those_with_the_words_are_hits(town):
+    """ "budget" is in Brennan's second sentence only; "Vickers" is nobody's words, so
+    his paragraph's quotations all stand."""
+    budget = town.get("/api/quotes?q=budget&collapse=none").get_json()
+    assert {h["text"] for h in budget["hits"]} == {
+        "But the budget leaves us no other choice this year."
+    }
+    assert budget["total"] == 2
+    vickers = town.get("/api/quotes?q=Vickers").get_json()
+    assert {h["speaker"] for h in vickers["hits"]} == {"Tom Vickers", "Alice Brennan"}
+    narrated = town.get("/api/quotes?q=Councillor+money").get_json()
+    assert [h["text"] for h in narrated["hits"]] == ["We found money for a new car park"]
 
 
 def test_the_speaker_filter_and_facet_count_quotations_not_paragraphs(town):
@@ -138,7 +150,7 @@ def test_paragraphs_grouped_by_article_say_how_many_more_each_has(client):
 
 def test_the_quotes_page_switches_views_in_the_url_and_lists_copies(town):
     page = town.get('/quotes?q="last thing any of us wanted"').get_data(as_text=True)
-    assert "2 quotations for" in page
+    assert "1 quotation for" in page
     assert "Also in:" in page and "Riverside Gazette (2024-03-06)" in page
     assert 'href="/?q=%22last+thing+any+of+us+wanted%22"' in page  # the paragraphs view
     assert 'aria-current="page">Quotes' in page

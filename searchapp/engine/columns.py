@@ -32,7 +32,8 @@ from searchapp.engine.quote_table import QuoteTable
 from searchapp.engine.schema import FACET_FIELDS
 
 COLUMNS_DIR = "columns"  # one .npy file per array, and VALUES_FILE
-# {"facets": {facet: [value, ...]}, "lengths": [field, ...], "articles": [article id, ...]}
+# {"facets": {facet: [value, ...]}, "lengths": [field, ...], "articles": [article id, ...],
+#  "quote_terms": [stemmed word, ...]}
 VALUES_FILE = "values.json"
 
 
@@ -124,6 +125,7 @@ class Columns:
             "facets": {name: column.values for name, column in self.facets.items()},
             "lengths": list(self.lengths),
             "articles": self.article_ids,
+            "quote_terms": self.quotes.terms,
         }
         tmp = folder / f".{COLUMNS_DIR}-{uuid.uuid4().hex[:12]}.tmp"
         tmp.mkdir()
@@ -162,7 +164,10 @@ class Columns:
                 for name in FACET_FIELDS
             }
             lengths = {name: mapped(f"lengths.{name}") for name in values["lengths"]}
-            quotes = QuoteTable(*(mapped(f"quotes.{name}") for name in QUOTE_ARRAYS))
+            quotes = QuoteTable(
+                *(mapped(f"quotes.{name}") for name in QUOTE_ARRAYS),
+                terms=list(values["quote_terms"]),
+            )
             return cls(
                 mapped("live"),
                 mapped("body"),
@@ -203,7 +208,8 @@ class Columns:
         articles = np.full(size, -1, dtype=np.int32)
         for number, article_id in enumerate(article_ids):
             articles[_docs(reader, "article_id", article_id)] = number
-        quotes = QuoteTable.from_reader(reader, live, facets["speaker"].values, names)
+        speakers = facets["speaker"]
+        quotes = QuoteTable.from_reader(reader, live & ~speakers.missing, speakers.values, names)
         return cls(live, body & live, days, facets, lengths, articles, article_ids, quotes)
 
 

@@ -9,7 +9,9 @@ several outlets (`searchapp/quote_clusters.py`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +20,7 @@ from whoosh.reading import IndexReader
 from searchapp.engine.schema import from_stored
 from searchapp.quote_clusters import cluster_quotes
 
-ARRAYS = ("docs", "slots", "speakers", "direct", "clusters")
+ARRAYS = ("docs", "slots", "speakers", "direct", "clusters", "term_starts", "term_rows")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class QuoteTable:
     speakers: np.ndarray  # int32: the speaker's value number in the speaker facet column
     direct: np.ndarray  # bool: the speaker's own words, not a paraphrase
     clusters: np.ndarray  # int32: the row of the cluster's first quotation (itself if alone)
+    # Which quotations hold each stemmed word, as the `quote` field indexes it: the rows
+    # of `terms[i]` are term_rows[term_starts[i]:term_starts[i + 1]].
+    term_starts: np.ndarray  # int64, len(terms) + 1
+    term_rows: np.ndarray  # int32
+    terms: list[str]  # sorted
 
     @property
     def size(self) -> int:
@@ -42,26 +49,40 @@ class QuoteTable:
         """Per row, how many quotations its cluster has."""
         return np.bincount(self.clusters, minlength=self.size)[self.clusters]
 
+    def rows_with(self, terms: Iterable[str]) -> np.ndarray:
+        """Bool per row: the quotation holds one of the stemmed `terms`."""
+        found = np.zeros(self.size, dtype=bool)
+        for term in terms:
+            i = bisect_left(self.terms, term)
+            if i < len(self.terms) and self.terms[i] == term:
+                found[self.term_rows[self.term_starts[i] : self.term_starts[i + 1]]] = True
+        return found
+
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in ARRAYS}
 
     @classmethod
     def empty(cls) -> QuoteTable:
-        return cls(*(np.zeros(0, dtype=bool if n == "direct" else np.int32) for n in ARRAYS))
+        arrays = [np.zeros(0, dtype=bool if n == "direct" else np.int32) for n in ARRAYS]
+        arrays[ARRAYS.index("term_starts")] = np.zeros(1, dtype=np.int64)
+        return cls(*arrays, terms=[])
 
     @classmethod
     def from_reader(
         cls,
         reader: IndexReader,
-        live: np.ndarray,
+        quoting: np.ndarray,
         speaker_values: list[str],
         names: Mapping[str, str],
     ) -> QuoteTable:
-        """Read the live paragraphs' quotations, speakers under their corpus-wide names,
-        and cluster them. Only paragraphs with a speaker are read: about a third."""
+        """Read the quotations of the `quoting` paragraphs (a mask: the live ones with a
+        speaker, about a third), speakers under their corpus-wide names, and cluster
+        them."""
         number = {value: i for i, value in enumerate(speaker_values)}
+        quote_field = reader.schema["quote"]
         docs, slots, speakers, direct, texts = [], [], [], [], []
-        for docnum in np.flatnonzero(live).tolist():
+        holding: dict[bytes, list[int]] = defaultdict(list)
+        for docnum in np.flatnonzero(quoting).tolist():
             stored = reader.stored_fields(docnum)
             if not stored.get("quotes"):
                 continue
@@ -70,17 +91,24 @@ class QuoteTable:
                 value = number.get(quote.speaker.replace(",", " "))
                 if value is None:  # a name the facet leaves out (not an entity)
                     continue
-                docs.append(docnum)
                 slots.append(slot)
                 speakers.append(value)
                 direct.append(quote.direct)
+                for term, *_ in quote_field.index(quote.text):
+                    holding[term].append(len(docs))
+                docs.append(docnum)
                 texts.append((speaker_values[value], quote.text))
         if not docs:
             return cls.empty()
+        terms = sorted(holding)
+        lists = [holding[term] for term in terms]
         return cls(
             np.asarray(docs, dtype=np.int32),
             np.asarray(slots, dtype=np.int32),
             np.asarray(speakers, dtype=np.int32),
             np.asarray(direct, dtype=bool),
             np.asarray(cluster_quotes(texts), dtype=np.int32),
+            np.cumsum([0, *map(len, lists)], dtype=np.int64),
+            np.fromiter((row for rows in lists for row in rows), dtype=np.int32),
+            [term.decode("utf-8") for term in terms],
         )

@@ -413,6 +413,24 @@ class IndexSearcher:
         found = {key: snippet(text, words, schema) for key, text in texts.items()}
         return {key: html for key, html in found.items() if html}
 
+    def quote_terms(self, plan: QueryPlan) -> list[set[str]]:
+        """Per requirement of the plan that names words (a plain word, a phrase, the
+        whole of a query with operators), its words as the `quote` field stems them;
+        requirements that name none (`speaker:x`) are left out."""
+        wanted = [plan.explicit] if plan.explicit is not None else []
+        wanted += [word.query for word in plan.words] + plan.required
+        reader = self.whoosh.reader()
+        stem = self.whoosh.schema["quote"].term
+        groups = []
+        for q in wanted:
+            if isinstance(q, query.Every):
+                continue
+            words = query_words(q, reader)
+            terms = set(words.stemmed) | {stem(word) for word in words.written} - {None}
+            if terms:
+                groups.append(terms)
+        return groups
+
     def _read(self, stored: Mapping[str, object]) -> ParagraphDoc:
         return from_stored(stored).renamed(self.owner.names)
 
