@@ -26,19 +26,28 @@ class BenchQuery:
     params: Mapping[str, Sequence[str]]
     fts5: str  # "" when there is no query to match: browse everything
     tags: tuple[str, ...] = field(default=())
+    view: str = "paragraphs"  # or "quotes": FTS5 still searches paragraphs, its nearest work
 
     def api_path(self) -> str:
         """The JSON API URL of this request, as the web page would send it."""
-        return "/api/search?" + urlencode(
+        endpoint = "/api/search?" if self.view == "paragraphs" else "/api/quotes?"
+        return endpoint + urlencode(
             [(name, value) for name, values in self.params.items() for value in values]
         )
 
 
-def _q(name: str, q: str, fts5: str, *tags: str, **filters: Sequence[str] | str) -> BenchQuery:
+def _q(
+    name: str,
+    q: str,
+    fts5: str,
+    *tags: str,
+    view: str = "paragraphs",
+    **filters: Sequence[str] | str,
+) -> BenchQuery:
     params: dict[str, list[str]] = {"q": [q]}
     for key, value in filters.items():
         params[key.removesuffix("_")] = [value] if isinstance(value, str) else list(value)
-    return BenchQuery(name, params, fts5, tags)
+    return BenchQuery(name, params, fts5, tags, view)
 
 
 QUERIES: tuple[BenchQuery, ...] = (
@@ -200,6 +209,33 @@ QUERIES: tuple[BenchQuery, ...] = (
     ),
     _q("deep page 20", "trump", "text : (trump)", "deep", page="20"),
     _q("deep page 100", "trump", "text : (trump)", "deep", page="100"),
+    # Paragraphs grouped by article.
+    _q("articles trump", "trump", "text : (trump)", "collapse", collapse="article"),
+    _q(
+        "articles khan p3",
+        "khizr khan",
+        "text : (khizr khan)",
+        "collapse",
+        collapse="article",
+        page="3",
+    ),
+    # The quotes view: quotations, copies collapsed, facets counted per quotation.
+    _q("quotes wall", "wall", "text : (wall)", "quotes", view="quotes"),
+    _q("quotes common trump", "trump", "text : (trump)", "quotes", "common", view="quotes"),
+    _q(
+        "quotes speaker Trump",
+        "immigration",
+        "text : (immigration)",
+        "quotes",
+        "speaker",
+        view="quotes",
+        speaker="Donald Trump",
+    ),
+    _q("quotes browse", "", "", "quotes", "browse", view="quotes"),
+    _q(
+        "quotes every copy", "clinton", "text : (clinton)", "quotes", view="quotes", collapse="none"
+    ),
+    _q("quotes deep page 50", "said", "text : (said)", "quotes", "deep", view="quotes", page="50"),
 )
 
 

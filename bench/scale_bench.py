@@ -43,6 +43,7 @@ from results import SizeResult, evaluate, print_report, save, summarize
 
 import searchapp
 from searchapp.engine import ParagraphIndex
+from searchapp.quote_search import search_quotes
 from searchapp.search import SearchRequest, search
 
 # Subprocesses run from the folder holding the `searchapp` imported here, so the CLI and the
@@ -327,8 +328,9 @@ def timed_passes(
 def time_ours(searcher: object, entry: BenchQuery) -> tuple[float, int | None, str | None]:
     """Milliseconds of one `search()` with a fresh request, its total, or its error."""
     started = time.perf_counter()
+    run = search if entry.view == "paragraphs" else search_quotes
     try:
-        found = search(searcher, SearchRequest.from_params(entry.params))
+        found = run(searcher, SearchRequest.from_params(entry.params, view=entry.view))
     except Exception as problem:  # a broken query must not stop the benchmark
         return (time.perf_counter() - started) * 1000, None, f"{type(problem).__name__}: {problem}"
     return (time.perf_counter() - started) * 1000, found.total, None
