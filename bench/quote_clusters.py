@@ -24,6 +24,7 @@ from quote_data import polnear, seeds  # noqa: E402
 
 from searchapp import quote_clusters as qc  # noqa: E402
 
+WALL = "we are going to build a great wall and mexico is going to pay for that wall"
 PAIRS = Path(__file__).resolve().parent / "quote_pairs.jsonl"
 Method = Callable[[Sequence[tuple[str, str]]], list[int]]
 
@@ -156,7 +157,7 @@ def cost() -> list[tuple[str, str]]:
     timed("PolNeAR train+dev", corpus)
     timed("PolNeAR perturbed to 100,000", perturbed(corpus, 100_000))
     rng = random.Random(3)
-    base = ("we are going to build a great wall and mexico is going to pay for that wall").split(" ")
+    base = WALL.split()
     vocab = [f"w{k}" for k in range(50)]
     timed("hostile: 100,000 identical", [("Donald Trump", " ".join(base))] * 100_000)
     long = " ".join(rng.choice(vocab) for _ in range(7_000))[:20_000]

@@ -8,6 +8,7 @@ from searchapp.corpus import read_corpus
 from searchapp.paragraphs import article_docs
 from searchapp.quote_clusters import cluster_quotes
 
+WALL = "we are going to build a great wall and mexico is going to pay"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RESTORATION = "restoration of normal relations between partners"
 # Two translations of Rogozin's tweet that differ by a few words (written for the test).
@@ -100,7 +101,7 @@ def test_deterministic_and_labels_are_first_members() -> None:
 
 
 def test_hostile_inputs_complete() -> None:
-    words = ("we are going to build a great wall and mexico is going to pay").split(" ")
+    words = WALL.split()
     identical = [("Donald Trump", " ".join(words))] * 2_000
     assert set(cluster_quotes(identical)) == {0}
     huge = [("X", "lorem ipsum dolor " * 7_000), ("X", "lorem ipsum dolor sit amet")]
