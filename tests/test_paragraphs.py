@@ -9,7 +9,7 @@ from conftest import BROOMSTICKS, EPOCH_TIMES, FOX_QUOTE, HAMDEN, NEWSWEEK, SEED
 
 from searchapp.corpus import Article, read_corpus
 from searchapp.extract.quotes import Quote
-from searchapp.paragraphs import paragraph_docs
+from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 
 
 def docs_of(article_id: str):
@@ -109,3 +109,75 @@ def test_quotes_export_as_plain_json_objects():
     } in data["quotes"]
     assert all(set(quote) == {"speaker", "text", "direct"} for quote in data["quotes"])
     assert json.loads(json.dumps(data)) == data
+
+
+LEAD = "The city council voted on Tuesday to close the old bridge. Repairs will take a year."
+QUOTE = '"We had no choice," said the mayor, Ana Lopez.'
+
+
+def derived(*paragraphs: str) -> ParagraphDoc:
+    """The first paragraph document of an invented article without front matter."""
+    return paragraph_docs(Article(id="x", source="x.txt", paragraphs=paragraphs))[0]
+
+
+def test_derived_title_is_the_lead_sentence_after_the_furniture_before_it():
+    for opening in (
+        ("date 2022-04-02", LEAD),
+        ("LETTERS.", LEAD),
+        ("By Jane Doe", LEAD),
+        ("Co-authored by Hasmik Piliposyan.", LEAD),
+        (" date 2022-04-02 " + LEAD,),  # seed 004's shape: the label glued to the lead
+        ("Published: April 2, 2022 10:15 a.m. ET | " + LEAD,),
+        ("Updated 04/02/22 11.00a.m. E.T.: " + LEAD,),
+        ("UPDATE: 5/12 — " + LEAD,),
+    ):
+        doc = derived(*opening, QUOTE)
+        assert doc.title == "The city council voted on Tuesday to close the old bridge", opening
+        assert doc.title_derived
+
+
+def test_derived_title_drops_the_dateline():
+    for dateline in (
+        "WASHINGTON —",
+        "WASHINGTON --",
+        "ST. LOUIS ―",
+        "DES MOINES, Iowa -",
+        "SPRINGFIELD, Ill., April 2 (Reuters) -",
+        "MEXICO CITY, Feb. 8 (UPI) —",
+        "NEW YORK (AP) —",
+        "Springfield (AFP) –",
+        "(CNN)",
+    ):
+        title = derived(f"{dateline} {LEAD}").title
+        assert title == "The city council voted on Tuesday to close the old bridge", dateline
+
+
+def test_a_lead_that_only_looks_like_furniture_is_kept_whole():
+    assert derived("U.S.-imposed sanctions hit Russia's space program hard.").title == (
+        "U.S.-imposed sanctions hit Russia's space program hard"
+    )
+    assert derived("Mehmet Oz — a surgeon and TV star — has been a guest.").title == (
+        "Mehmet Oz — a surgeon and TV star — has been a guest"
+    )
+    assert derived("Posted Sunday on Facebook, the video drew a million views.").title == (
+        "Posted Sunday on Facebook, the video drew a million views"
+    )
+
+
+def test_derived_title_does_not_stop_at_an_abbreviation():
+    assert derived("Sens. Rand Paul (Ky.) and Marco Rubio debated taxes. Then more.").title == (
+        "Sens. Rand Paul (Ky.) and Marco Rubio debated taxes"
+    )
+    assert derived("Donald J. Trump met Gov. Chris Christie in St. Louis. He left.").title == (
+        "Donald J. Trump met Gov. Chris Christie in St. Louis"
+    )
+    assert derived("A pause in N.H. is over for the senator in S.C.").title == (
+        "A pause in N.H. is over for the senator in S.C."
+    )
+
+
+def test_seed_titles_read_as_lead_sentences():
+    titles = {a.id: paragraph_docs(a)[0].title for a in read_corpus(SEEDS)}
+    assert titles[HAMDEN].startswith("Russia says it will end cooperation with other nations")
+    for title in titles.values():
+        assert title.startswith("Russia") and "date" not in title.split()[:3]

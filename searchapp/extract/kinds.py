@@ -61,9 +61,11 @@ _BYLINE = re.compile(
     r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\.?$"
 )
 # A credit line, wherever the desk puts it: "Samantha Lachman contributed reporting.",
-# "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters).
+# "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters),
+# "Co-authored by Hasmik Piliposyan." (which otherwise became a derived title).
 _CREDIT_LINE = re.compile(
     r"^(?:(?:additional |with )?reporting (?:by|from)\b|(?:writing|editing|compiled) by\b|"
+    r"co-?authored by\b|"
     r"[^.\n]{2,120}?\bcontributed (?:reporting|to this (?:report|story|article))\b)",
     re.IGNORECASE,
 )
