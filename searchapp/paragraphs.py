@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from searchapp.corpus import Article
 from searchapp.extract.dates import extract_date
 from searchapp.extract.kinds import BODY, classify_paragraphs
-from searchapp.extract.leads import lead_sentence, strip_furniture
+from searchapp.extract.leads import byline_author, lead_sentence, strip_furniture
 from searchapp.extract.outlets import extract_outlet
 from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.extract.speakers import extract_quotes
@@ -196,7 +196,8 @@ def _extract(
         text for text, kind in zip(read, kinds, strict=False) if kind == BODY
     )
     date = article.date or extract_date(read, kinds[: len(read)])
-    author = article.author
+    # The byline, often the article's last paragraph ("Tom Ozimek" above his bio).
+    author = article.author or byline_author(read, kinds[: len(read)])
     if article.title:
         title = (article.title, False)
     else:

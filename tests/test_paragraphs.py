@@ -124,7 +124,7 @@ def test_derived_title_is_the_lead_sentence_after_the_furniture_before_it():
     for opening in (
         ("date 2022-04-02", LEAD),
         ("LETTERS.", LEAD),
-        ("By Jane Doe", LEAD),
+        ("By Jane Doe and John Roe", LEAD),
         ("Co-authored by Hasmik Piliposyan.", LEAD),
         (" date 2022-04-02 " + LEAD,),  # seed 004's shape: the label glued to the lead
         ("Published: April 2, 2022 10:15 a.m. ET | " + LEAD,),
@@ -181,3 +181,49 @@ def test_seed_titles_read_as_lead_sentences():
     assert titles[HAMDEN].startswith("Russia says it will end cooperation with other nations")
     for title in titles.values():
         assert title.startswith("Russia") and "date" not in title.split()[:3]
+
+
+def test_a_byline_fills_the_author_of_every_paragraph():
+    for byline, author in (
+        ("By Tom Ozimek", "Tom Ozimek"),
+        ("By Tom Ozimek, The Epoch Times", "Tom Ozimek"),
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("BY ASHLEY PARKER AND MAGGIE HABERMAN", "Ashley Parker and Maggie Haberman"),
+        ("By Jane Doe, John Roe and Ann Smith, USA TODAY", "Jane Doe, John Roe and Ann Smith"),
+    ):
+        docs = paragraph_docs(Article(id="x", source="x.txt", paragraphs=(byline, LEAD, QUOTE)))
+        assert docs[0].kind == "byline"
+        assert {doc.author for doc in docs} == {author}, byline
+
+
+def test_the_signature_under_an_article_is_its_author():
+    signed = (LEAD, QUOTE, "Tom Ozimek", "Tom Ozimek has a broad background in journalism.")
+    docs = paragraph_docs(Article(id="x", source="x.txt", paragraphs=signed))
+    assert {doc.author for doc in docs} == {"Tom Ozimek"}
+    credit = (LEAD, QUOTE, "Reporting by Ana Ruiz in Madrid; Editing by Joe Bloggs")
+    assert derived(*credit).author == "Ana Ruiz"
+
+
+def test_captions_sentences_and_contributors_are_not_authors():
+    for paragraphs in (
+        ("Tom Ozimek - ESA/NASA/Getty Images", LEAD),  # a photo credit
+        ("Photo by Jane Doe", LEAD),
+        (LEAD, QUOTE, "Jane Doe contributed reporting."),
+        (LEAD, QUOTE, "Additional reporting by Ana Ruiz"),
+        ("International Space Station", LEAD),  # a label, not a first name
+        (LEAD, "Tom Ozimek has a broad background in journalism."),  # a bio, a sentence
+        (LEAD, "Amanda Terkel", QUOTE, LEAD),  # one entry of a live blog
+        (LEAD, QUOTE),
+    ):
+        assert derived(*paragraphs).author is None, paragraphs
+
+
+def test_front_matter_author_wins_over_the_byline():
+    article = Article(id="x", source="x.txt", author="Jane Doe", paragraphs=("By John Roe", LEAD))
+    assert {doc.author for doc in paragraph_docs(article)} == {"Jane Doe"}
+
+
+def test_the_seed_byline_is_the_epoch_times_author():
+    assert {doc.author for doc in docs_of(EPOCH_TIMES)} == {"Tom Ozimek"}
+    assert {doc.author for doc in docs_of(NEWSWEEK)} == {None}
