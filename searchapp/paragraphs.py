@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from searchapp.corpus import Article
 from searchapp.extract.dates import extract_date
 from searchapp.extract.kinds import BODY, classify_paragraphs
+from searchapp.extract.leads import byline_author, lead_sentence, strip_furniture
 from searchapp.extract.outlets import extract_outlet
 from searchapp.extract.quotes import Quote, speakers_of
 from searchapp.extract.speakers import extract_quotes
@@ -23,7 +24,7 @@ from searchapp.extract.speakers import extract_quotes
 UNKNOWN_OUTLET = "Unknown outlet"
 UNKNOWN_DATE = "Unknown date"
 _TITLE_LENGTH = 90
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
+_ABBREVIATION_END = re.compile(r"\b[A-Z]\.[A-Z]\.\Z")
 
 # Extraction reads at most this much of one paragraph, and of one article; the full text
 # is still indexed and searchable. Extraction is linear, about 2 µs a character of news,
@@ -114,7 +115,7 @@ def article_docs(article: Article) -> ArticleDocs:
     paragraphs = article.paragraphs
     read, warnings = _extraction_text(article)
     try:
-        kinds, quotes, outlet, date, (title, derived) = _extract(article, read)
+        kinds, quotes, outlet, date, author, (title, derived) = _extract(article, read)
     except Exception as error:  # noqa: BLE001 - any rule's failure, reported below
         reason = " ".join(str(error).split())[:200]
         warnings.append(
@@ -125,7 +126,7 @@ def article_docs(article: Article) -> ArticleDocs:
             )
         )
         kinds, quotes = [BODY] * len(paragraphs), [[] for _ in paragraphs]
-        outlet, date = article.outlet, article.date
+        outlet, date, author = article.outlet, article.date, article.author
         title, derived = (
             (article.title, False) if article.title else (_plain_title(paragraphs), True)
         )
@@ -142,7 +143,7 @@ def article_docs(article: Article) -> ArticleDocs:
             title_derived=derived,
             outlet=outlet,
             date=date,
-            author=article.author,
+            author=author,
             url=article.url,
         )
         for position, (text, kind, said) in enumerate(zip(paragraphs, kinds, quotes, strict=True))
@@ -182,9 +183,9 @@ def _extraction_text(article: Article) -> tuple[list[str], list[ExtractionWarnin
 
 def _extract(
     article: Article, read: list[str]
-) -> tuple[list[str], list[list[Quote]], str | None, dt.date | None, tuple[str, bool]]:
-    """Kinds, quotes, outlet, date and title from the text extraction may read; the
-    paragraphs past it are classified alone and carry no quotes."""
+) -> tuple[list[str], list[list[Quote]], str | None, dt.date | None, str | None, tuple[str, bool]]:
+    """Kinds, quotes, outlet, date, author and title from the text extraction may read;
+    the paragraphs past it are classified alone and carry no quotes."""
     rest = article.paragraphs[len(read) :]
     kinds = classify_paragraphs(read, article.author) if read else []
     # Alone, so that their cost stays linear; cut like the rest.
@@ -195,27 +196,30 @@ def _extract(
         text for text, kind in zip(read, kinds, strict=False) if kind == BODY
     )
     date = article.date or extract_date(read, kinds[: len(read)])
+    # The byline, often the article's last paragraph ("Tom Ozimek" above his bio).
+    author = article.author or byline_author(read, kinds[: len(read)])
     if article.title:
         title = (article.title, False)
     else:
         lead = derive_title(tuple(read), kinds[: len(read)]) if read else ""
         title = (lead or _plain_title(article.paragraphs), True)
-    return kinds, quotes, outlet, date, title
+    return kinds, quotes, outlet, date, author, title
 
 
 def _plain_title(paragraphs: tuple[str, ...]) -> str:
-    """A title that cannot fail, for an article extraction gave up on: its opening words."""
-    words = " ".join(paragraphs[0][:1_000].split()) if paragraphs else ""
+    """A title that cannot fail, for an article extraction gave up on or without a lead:
+    its opening words, after its dateline if it has one."""
+    opening = paragraphs[0][:1_000] if paragraphs else ""
+    words = strip_furniture(opening) or " ".join(opening.split())
     return words if len(words) <= _TITLE_LENGTH else words[:_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def derive_title(paragraphs: tuple[str, ...], kinds: list[str]) -> str:
-    """A title from the lead: its first sentence, shortened at a word boundary."""
-    lead = next(
-        (p for p, kind in zip(paragraphs, kinds, strict=True) if kind == BODY), paragraphs[0]
-    )
-    sentence = _SENTENCE_END.split(" ".join(lead.split()), maxsplit=1)[0]
+    """A title from the lead: its first sentence without the page's furniture (datelines,
+    date labels), shortened at a word boundary. "" when no paragraph reads as a lead."""
+    sentence = lead_sentence(paragraphs, kinds)
     if len(sentence) <= _TITLE_LENGTH:
-        return sentence.rstrip(".")
+        # A headline has no full stop, but an abbreviation keeps its own: "in S.C."
+        return sentence if _ABBREVIATION_END.search(sentence) else sentence.rstrip(".")
     cut = sentence[:_TITLE_LENGTH].rsplit(" ", 1)[0]
     return cut.rstrip(",;:—– ") + "…"

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BROOMSTICKS, HAMDEN, NEWSWEEK, SEEDS
+from conftest import BROOMSTICKS, EPOCH_TIMES, HAMDEN, NEWSWEEK, SEEDS
 
 from searchapp import create_app
 from searchapp.generations import current_generation
@@ -22,6 +22,23 @@ def get(client, **params):
 
 def facet(data, name):
     return {item["value"]: item["count"] for item in data["facets"][name]}
+
+
+def test_author_finds_every_paragraph_of_the_article_its_byline_signs(client):
+    data = get(client, q="author:ozimek", per_page=100)
+    assert data["total"] == 19  # the Epoch Times seed: "Tom Ozimek" above his bio
+    assert {(hit["article_id"], hit["author"]) for hit in data["hits"]} == {
+        (EPOCH_TIMES, "Tom Ozimek")
+    }
+
+
+def test_a_derived_title_has_no_furniture_before_the_lead(client):
+    hits = [hit for hit in get(client, q="Hamden")["hits"] if hit["article_id"] == HAMDEN]
+    assert hits and all(hit["title_derived"] for hit in hits)
+    # The source opens "date 2022-04-02 Russia says ...": the date is not the title's.
+    assert {hit["title"] for hit in hits} == {
+        "Russia says it will end cooperation with other nations on the International Space Station…"
+    }
 
 
 def test_broomsticks_finds_the_one_paragraph_with_the_word_highlighted(client):

@@ -123,7 +123,7 @@ def test_every_indexed_id_is_kept_as_written(article_index: Path):
 @pytest.mark.parametrize(("number", "article_id"), ALL_ODD)
 def test_an_odd_id_opens_through_the_link_the_search_page_gives(client, number, article_id):
     results = client.get("/", query_string={"q": marker(number)}).get_data(as_text=True)
-    [href] = re.findall(r'<h2><a href="([^"]*)">', results)
+    [href] = re.findall(r'<a class="title" href="([^"]*)"', results)
     path, fragment = html.unescape(href).split("#")
     assert fragment == "p-1"
     response = client.get(path)
@@ -205,7 +205,7 @@ def test_odd_ids_open_from_their_result_links_in_chromium(article_server):
             tab = browser.new_page()
             for number, _article_id in ALL_ODD:
                 tab.goto(f"http://127.0.0.1:{article_server}/?q={marker(number)}")
-                tab.click(".hit h2 a")
+                tab.click(".hit a.title")
                 tab.wait_for_url(re.compile(r"#p-1$"))
                 assert tab.locator("h1").inner_text().startswith(f"Odd article {number}")
                 assert tab.locator(".paragraph.hit").get_attribute("id") == "p-1"

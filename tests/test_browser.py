@@ -67,7 +67,7 @@ def test_search_tick_outlet_read_highlight_open_article(page, live_server):
 
     page.go_forward()
     page.wait_for_url(re.compile(r"outlet=Newsweek"))
-    first = page.locator(".hit h2 a").first
+    first = page.locator(".hit a.title").first
     first.click()
     page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
     anchor = page.url.rsplit("#", 1)[1]
@@ -79,7 +79,7 @@ def test_quote_search_shows_who_said_it_and_leads_to_their_other_quotes(page, li
     page.goto(live_server + "/?q=quote:broomsticks")
     assert page.locator("#total").inner_text().startswith("1 ")
     assert page.locator(".hit mark").first.inner_text().lower() == "broomsticks"
-    page.locator(".hit h2 a").first.click()
+    page.locator(".hit a.title").first.click()
     page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
     anchor = page.url.rsplit("#", 1)[1]
     quote = page.locator(f"#{anchor} .quote", has_text="broomsticks")
@@ -153,7 +153,7 @@ def test_search_page_script_works_under_the_content_security_policy(page, live_s
     page.select_option("#sort", "date_desc")
     page.wait_for_url(re.compile(r"/\?q=sanctions&outlet=Newsweek&sort=date_desc$"))
 
-    page.locator(".hit h2 a").first.click()
+    page.locator(".hit a.title").first.click()
     page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
     page.go_back()
     page.wait_for_url(re.compile(r"sort=date_desc$"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,35 @@ def test_results_show_snippet_metadata_and_link_to_the_paragraph(client):
     assert "<mark>broomsticks</mark>" in html
     assert "Unknown outlet" in html and "1 paragraph" in html
     assert f"/articles/{BROOMSTICKS}?p=10&amp;back=q%3Dbroomsticks#p-10" in html
+
+
+def hit_markup(html: str, doc_id: str) -> str:
+    """The results page's markup for one hit."""
+    start = html.index(f'id="hit-{doc_id}"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_a_hit_is_its_paragraph_then_outlet_date_speakers_and_the_title_as_the_link(client):
+    hit = hit_markup(page(client, q="broomsticks"), f"{BROOMSTICKS}:10")
+    assert "<h2" not in hit  # the derived title, the lead's first sentence, is no heading
+    snippet, meta = hit.index('class="snippet"'), hit.index('class="meta"')
+    assert snippet < meta and "<mark>broomsticks</mark>" in hit[snippet:meta]
+    line = hit[meta:]
+    marks = ['class="outlet"', 'class="date"', 'class="speaker"', 'class="title"']
+    assert [line.index(mark) for mark in marks] == sorted(line.index(mark) for mark in marks)
+    assert re.search(
+        rf'<a class="title" href="/articles/{BROOMSTICKS}\?p=10&amp;back=q%3Dbroomsticks#p-10"'
+        r"[^>]*>Russia has threatened to stop its collaboration with the West",
+        line,
+    )
+    assert ">Dmitry Rogozin</a>" in line and "(lead)" in line
+
+
+def test_a_hit_with_a_front_matter_title_links_it_unmarked(evil_client):
+    line = hit_markup(page(evil_client, q="sanctions"), "evil:0")
+    title = line[line.index('class="title"') :]
+    assert title.split("</a>")[0].endswith("Title &lt;img src=x onerror=&#34;alert(1)&#34;&gt;")
+    assert "(lead)" not in line and "<h2" not in line
 
 
 def test_facets_are_checkboxes_in_a_get_form(client):

@@ -9,7 +9,7 @@ from conftest import BROOMSTICKS, EPOCH_TIMES, FOX_QUOTE, HAMDEN, NEWSWEEK, SEED
 
 from searchapp.corpus import Article, read_corpus
 from searchapp.extract.quotes import Quote
-from searchapp.paragraphs import paragraph_docs
+from searchapp.paragraphs import ParagraphDoc, paragraph_docs
 
 
 def docs_of(article_id: str):
@@ -109,3 +109,121 @@ def test_quotes_export_as_plain_json_objects():
     } in data["quotes"]
     assert all(set(quote) == {"speaker", "text", "direct"} for quote in data["quotes"])
     assert json.loads(json.dumps(data)) == data
+
+
+LEAD = "The city council voted on Tuesday to close the old bridge. Repairs will take a year."
+QUOTE = '"We had no choice," said the mayor, Ana Lopez.'
+
+
+def derived(*paragraphs: str) -> ParagraphDoc:
+    """The first paragraph document of an invented article without front matter."""
+    return paragraph_docs(Article(id="x", source="x.txt", paragraphs=paragraphs))[0]
+
+
+def test_derived_title_is_the_lead_sentence_after_the_furniture_before_it():
+    for opening in (
+        ("date 2022-04-02", LEAD),
+        ("LETTERS.", LEAD),
+        ("By Jane Doe and John Roe", LEAD),
+        ("Co-authored by Hasmik Piliposyan.", LEAD),
+        (" date 2022-04-02 " + LEAD,),  # seed 004's shape: the label glued to the lead
+        ("Published: April 2, 2022 10:15 a.m. ET | " + LEAD,),
+        ("Updated 04/02/22 11.00a.m. E.T.: " + LEAD,),
+        ("UPDATE: 5/12 — " + LEAD,),
+    ):
+        doc = derived(*opening, QUOTE)
+        assert doc.title == "The city council voted on Tuesday to close the old bridge", opening
+        assert doc.title_derived
+
+
+def test_derived_title_drops_the_dateline():
+    for dateline in (
+        "WASHINGTON —",
+        "WASHINGTON --",
+        "ST. LOUIS ―",
+        "DES MOINES, Iowa -",
+        "SPRINGFIELD, Ill., April 2 (Reuters) -",
+        "MEXICO CITY, Feb. 8 (UPI) —",
+        "NEW YORK (AP) —",
+        "Springfield (AFP) –",
+        "(CNN)",
+    ):
+        title = derived(f"{dateline} {LEAD}").title
+        assert title == "The city council voted on Tuesday to close the old bridge", dateline
+
+
+def test_a_lead_that_only_looks_like_furniture_is_kept_whole():
+    assert derived("U.S.-imposed sanctions hit Russia's space program hard.").title == (
+        "U.S.-imposed sanctions hit Russia's space program hard"
+    )
+    assert derived("Mehmet Oz — a surgeon and TV star — has been a guest.").title == (
+        "Mehmet Oz — a surgeon and TV star — has been a guest"
+    )
+    assert derived("Posted Sunday on Facebook, the video drew a million views.").title == (
+        "Posted Sunday on Facebook, the video drew a million views"
+    )
+
+
+def test_derived_title_does_not_stop_at_an_abbreviation():
+    assert derived("Sens. Rand Paul (Ky.) and Marco Rubio debated taxes. Then more.").title == (
+        "Sens. Rand Paul (Ky.) and Marco Rubio debated taxes"
+    )
+    assert derived("Donald J. Trump met Gov. Chris Christie in St. Louis. He left.").title == (
+        "Donald J. Trump met Gov. Chris Christie in St. Louis"
+    )
+    assert derived("A pause in N.H. is over for the senator in S.C.").title == (
+        "A pause in N.H. is over for the senator in S.C."
+    )
+
+
+def test_seed_titles_read_as_lead_sentences():
+    titles = {a.id: paragraph_docs(a)[0].title for a in read_corpus(SEEDS)}
+    assert titles[HAMDEN].startswith("Russia says it will end cooperation with other nations")
+    for title in titles.values():
+        assert title.startswith("Russia") and "date" not in title.split()[:3]
+
+
+def test_a_byline_fills_the_author_of_every_paragraph():
+    for byline, author in (
+        ("By Tom Ozimek", "Tom Ozimek"),
+        ("By Tom Ozimek, The Epoch Times", "Tom Ozimek"),
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("BY ASHLEY PARKER AND MAGGIE HABERMAN", "Ashley Parker and Maggie Haberman"),
+        ("By Jane Doe, John Roe and Ann Smith, USA TODAY", "Jane Doe, John Roe and Ann Smith"),
+    ):
+        docs = paragraph_docs(Article(id="x", source="x.txt", paragraphs=(byline, LEAD, QUOTE)))
+        assert docs[0].kind == "byline"
+        assert {doc.author for doc in docs} == {author}, byline
+
+
+def test_the_signature_under_an_article_is_its_author():
+    signed = (LEAD, QUOTE, "Tom Ozimek", "Tom Ozimek has a broad background in journalism.")
+    docs = paragraph_docs(Article(id="x", source="x.txt", paragraphs=signed))
+    assert {doc.author for doc in docs} == {"Tom Ozimek"}
+    credit = (LEAD, QUOTE, "Reporting by Ana Ruiz in Madrid; Editing by Joe Bloggs")
+    assert derived(*credit).author == "Ana Ruiz"
+
+
+def test_captions_sentences_and_contributors_are_not_authors():
+    for paragraphs in (
+        ("Tom Ozimek - ESA/NASA/Getty Images", LEAD),  # a photo credit
+        ("Photo by Jane Doe", LEAD),
+        (LEAD, QUOTE, "Jane Doe contributed reporting."),
+        (LEAD, QUOTE, "Additional reporting by Ana Ruiz"),
+        ("International Space Station", LEAD),  # a label, not a first name
+        (LEAD, "Tom Ozimek has a broad background in journalism."),  # a bio, a sentence
+        (LEAD, "Amanda Terkel", QUOTE, LEAD),  # one entry of a live blog
+        (LEAD, QUOTE),
+    ):
+        assert derived(*paragraphs).author is None, paragraphs
+
+
+def test_front_matter_author_wins_over_the_byline():
+    article = Article(id="x", source="x.txt", author="Jane Doe", paragraphs=("By John Roe", LEAD))
+    assert {doc.author for doc in paragraph_docs(article)} == {"Jane Doe"}
+
+
+def test_the_seed_byline_is_the_epoch_times_author():
+    assert {doc.author for doc in docs_of(EPOCH_TIMES)} == {"Tom Ozimek"}
+    assert {doc.author for doc in docs_of(NEWSWEEK)} == {None}

@@ -16,7 +16,8 @@ from dateutil import parser as dateparser
 
 from searchapp.extract.kinds import CAPTION
 
-_MONTH = (
+# A month as news writes it, full or abbreviated (leads.py reads the same months).
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
@@ -24,8 +25,8 @@ _MONTH = (
 _FULL_DATE = re.compile(
     r"\b(?:"
     r"(?P<iso>\d{4}-\d{2}-\d{2})"  # 2022-04-02
-    rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"  # April 2, 2022
-    rf"|(?P<dmy>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"  # 2 April 2022
+    rf"|(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"  # April 2, 2022
+    rf"|(?P<dmy>\d{{1,2}}\s+{MONTH},?\s+\d{{4}})"  # 2 April 2022
     r"|(?P<slash>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))"  # 04/02/22 (US order)
     r")(?!\d)",
     re.IGNORECASE,

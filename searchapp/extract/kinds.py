@@ -55,15 +55,20 @@ _CREDIT_WORDS = (
     "reuters/",
     "epa-efe",
 )
-# Author lines: "By Jane Doe", "Jane Doe, USA TODAY", a bare two-to-four word name.
+# Author lines: "By Jane Doe", "By Tom Ozimek, The Epoch Times", "BY JANE DOE AND JOHN
+# ROE", a bare two-to-four word name. ("by" was once matched in lower case only, so a
+# byline with an outlet or a second author was body text, and could become the title.)
 _BYLINE = re.compile(
-    r"^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*|"
+    r"^(?:(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"(?:\s*(?:,|and|AND|&)\s*[A-Z][\w.' -]+)*|"
     r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\.?$"
 )
 # A credit line, wherever the desk puts it: "Samantha Lachman contributed reporting.",
-# "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters).
+# "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters),
+# "Co-authored by Hasmik Piliposyan." (which otherwise became a derived title).
 _CREDIT_LINE = re.compile(
     r"^(?:(?:additional |with )?reporting (?:by|from)\b|(?:writing|editing|compiled) by\b|"
+    r"co-?authored by\b|"
     r"[^.\n]{2,120}?\bcontributed (?:reporting|to this (?:report|story|article))\b)",
     re.IGNORECASE,
 )
