@@ -37,7 +37,7 @@ from searchapp.search import (
     within_limits,
 )
 
-# "Also in" lists at most this many copies; `cluster_size` still counts them all.
+# "Also in" lists at most this many articles; `copies_total` still counts them all.
 MAX_COPIES = 20
 
 
@@ -78,8 +78,11 @@ class QuoteHit:
     snippet: str  # HTML: the quotation, escaped, with the searched words marked
     score: float | None
     cluster_id: str  # the id of the cluster's first quotation
-    cluster_size: int
-    copies: tuple[QuoteCopy, ...]  # the cluster's other quotations (at most MAX_COPIES)
+    cluster_size: int  # quotations, this one included
+    # One quotation from each other article printing it, earliest first (MAX_COPIES of
+    # `copies_total`): an article quoting two stretches of one sentence is listed once.
+    copies: tuple[QuoteCopy, ...]
+    copies_total: int
     missing: tuple[str, ...] = ()
 
     @property
@@ -104,6 +107,7 @@ class QuoteHit:
             "cluster_id": self.cluster_id,
             "cluster_size": self.cluster_size,
             "copies": [copy.to_json() for copy in self.copies],
+            "copies_total": self.copies_total,
         }
 
 
@@ -278,7 +282,10 @@ def _hits(
     hits = []
     for row, score, cluster in chosen:
         copy = shown[row]
-        others = tuple(copy_at(m) for m in cluster if m != row)[:MAX_COPIES]
+        articles = searcher.columns.articles
+        other_articles = _first_per_article(cluster, articles[table.docs[cluster]])
+        other_articles.pop(int(articles[table.docs[row]]), None)
+        others = tuple(copy_at(m) for m in list(other_articles.values())[:MAX_COPIES])
         first = copy_at(cluster[0])
         hits.append(
             QuoteHit(
@@ -288,10 +295,19 @@ def _hits(
                 first.id,
                 len(cluster),
                 others,
+                len(other_articles),
                 missing_words(matched, int(table.docs[row])),
             )
         )
     return hits
+
+
+def _first_per_article(rows: list[int], articles: np.ndarray) -> dict[int, int]:
+    """Article number → the first of `rows` in it, in the order of `rows`."""
+    first: dict[int, int] = {}
+    for row, article in zip(rows, articles.tolist(), strict=True):
+        first.setdefault(article, row)
+    return first
 
 
 def _members(searcher: IndexSearcher, cluster: int) -> list[int]:

@@ -31,16 +31,21 @@ def test_the_rogozin_sentence_is_one_quote_with_its_other_outlets(browser, live_
     page.wait_for_url(re.compile(r"/quotes\?q=normal\+relations$"))
     assert page.locator("#view-quotes").get_attribute("aria-current") == "page"
     sentence = page.locator(".quote-hit", has_text=ROGOZIN)
-    assert sentence.count() == 1  # printed by three outlets, shown once
+    assert sentence.count() == 1  # printed by four outlets, shown once
+    assert sentence.locator(".outlet").inner_text() == "Newsweek"  # the earliest, first
     copies = sentence.locator(".copies .copy").all_inner_texts()
-    shown = sentence.locator(".outlet").inner_text()
-    assert len(copies) >= 2 and not any(copy.startswith(shown + " (") for copy in copies)
+    assert sorted(copies) == [
+        "The Epoch Times (Unknown date)",  # Epoch and the unnamed outlet have no date
+        "The Hamden Journal (2022-04-02)",  # it quotes two stretches of the sentence
+        "Unknown outlet (Unknown date)",
+    ]
     assert sentence.locator(".speaker").inner_text() == "Dmitry Rogozin"
     _no_sideways_scroll(page)
 
     page.check("#collapse")  # every outlet's copy: submits on change
     page.wait_for_url(re.compile(r"collapse=none"))
-    assert page.locator(".quote-hit", has_text=ROGOZIN).count() == len(copies) + 1
+    assert page.locator(".quote-hit", has_text=ROGOZIN).count() == 3
+    assert page.locator(".quote-hit .outlet", has_text="The Hamden Journal").count() >= 1
     context.close()
 
 
@@ -66,10 +71,34 @@ def test_the_quotes_view_works_without_javascript_on_a_phone(browser, live_serve
     page.check("#collapse")
     page.click("button.apply")  # no script: the form's own button applies it
     page.wait_for_url(re.compile(r"collapse=none"))
-    assert page.locator(".quote-hit", has_text=ROGOZIN).count() >= 3
+    assert page.locator(".quote-hit", has_text=ROGOZIN).count() == 3
     page.locator(".quote-hit .paragraph-link").first.click()
     page.wait_for_url(re.compile(r"/articles/.+#p-\d+$"))
     page.click("text=← Back to results")
     page.wait_for_url(re.compile(r"/quotes\?"))
+    _no_sideways_scroll(page)
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_paragraphs_grouped_by_article_open_the_rest_of_each(browser, live_server, viewport):  # noqa: F811
+    context = browser.new_context(viewport=viewport) if viewport else browser.new_context()
+    page = context.new_page()  # noqa: F811
+    page.goto(live_server + "/?q=sanctions")
+    paragraphs = int(page.locator("#total").inner_text().split()[0])
+    page.check("#collapse")  # group by article: submits on change
+    page.wait_for_url(re.compile(r"/\?q=sanctions&collapse=article$"))
+    assert page.locator("#total").inner_text().startswith("5 articles")
+    assert page.locator(".hit").count() == 5
+    more = page.locator(".more-in-article a")
+    counts = [int(text.split()[0]) for text in more.all_inner_texts()]
+    assert sum(counts) + 5 == paragraphs
+    grouped = page.locator(".hit", has=page.locator(".more-in-article")).first
+    outlet = grouped.locator(".outlet").inner_text()
+    grouped.locator(".more-in-article a").click()
+    page.wait_for_url(re.compile(r"article="))
+    assert int(page.locator("#total").inner_text().split()[0]) == counts[0] + 1
+    assert set(page.locator(".hit .outlet").all_inner_texts()) == {outlet}
+    assert page.locator("#article-scope").is_visible()
     _no_sideways_scroll(page)
     context.close()
