@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import threading
 import weakref
 from collections import defaultdict
@@ -38,6 +39,7 @@ MAX_NAME = 1_000
 # Months from the first to the last are listed, empty ones too, unless they span more
 # than this (a stray date in year 1): then only months with quotations are.
 MAX_MONTH_SPAN = 1_200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
@@ -132,7 +134,12 @@ class _SpeakerIndex:
         columns = searcher.columns
         table = columns.quotes
         values = columns.facets["speaker"].values
-        self.number = {value: i for i, value in enumerate(values)}
+        self.live_rows = columns.live[table.docs] if table.size else np.zeros(0, dtype=bool)
+        self.row_articles = columns.articles[table.docs].astype(np.int64)
+        # The facet keeps values whose paragraphs were all deleted or renamed (their
+        # postings stay until segments merge): only a speaker with quotations has a page.
+        quoted = np.bincount(table.speakers[self.live_rows], minlength=len(values))
+        self.number = {values[i]: int(i) for i in np.flatnonzero(quoted)}
         forms: dict[str, set[str]] = defaultdict(set)
         for written, name in searcher.owner.names.items():
             if name in self.number:
@@ -141,14 +148,12 @@ class _SpeakerIndex:
                       for name, spellings in forms.items()}
         self.written = {written: name for name, spellings in forms.items() for written in spellings}
         folded: dict[str, set[str]] = defaultdict(set)
-        for value in values:
+        for value in self.number:
             folded[fold(value)].add(value)
         for written, name in self.written.items():
             folded[fold(written)].add(name)
         folded.pop("", None)
         self.folded = {key: tuple(sorted(names)) for key, names in folded.items()}
-        self.live_rows = columns.live[table.docs] if table.size else np.zeros(0, dtype=bool)
-        self.row_articles = columns.articles[table.docs].astype(np.int64)
 
     def forms_of(self, name: str) -> tuple[str, ...]:
         return self.forms.get(name, (name,))
@@ -173,7 +178,7 @@ def canonical_speaker(searcher: IndexSearcher, name: str) -> str:
     index = _speaker_index(searcher)
     if name in index.number:
         return name
-    if len(name) > MAX_NAME:
+    if len(name) > MAX_NAME or _CONTROL.search(name):  # typed by no one: a probe
         raise SpeakerNotFound(name, ())
     if name in index.written:
         return index.written[name]
@@ -184,7 +189,8 @@ def canonical_speaker(searcher: IndexSearcher, name: str) -> str:
             return found[0]
         if found:
             raise SpeakerNotFound(name, found[:SUGGESTIONS], ambiguous=True)
-    nearest = tuple(searcher.owner.facet_values("speaker").nearest(name, SUGGESTIONS))
+    near = searcher.owner.facet_values("speaker").nearest(name, 2 * SUGGESTIONS)
+    nearest = tuple(value for value in near if value in index.number)[:SUGGESTIONS]
     if key:
         holding = [value for value in nearest if f" {key} " in f" {fold(value)} "]
         if len(holding) == 1:
