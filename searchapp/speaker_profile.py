@@ -225,13 +225,14 @@ def speaker_profile(
         if docnum not in paragraphs:
             paragraphs[docnum] = searcher.paragraph(docnum)
         quotes.append(SpokenQuote(paragraphs[docnum], int(table.slots[row])))
-    articles = np.unique(index.row_articles[rows])
+    articles = np.zeros(len(columns.article_ids), dtype=bool)  # theirs, as a mask
+    articles[index.row_articles[rows]] = True
     return SpeakerProfile(
         name=name,
         forms=index.forms_of(name),
         quotations=len(rows),
-        paragraphs=int(np.unique(docs).size),
-        articles=int(articles.size),
+        paragraphs=int(docs.size and 1 + np.count_nonzero(np.diff(docs))),  # docs ascend
+        articles=int(np.count_nonzero(articles)),
         outlets=_outlets(searcher, docs),
         months=_months(days[days > 0]),
         undated=int((days == 0).sum()),
@@ -280,20 +281,22 @@ def _months(days: np.ndarray) -> list[tuple[str, int]]:
 def _co_quoted(
     searcher: IndexSearcher, index: _SpeakerIndex, speaker: int, articles: np.ndarray
 ) -> list[tuple[str, int]]:
-    """The speakers quoted in most of the same articles, with how many they share."""
+    """The speakers quoted in most of the same articles (`articles`, a mask), with how
+    many they share: (article, speaker) pairs deduplicated by a sort, counted per speaker."""
     table = searcher.columns.quotes
     values = searcher.columns.facets["speaker"].values
-    if not articles.size:
-        return []
-    in_theirs = np.zeros(len(searcher.columns.article_ids), dtype=bool)
-    in_theirs[articles] = True
     rows = np.flatnonzero(
-        in_theirs[index.row_articles] & index.live_rows & (table.speakers != speaker)
+        articles[index.row_articles] & index.live_rows & (table.speakers != speaker)
     )
-    others = table.speakers[rows].astype(np.int64)
-    pairs = np.unique(index.row_articles[rows] * len(values) + others)  # (article, speaker)
-    shared = np.bincount(pairs % len(values), minlength=len(values))
-    found = [(values[i], int(shared[i])) for i in np.flatnonzero(shared)]
+    if not rows.size:
+        return []
+    pairs = index.row_articles[rows] * len(values) + table.speakers[rows]
+    pairs.sort()
+    first = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]
+    shared = np.bincount(first % len(values), minlength=len(values))
+    # Only those that can be in the top CO_QUOTED are sorted by name.
+    cutoff = np.partition(shared, -CO_QUOTED)[-CO_QUOTED] if len(values) > CO_QUOTED else 1
+    found = [(values[i], int(shared[i])) for i in np.flatnonzero(shared >= max(cutoff, 1))]
     found.sort(key=lambda pair: (-pair[1], pair[0].casefold(), pair[0]))
     return found[:CO_QUOTED]
 
