@@ -144,8 +144,10 @@ class _SpeakerIndex:
         for written, name in searcher.owner.names.items():
             if name in self.number:
                 forms[name].add(written)
-        self.forms = {name: tuple(sorted({name, *spellings}, key=str.casefold))
-                      for name, spellings in forms.items()}
+        self.forms = {
+            name: tuple(sorted({name, *spellings}, key=str.casefold))
+            for name, spellings in forms.items()
+        }
         self.written = {written: name for name, spellings in forms.items() for written in spellings}
         folded: dict[str, set[str]] = defaultdict(set)
         for value in self.number:

@@ -55,7 +55,9 @@ def test_the_api_gives_the_whole_record_of_rogozin(client):
         {"name": "Bill Nelson", "shared_articles": 2, "url": "/speakers/Bill%20Nelson"},
         {"name": "Josef Aschbacher", "shared_articles": 2, "url": "/speakers/Josef%20Aschbacher"},
     ]
-    assert [c["shared_articles"] for c in co] == sorted((c["shared_articles"] for c in co), reverse=True)
+    assert [c["shared_articles"] for c in co] == sorted(
+        (c["shared_articles"] for c in co), reverse=True
+    )
 
 
 def test_quotations_come_newest_first_undated_last_and_page(client):
@@ -224,7 +226,9 @@ def test_untrusted_text_is_escaped_on_the_page(merged_client):
     assert "Example &lt;i&gt;Post&lt;/i&gt;" in page
 
 
-@pytest.mark.parametrize("name", ["AT&T", "Ben/Jerry's", "Mr. A.B. Smith", "Рогозин 100%", "a?b#c", "."])
+@pytest.mark.parametrize(
+    "name", ["AT&T", "Ben/Jerry's", "Mr. A.B. Smith", "Рогозин 100%", "a?b#c", "."]
+)
 def test_any_name_round_trips_through_its_url(app, name):
     from searchapp.pages import speaker_url
 

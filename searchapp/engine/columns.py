@@ -13,11 +13,11 @@ place; requests build new masks from them.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 import json
 import os
 import shutil
 import uuid
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
