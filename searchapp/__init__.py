@@ -20,7 +20,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """App factory: settings from defaults, then `SEARCHAPP_INDEX`, then `config`."""
     from searchapp import api, pages, security
     from searchapp.live_index import LiveIndex, close_searcher
-    from searchapp.routing import ArticleIdConverter
+    from searchapp.routing import ArticleIdConverter, SpeakerNameConverter
     from searchapp.search import SearchLimits
 
     app = Flask(__name__)
@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.extensions["searchapp.index"] = LiveIndex(Path(app.config["INDEX_DIR"]))
     app.teardown_appcontext(close_searcher)
     app.url_map.converters["article"] = ArticleIdConverter  # before the rules that use it
+    app.url_map.converters["speaker"] = SpeakerNameConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     security.init_app(app)

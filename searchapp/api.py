@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, PageNotFound, load_article, paging_params
 from searchapp.engine import QuerySyntaxError, QueryTooCostly
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
+from searchapp.pages import speaker_url
 from searchapp.quote_search import search_quotes
 from searchapp.search import BadParameter, SearchRequest, SearchTimedOut, search
+from searchapp.speaker_profile import PageNotFound as SpeakerPageNotFound
+from searchapp.speaker_profile import (
+    SpeakerNotFound,
+    SpeakerProfile,
+    canonical_speaker,
+    profile_params,
+    speaker_profile,
+)
 from searchapp.speakers import list_speakers, speaker_params
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -66,11 +75,55 @@ def speakers_endpoint() -> Response | tuple[Response, int]:
     """Every speaker value with its paragraphs and the spellings merged into it."""
     try:
         contains, offset, limit = speaker_params(request.args.to_dict(flat=False))
-        return jsonify(list_speakers(get_searcher(), contains, offset, limit).to_json())
+        listed = list_speakers(get_searcher(), contains, offset, limit).to_json()
+        for entry in listed["speakers"]:
+            entry["url"] = speaker_url(entry["name"])
+        return jsonify(listed)
     except BadParameter as bad:
         return error(400, bad.message, bad.param)
     except IndexMissing as missing:
         return error(503, str(missing))
+
+
+@bp.get("/speakers/<speaker:name>")
+@bp.get("/speaker")  # ?name=, for the names "." and "..", which no URL path can carry
+def speaker_endpoint(name: str | None = None) -> Response | tuple[Response, int]:
+    """One speaker's record (`page`, `per_page` of their quotations, newest first). Another
+    spelling of the name is answered, not redirected: `name` is the index's spelling and
+    `requested` what was asked, so a client needs to follow nothing."""
+    if name is None:
+        name = request.args.get("name", "")
+    try:
+        page, per_page = profile_params(request.args)
+        searcher = get_searcher()
+        canonical = canonical_speaker(searcher, name)
+        profile = speaker_profile(searcher, canonical, page, per_page)
+    except BadParameter as bad:
+        return error(400, bad.message, bad.param)
+    except SpeakerNotFound as missing:
+        nearest = [{"name": near, "url": speaker_url(near)} for near in missing.nearest]
+        body = {"param": "name", "message": str(missing), "nearest": nearest}
+        return jsonify({"error": body}), 404
+    except SpeakerPageNotFound as past:
+        return error(404, str(past), "page")
+    except IndexMissing as missing:
+        return error(503, str(missing))
+    return jsonify(_profile_json(profile, name))
+
+
+def _profile_json(profile: SpeakerProfile, requested: str) -> dict[str, object]:
+    """The profile with links: the speaker's page, each co-quoted speaker's, and each
+    quotation's paragraph in its article page."""
+    data = profile.to_json()
+    data = {"name": data.pop("name"), "url": speaker_url(profile.name), **data}
+    if requested != profile.name:
+        data = {"requested": requested, **data}
+    for entry in data["co_quoted"]:
+        entry["url"] = speaker_url(entry["name"])
+    for quote in data["quotes"]:
+        article = url_for("pages.article", article_id=quote["article_id"], p=quote["position"])
+        quote["url"] = f"{article}#p-{quote['position']}"
+    return data
 
 
 @bp.get("/articles/<article:article_id>")

@@ -1,4 +1,4 @@
-"""HTML pages: search with facets, and the article a hit came from.
+"""HTML pages: search with facets, the article a hit came from, and a speaker's record.
 
 Everything a page shows is in its URL, so results can be shared and the back button
 works; the forms are plain GET forms, so the page works without JavaScript.
@@ -6,7 +6,8 @@ works; the forms are plain GET forms, so the page works without JavaScript.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from werkzeug import Response
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound
 
 from searchapp.articles import (
@@ -30,6 +31,14 @@ from searchapp.search import (
     SearchRequest,
     SearchTimedOut,
     search,
+)
+from searchapp.speaker_profile import DEFAULT_PER_PAGE as SPEAKER_PER_PAGE
+from searchapp.speaker_profile import PageNotFound as SpeakerPageNotFound
+from searchapp.speaker_profile import (
+    SpeakerNotFound,
+    canonical_speaker,
+    profile_params,
+    speaker_profile,
 )
 
 bp = Blueprint("pages", __name__)
@@ -142,6 +151,55 @@ def _article_url(
         p=hit,
         back=back or None,
         view=from_view,
+    )
+
+
+@bp.app_template_global()
+def speaker_url(name: str, **params: object) -> str:
+    """The speaker page of `name`, for every template: a quotation's speaker may hold a
+    comma, which the speaker facet's value (the page's name) has as a space."""
+    return url_for("pages.speaker", name=name.replace(",", " "), **params)
+
+
+@bp.get("/speakers/<speaker:name>")
+@bp.get("/speaker")  # ?name=, for the names "." and "..", which no URL path can carry
+def speaker(name: str | None = None) -> tuple[str, int] | str | Response:
+    """Everything one speaker said, newest first. Another spelling of a name ("rogozin")
+    redirects to the page under the name the index gives them, so each has one URL."""
+    if name is None:
+        name = request.args.get("name", "")
+    try:
+        page, per_page = profile_params(request.args)
+        searcher = get_searcher()
+        canonical = canonical_speaker(searcher, name)
+        if canonical != name:
+            return redirect(_speaker_page_url(canonical, page, per_page), 302)
+        profile = speaker_profile(searcher, canonical, page, per_page)
+    except BadParameter as bad:
+        first = _speaker_page_url(name, 1, SPEAKER_PER_PAGE)
+        return _problem(BadRequest(bad.message), first, "Open the first page")
+    except SpeakerNotFound as missing:
+        error = NotFound(str(missing))
+        html = render_template("error.html", error=error, suggestions=missing.nearest)
+        return html, 404
+    except SpeakerPageNotFound as past:
+        last = _speaker_page_url(name, past.pages, per_page)
+        return _problem(NotFound(str(past)), last, "Open the last page")
+    except IndexMissing as missing:
+        abort(503, description=str(missing))
+    links = {}
+    if profile.page > 1:
+        links["previous"] = _speaker_page_url(name, profile.page - 1, per_page)
+    if profile.page < profile.pages:
+        links["next"] = _speaker_page_url(name, profile.page + 1, per_page)
+    return render_template("speaker.html", profile=profile, links=links)
+
+
+def _speaker_page_url(name: str, page: int, per_page: int) -> str:
+    return speaker_url(
+        name,
+        page=page if page != 1 else None,
+        per_page=per_page if per_page != SPEAKER_PER_PAGE else None,
     )
 
 

@@ -34,3 +34,9 @@ class ArticleIdConverter(BaseConverter):
         if value in _DOT_SEGMENTS:
             raise ValidationError()  # build the next rule of the endpoint: the query form
         return quote(value, safe="!$&'()*+,:;=@")
+
+
+class SpeakerNameConverter(ArticleIdConverter):
+    """Registered as `speaker`, as in `/speakers/<speaker:name>`: a speaker facet value is
+    as arbitrary as an article id (dots, slashes, any script), and gets the same treatment,
+    "." and ".." included (their URL is `/speaker?name=..`)."""

@@ -85,10 +85,39 @@ def test_quote_search_shows_who_said_it_and_leads_to_their_other_quotes(page, li
     quote = page.locator(f"#{anchor} .quote", has_text="broomsticks")
     assert quote.locator(".speaker").inner_text() == "Dmitry Rogozin"
     quote.locator(".speaker").click()
-    page.wait_for_url(re.compile(r"speaker=Dmitry\+Rogozin"))
+    page.wait_for_url(re.compile(r"/speakers/Dmitry%20Rogozin$"))
+    page.get_by_role("link", name="Search what they said").click()
+    page.wait_for_url(re.compile(r"/quotes\?speaker=Dmitry\+Rogozin$"))
     speakers = page.locator("#facet-speaker input:checked")
     assert speakers.count() == 1 and speakers.get_attribute("value") == "Dmitry Rogozin"
     assert int(page.locator("#total").inner_text().split()[0]) > 5
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_speaker_page_opens_from_an_article_and_fits_the_screen(browser, live_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(live_server + "/articles/003_e10bdec7e090b6c9")
+    page.locator("#p-10 .quote .speaker", has_text="Dmitry Rogozin").click()
+    page.wait_for_url(re.compile(r"/speakers/Dmitry%20Rogozin$"))
+    assert page.locator("h1").inner_text() == "Dmitry Rogozin"
+    assert page.locator(".spoken-quote").count() == 20
+    assert page.locator(".spoken-quote .source").first.is_visible()
+    assert page.locator("#speaker-outlets li").count() == 4
+    assert page.locator("#speaker-co-quoted a.speaker").count() == 10
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    quotes = page.locator(".speaker-quotes").bounding_box()
+    facts = page.locator(".speaker-facts").bounding_box()
+    if width == 390:  # the counts stack below the quotations
+        assert facts["y"] > quotes["y"] and quotes["x"] + quotes["width"] <= 390
+    else:  # beside them
+        assert facts["x"] > quotes["x"] + quotes["width"] - 1
+    page.locator("#speaker-co-quoted a", has_text="Bill Nelson").click()
+    page.wait_for_url(re.compile(r"/speakers/Bill%20Nelson$"))
+    assert page.locator("h1").inner_text() == "Bill Nelson"
+    assert page.locator(".spoken-quote").count() == 4
+    context.close()
 
 
 def test_phone_width_stacks_filters_below_results(browser, live_server):

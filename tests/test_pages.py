@@ -112,7 +112,7 @@ def test_article_page_lists_each_paragraphs_quotes_under_it(client):
     html = page(client, f"/articles/{BROOMSTICKS}")
     quoted = section(html, 10)
     assert 'class="quotes"' in quoted
-    assert '<a class="speaker" href="/?speaker=Dmitry+Rogozin"' in quoted
+    assert '<a class="speaker" href="/speakers/Dmitry%20Rogozin"' in quoted
     assert "Dmitry Rogozin</a>:" in quoted
     assert "“Let them fly on something else, on broomsticks.”" in quoted
     assert 'class="quotes"' not in section(html, 11)  # narration only
@@ -135,7 +135,7 @@ def test_article_page_shows_quotes_escaped_with_reported_ones_marked(quotes_clie
     html = page(quotes_client, "/articles/council")
     assert "<b>" not in html and "<i>" not in html
     direct = section(html, 0)
-    assert 'href="/?speaker=Jane+Roe"' in direct and "Jane Roe</a>:" in direct
+    assert 'href="/speakers/Jane%20Roe"' in direct and "Jane Roe</a>:" in direct
     assert "“&lt;b&gt;bold&lt;/b&gt; words are here today.”" in direct
     reported = section(html, 1)
     assert "Jane Roe</a>:" in reported and "“" not in reported
@@ -143,7 +143,8 @@ def test_article_page_shows_quotes_escaped_with_reported_ones_marked(quotes_clie
         "the council would vote against the &lt;i&gt;plan&lt;/i&gt; next week. "
         '<span class="reported">(reported)</span>'
     ) in reported
-    # The speaker link is a working search filter.
+    # The speaker link opens everything they said, and the filter still finds them.
+    assert "2 quotations" in page(quotes_client, "/speakers/Jane%20Roe")
     assert "2 paragraphs" in page(quotes_client, speaker="Jane Roe")
 
 
