@@ -169,10 +169,12 @@ def test_pages_work_on_a_phone_width(client):
     assert "@media (max-width: 700px)" in css
 
 
-def test_outlet_and_speakers_of_a_hit_are_filter_links(client):
+def test_a_hits_outlet_filters_and_its_speakers_open_their_pages(client):
     html = page(client, q="broomsticks")
     assert 'href="?q=broomsticks&amp;outlet=_unknown"' in html
-    assert 'href="?q=broomsticks&amp;speaker=Dmitry+Rogozin"' in html
+    assert '<a class="speaker" href="/speakers/Dmitry%20Rogozin"' in html
+    # The speaker facet offers each value's page beside its checkbox.
+    assert 'class="profile" href="/speakers/Dmitry%20Rogozin"' in html
 
 
 def test_show_more_values_survives_ticking_a_filter(client):
