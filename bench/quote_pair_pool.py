@@ -105,11 +105,11 @@ def cross_speaker(rows: list[dict], per: int, rng: random.Random) -> list[dict]:
         for x in members:
             for y in members:
                 a, b = rows[x], rows[y]
-                if x < y and (x, y) not in seen and a["article"] != b["article"]:
-                    if a["canonical"].split()[-1] != b["canonical"].split()[-1]:
-                        seen.add((x, y))
-                        na, nb = " ".join(texts[x]), " ".join(texts[y])
-                        found.append((x, y, fuzz.ratio(na, nb), fuzz.partial_ratio(na, nb)))
+                other_speaker = a["canonical"].split()[-1] != b["canonical"].split()[-1]
+                if x < y and (x, y) not in seen and a["article"] != b["article"] and other_speaker:
+                    seen.add((x, y))
+                    na, nb = " ".join(texts[x]), " ".join(texts[y])
+                    found.append((x, y, fuzz.ratio(na, nb), fuzz.partial_ratio(na, nb)))
     found.sort()
     return [
         pair(rows, a, b, "cross-speaker", r, p)
