@@ -126,7 +126,8 @@ def reindex(
             articles = [record.names for record in new_manifest.files.values()]
             names = unify_names(new_manifest.name_counts(), articles)
             report.renamed = engine.rename_speakers(folder, old_names, names)
-            report.paragraphs = engine.finish_generation(folder, names)
+            linked = previous if previous and manifest else None
+            report.paragraphs = engine.finish_generation(folder, names, linked)
             new_manifest.save(folder)
         report.articles = sum(len(r.indexed) for r in new_manifest.files.values())
         report.extracted = len(written.articles)

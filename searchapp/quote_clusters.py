@@ -91,6 +91,11 @@ def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> list[int]:
     return [_find(parent, i) for i in range(len(quotes))]
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker names may be one person, as clustering decides it."""
+    return _same_speaker(_speaker_key(a), _speaker_key(b))
+
+
 def _words(text: str) -> list[str]:
     """Case-, apostrophe- and punctuation-blind words: outlets differ in exactly these
     ("ISIS's"/"ISIS’s", "—" or "-", a final period)."""

@@ -25,8 +25,10 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
+from searchapp.engine.carry import Carry, Segments, segment_list
 from searchapp.engine.postings import field_lengths, postings_arrays
 from searchapp.engine.queries import SEARCHED_FIELDS
+from searchapp.engine.quote_build import PreviousTable, build_quote_table
 from searchapp.engine.quote_table import ARRAYS as QUOTE_ARRAYS
 from searchapp.engine.quote_table import QuoteTable
 from searchapp.engine.schema import FACET_FIELDS
@@ -72,6 +74,8 @@ class Columns:
     articles: np.ndarray  # int32 per document: its article's number in `article_ids`
     article_ids: list[str]
     quotes: QuoteTable
+    # What the document numbers refer to, so the next generation can carry (carry.py).
+    segments: Segments
 
     @property
     def size(self) -> int:
@@ -126,6 +130,7 @@ class Columns:
             "lengths": list(self.lengths),
             "articles": self.article_ids,
             "quote_terms": self.quotes.terms,
+            "segments": self.segments,
         }
         tmp = folder / f".{COLUMNS_DIR}-{uuid.uuid4().hex[:12]}.tmp"
         tmp.mkdir()
@@ -177,14 +182,19 @@ class Columns:
                 mapped("articles"),
                 list(values["articles"]),
                 quotes,
+                [tuple(segment) for segment in values["segments"]],
             )
         except (FileNotFoundError, NotADirectoryError, KeyError, ValueError):
             return None
 
     @classmethod
-    def from_reader(cls, reader: IndexReader, names: Mapping[str, str]) -> Columns:
+    def from_reader(
+        cls, reader: IndexReader, names: Mapping[str, str], previous: Columns | None = None
+    ) -> Columns:
         """Read the columns off the postings of the facet fields, and the quotations off
-        the stored fields with speakers renamed by `names`, once per generation."""
+        the stored fields with speakers renamed by `names`, once per generation; the
+        quotations of the segments it shares with the `previous` generation are not
+        read again (quote_build.py)."""
         size = reader.doc_count_all()
         live = np.zeros(size, dtype=bool)
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
@@ -204,13 +214,40 @@ class Columns:
             for name in SEARCHED_FIELDS
             if reader.schema[name].scorable
         }
-        article_ids = [term.decode("utf-8") for term in reader.lexicon("article_id")]
-        articles = np.full(size, -1, dtype=np.int32)
+        segments = segment_list(reader)
+        carry = Carry.between(previous.segments if previous else None, segments, size)
+        article_ids, articles = _article_column(reader, live, carry, previous)
+        speakers = facets["speaker"]
+        before = None
+        if previous is not None:
+            before = PreviousTable(previous.quotes, previous.facets["speaker"].values)
+        quoting = live & ~speakers.missing
+        quotes = build_quote_table(reader, quoting, speakers.values, names, before, carry)
+        return cls(
+            live, body & live, days, facets, lengths, articles, article_ids, quotes, segments
+        )
+
+
+def _article_column(
+    reader: IndexReader, live: np.ndarray, carry: Carry, previous: Columns | None
+) -> tuple[list[str], np.ndarray]:
+    """The article ids and each document's number among them. A first build reads each
+    article's postings; an incremental one moves the previous numbers and reads the
+    stored id of the few documents of new segments (10,000 postings lists took 1.4 s)."""
+    article_ids = [term.decode("utf-8") for term in reader.lexicon("article_id")]
+    articles = np.full(len(live), -1, dtype=np.int32)
+    if previous is None:
         for number, article_id in enumerate(article_ids):
             articles[_docs(reader, "article_id", article_id)] = number
-        speakers = facets["speaker"]
-        quotes = QuoteTable.from_reader(reader, live & ~speakers.missing, speakers.values, names)
-        return cls(live, body & live, days, facets, lengths, articles, article_ids, quotes)
+        return article_ids, articles
+    number = {article_id: i for i, article_id in enumerate(article_ids)}
+    renumbered = np.array([number.get(a, -1) for a in previous.article_ids] or [-1])
+    moved = carry.docs(np.arange(len(previous.articles)))
+    carried = (moved >= 0) & (previous.articles >= 0)
+    articles[moved[carried]] = renumbered[previous.articles[carried]]
+    for docnum in np.flatnonzero(live & ~carry.covered).tolist():
+        articles[docnum] = number[reader.stored_fields(docnum)["article_id"]]
+    return article_ids, articles
 
 
 def _facet_column(reader: IndexReader, fieldname: str, size: int, live: np.ndarray) -> FacetColumn:

@@ -10,15 +10,10 @@ several outlets (`searchapp/quote_clusters.py`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from whoosh.reading import IndexReader
-
-from searchapp.engine.schema import from_stored
-from searchapp.quote_clusters import cluster_quotes
 
 ARRAYS = ("docs", "slots", "speakers", "direct", "clusters", "term_starts", "term_rows")
 
@@ -66,49 +61,3 @@ class QuoteTable:
         arrays = [np.zeros(0, dtype=bool if n == "direct" else np.int32) for n in ARRAYS]
         arrays[ARRAYS.index("term_starts")] = np.zeros(1, dtype=np.int64)
         return cls(*arrays, terms=[])
-
-    @classmethod
-    def from_reader(
-        cls,
-        reader: IndexReader,
-        quoting: np.ndarray,
-        speaker_values: list[str],
-        names: Mapping[str, str],
-    ) -> QuoteTable:
-        """Read the quotations of the `quoting` paragraphs (a mask: the live ones with a
-        speaker, about a third), speakers under their corpus-wide names, and cluster
-        them."""
-        number = {value: i for i, value in enumerate(speaker_values)}
-        quote_field = reader.schema["quote"]
-        docs, slots, speakers, direct, texts = [], [], [], [], []
-        holding: dict[bytes, list[int]] = defaultdict(list)
-        for docnum in np.flatnonzero(quoting).tolist():
-            stored = reader.stored_fields(docnum)
-            if not stored.get("quotes"):
-                continue
-            doc = from_stored(stored).renamed(names)
-            for slot, quote in enumerate(doc.quotes):
-                value = number.get(quote.speaker.replace(",", " "))
-                if value is None:  # a name the facet leaves out (not an entity)
-                    continue
-                slots.append(slot)
-                speakers.append(value)
-                direct.append(quote.direct)
-                for term, *_ in quote_field.index(quote.text):
-                    holding[term].append(len(docs))
-                docs.append(docnum)
-                texts.append((speaker_values[value], quote.text))
-        if not docs:
-            return cls.empty()
-        terms = sorted(holding)
-        lists = [holding[term] for term in terms]
-        return cls(
-            np.asarray(docs, dtype=np.int32),
-            np.asarray(slots, dtype=np.int32),
-            np.asarray(speakers, dtype=np.int32),
-            np.asarray(direct, dtype=bool),
-            np.asarray(cluster_quotes(texts), dtype=np.int32),
-            np.cumsum([0, *map(len, lists)], dtype=np.int64),
-            np.fromiter((row for rows in lists for row in rows), dtype=np.int32),
-            [term.decode("utf-8") for term in terms],
-        )

@@ -190,12 +190,14 @@ def _commit(folder: Path, change: Callable[[SegmentWriter], list[Segment]]) -> N
     writer._finish()
 
 
-def finish_generation(folder: Path, names: Mapping[str, str]) -> int:
-    """Write what readers load once per generation (facet columns, the name mapping);
-    return the number of paragraphs."""
+def finish_generation(folder: Path, names: Mapping[str, str], previous: Path | None = None) -> int:
+    """Write what readers load once per generation (facet columns, quotations, the name
+    mapping), reusing what the `previous` generation (linked into this one) computed for
+    the segments they share; return the number of paragraphs."""
     ix = index.open_dir(str(folder))
+    before = Columns.load(previous) if previous is not None else None
     with ix.reader() as reader:
-        columns = Columns.from_reader(reader, names)
+        columns = Columns.from_reader(reader, names, before)
         write_vocabularies(folder, reader, QUERY_FIELDS)
         write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
     columns.save(folder)
