@@ -196,7 +196,7 @@ def test_a_full_disk_is_a_one_line_error(runner, corpus: Path, tmp_path: Path, m
     live, served = current_generation(index_dir), paragraphs(index_dir)
     from searchapp import engine
 
-    def full(folder: Path, names: dict) -> int:
+    def full(folder: Path, names: dict, previous: Path | None = None) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / "searchapp.json"))
 
     monkeypatch.setattr(engine, "finish_generation", full)
