@@ -147,7 +147,7 @@ def _search_quotes(
     for only in (saying, said_by):
         if only is not None:
             rows &= only
-    total = int(np.unique(table.clusters[rows]).size if collapse else rows.sum())
+    total = table.cluster_count(rows) if collapse else int(rows.sum())
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
     hits = _hits(searcher, matched, rows, page)
@@ -207,19 +207,20 @@ def _quote_counts(
     columns = searcher.columns
     table = columns.quotes
     column = columns.facets[facet]
-    if facet == "speaker":
-        values = table.speakers[rows].astype(np.int64)
-    else:  # outlet and month: one value per paragraph, -1 for none
-        per_doc = np.full(columns.size, -1, dtype=np.int64)
+
+    def values() -> np.ndarray:
+        if facet == "speaker":
+            return table.speakers
+        per_doc = np.full(columns.size, -1, dtype=np.int64)  # one value per paragraph
         per_doc[column.pair_docs] = column.pair_values
-        values = per_doc[table.docs[rows]]
+        return per_doc[table.docs]
+
     if collapse:
-        keys = np.unique((values + 1) * (table.size + 1) + table.clusters[rows])
-        values = keys // (table.size + 1) - 1
-    counted = np.bincount(values + 1, minlength=len(column.values) + 1)
-    counts = Counter(
-        {column.values[i - 1]: int(counted[i]) for i in np.flatnonzero(counted[1:]) + 1}
-    )
+        counted = table.clusters_per_value(facet, values, rows, len(column.values))
+    else:
+        counted = np.bincount(values()[rows] + 1, minlength=len(column.values) + 1)
+    present = np.flatnonzero(counted[1:]) + 1
+    counts = Counter({column.values[i - 1]: int(counted[i]) for i in present})
     counts[UNKNOWN] = int(counted[0])
     return +counts
 

@@ -10,8 +10,9 @@ several outlets (`searchapp/quote_clusters.py`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -35,14 +36,50 @@ class QuoteTable:
     def size(self) -> int:
         return len(self.docs)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Per document number, its first row (rows are by document): one pass, once per
+        generation, so the quotes view walks paragraphs without a search each."""
+        last = int(self.docs[-1]) + 2 if self.size else 1
+        return np.searchsorted(self.docs, np.arange(last)).tolist()
+
     def rows_of(self, docnum: int) -> range:
         """The rows of one paragraph's quotations."""
-        start = int(np.searchsorted(self.docs, docnum, "left"))
-        return range(start, int(np.searchsorted(self.docs, docnum, "right")))
+        starts = self._starts
+        if docnum + 1 >= len(starts):
+            return range(0)
+        return range(starts[docnum], starts[docnum + 1])
 
-    def cluster_sizes(self) -> np.ndarray:
-        """Per row, how many quotations its cluster has."""
-        return np.bincount(self.clusters, minlength=self.size)[self.clusters]
+    @cached_property
+    def _orders(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Rows sorted by cluster, then by a per-row value, per kind of value: built on
+        first use, once per generation (a race only builds one twice)."""
+        return {}
+
+    def _grouped(self, key: str, values: Callable[[], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        found = self._orders.get(key)
+        if found is None:
+            per_row = values().astype(np.int64)
+            found = self._orders[key] = (np.lexsort((per_row, self.clusters)), per_row)
+        return found
+
+    def clusters_per_value(
+        self, key: str, values: Callable[[], np.ndarray], rows: np.ndarray, size: int
+    ) -> np.ndarray:
+        """Per value (-1 first, then 0 to size - 1), the clusters having a row in `rows`
+        (a mask) with that value: `values()` gives each row's value, and `key` names it
+        for the cache. One gather over rows kept sorted by cluster and value, where
+        np.unique of the pairs took 8 ms a facet at 143,000 rows."""
+        order, per_row = self._grouped(key, values)
+        pooled = order[rows[order]]
+        clusters, value = self.clusters[pooled], per_row[pooled]
+        first = np.ones(len(pooled), dtype=bool)
+        first[1:] = (clusters[1:] != clusters[:-1]) | (value[1:] != value[:-1])
+        return np.bincount(value[first] + 1, minlength=size + 1)
+
+    def cluster_count(self, rows: np.ndarray) -> int:
+        """How many clusters have a row in `rows` (a mask)."""
+        return int(self.clusters_per_value("", lambda: np.zeros(self.size), rows, 0).sum())
 
     def rows_with(self, terms: Iterable[str]) -> np.ndarray:
         """Bool per row: the quotation holds one of the stemmed `terms`."""
