@@ -23,17 +23,15 @@ from markupsafe import escape
 
 from searchapp.engine import IndexSearcher
 from searchapp.extract.quotes import Quote
+from searchapp.matches import Matched, match_request, missing_words
 from searchapp.paragraphs import ParagraphDoc
 from searchapp.search import (
     FACETS,
     UNKNOWN,
-    Matched,
     SearchLimits,
     SearchRequest,
     SearchResult,
     facet_values,
-    match_request,
-    missing_words,
     within_limits,
 )
 
