@@ -22,6 +22,9 @@ SEARCH_PARAMS = (
     "page",
     "per_page",
     "facet_size",
+    "collapse",
+    "article",
+    "correct",
 )
 ARTICLE_PARAMS = ("page", "per_page", "p", "back")
 # Pieces of the query syntax, so that fuzzed queries reach the parser's corners rather than
@@ -98,6 +101,10 @@ VALUE = st.one_of(
             "NaN",
             " 7 ",
             "Dmitry Rogozin",
+            "quote",
+            "article",
+            "none",
+            "004_01cdabf5d90059fd",
         ]
     ),
     QUERY,
@@ -142,6 +149,13 @@ def test_api_search_never_fails(client, pairs, raw):
 @given(pairs=PAIRS, raw=st.just("") | RAW)
 def test_search_page_never_fails(client, pairs, raw):
     assert_page(client.get("/?" + query_string(pairs, raw)))
+
+
+@FUZZ
+@given(pairs=PAIRS, raw=st.just("") | RAW)
+def test_quotes_api_and_page_never_fail(client, pairs, raw):
+    assert_json_answer(client.get("/api/quotes?" + query_string(pairs, raw)))
+    assert_page(client.get("/quotes?" + query_string(pairs, raw)))
 
 
 ARTICLE_ID = st.one_of(
