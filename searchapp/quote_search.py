@@ -258,8 +258,6 @@ def _hits(
     page: list[tuple[int, float | None]],
 ) -> list[QuoteHit]:
     table = searcher.columns.quotes
-    clusters = table.clusters
-    members = {int(clusters[row]): _members(searcher, int(clusters[row])) for row, _ in page}
     docs: dict[int, ParagraphDoc] = {}
 
     def copy_at(row: int) -> QuoteCopy:
@@ -270,46 +268,34 @@ def _hits(
 
     chosen = []
     for row, score in page:
-        cluster = members[int(clusters[row])]
+        members = _members(searcher, int(table.clusters[row]))
         if matched.request.effective_collapse == "quote":
-            row = next(member for member in cluster if rows[member])  # the earliest that matches
-        chosen.append((row, score, cluster))
+            row = int(members[rows[members]][0])  # the earliest copy that matches
+        chosen.append((row, score, members))
     shown = {row: copy_at(row) for row, _, _ in chosen}
     snippets = searcher.snippets(
         matched.plan, {str(row): copy.quote.text for row, copy in shown.items()}
     )
     hits = []
-    for row, score, cluster in chosen:
+    for row, score, members in chosen:
         copy = shown[row]
-        articles = searcher.columns.articles
-        other_articles = _first_per_article(cluster, articles[table.docs[cluster]])
-        other_articles.pop(int(articles[table.docs[row]]), None)
-        others = tuple(copy_at(m) for m in list(other_articles.values())[:MAX_COPIES])
-        first = copy_at(cluster[0])
+        others = _other_articles(searcher, members, row)
         hits.append(
             QuoteHit(
                 copy,
                 snippets.get(str(row)) or str(escape(copy.quote.text)),
                 score,
-                first.id,
-                len(cluster),
-                others,
-                len(other_articles),
+                copy_at(int(members[0])).id,
+                len(members),
+                tuple(copy_at(int(other)) for other in others[:MAX_COPIES]),
+                len(others),
                 missing_words(matched, int(table.docs[row])),
             )
         )
     return hits
 
 
-def _first_per_article(rows: list[int], articles: np.ndarray) -> dict[int, int]:
-    """Article number → the first of `rows` in it, in the order of `rows`."""
-    first: dict[int, int] = {}
-    for row, article in zip(rows, articles.tolist(), strict=True):
-        first.setdefault(article, row)
-    return first
-
-
-def _members(searcher: IndexSearcher, cluster: int) -> list[int]:
+def _members(searcher: IndexSearcher, cluster: int) -> np.ndarray:
     """The cluster's live rows, earliest first (undated last), in index order on a day."""
     columns = searcher.columns
     table = columns.quotes
@@ -317,4 +303,15 @@ def _members(searcher: IndexSearcher, cluster: int) -> list[int]:
     rows = rows[columns.live[table.docs[rows]]]
     days = columns.days[table.docs[rows]].astype(np.int64)
     key = np.where(days == 0, np.iinfo(np.int64).max, days)
-    return [int(row) for row in rows[np.argsort(key, kind="stable")]]
+    return rows[np.argsort(key, kind="stable")]
+
+
+def _other_articles(searcher: IndexSearcher, members: np.ndarray, shown: int) -> np.ndarray:
+    """The first of `members` in each article but the shown row's, in `members`' order:
+    an article quoting two stretches of a sentence is one copy. Array passes, so a
+    cluster of 100,000 copies costs a page no more than a sort."""
+    articles = searcher.columns.articles[searcher.columns.quotes.docs[members]]
+    _, first = np.unique(articles, return_index=True)
+    firsts = members[np.sort(first)]
+    own = searcher.columns.articles[searcher.columns.quotes.docs[shown]]
+    return firsts[articles[np.sort(first)] != own]
