@@ -49,7 +49,10 @@ def test_the_rogozin_sentence_is_one_quote_with_its_other_outlets(browser, live_
     context.close()
 
 
-def test_a_quotes_search_filtered_to_one_speaker(page, live_server):  # noqa: F811
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_a_quotes_search_filtered_to_one_speaker(browser, live_server, viewport):  # noqa: F811
+    context = browser.new_context(viewport=viewport) if viewport else browser.new_context()
+    page = context.new_page()  # noqa: F811
     page.goto(live_server + "/quotes?q=sanctions")
     rogozin = page.locator("#facet-speaker label", has_text="Dmitry Rogozin")
     count = int(rogozin.locator(".count").inner_text())
@@ -61,6 +64,11 @@ def test_a_quotes_search_filtered_to_one_speaker(page, live_server):  # noqa: F8
     speakers = page.locator(".quote-hit .speaker").all_inner_texts()
     assert speakers and set(speakers) == {"Dmitry Rogozin"}
     assert page.locator(".quote-hit mark").count() >= 1
+    _no_sideways_scroll(page)
+    page.locator(".quote-hit .speaker").first.click()  # every speaker name: their page
+    page.wait_for_url(re.compile(r"/speakers/Dmitry%20Rogozin$"))
+    assert page.locator("h1").inner_text() == "Dmitry Rogozin"
+    context.close()
 
 
 def test_the_quotes_view_works_without_javascript_on_a_phone(browser, live_server):  # noqa: F811
@@ -101,4 +109,24 @@ def test_paragraphs_grouped_by_article_open_the_rest_of_each(browser, live_serve
     assert set(page.locator(".hit .outlet").all_inner_texts()) == {outlet}
     assert page.locator("#article-scope").is_visible()
     _no_sideways_scroll(page)
+    context.close()
+
+
+def test_grouping_by_article_and_a_speaker_page_work_without_javascript(browser, live_server):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()  # noqa: F811
+    page.goto(live_server + "/?q=sanctions")
+    page.check("#collapse")
+    page.click("button.apply")
+    page.wait_for_url(re.compile(r"collapse=article"))
+    assert page.locator("#total").inner_text().startswith("5 articles")
+    page.locator(".more-in-article a").first.click()
+    page.wait_for_url(re.compile(r"article="))
+    assert len(set(page.locator(".hit .outlet").all_inner_texts())) == 1
+    page.locator(".hit .speaker").first.click()
+    page.wait_for_url(re.compile(r"/speakers/"))
+    assert page.locator(".spoken-quote").count() >= 1
+    page.locator("#speaker-co-quoted a").first.click()
+    page.wait_for_url(re.compile(r"/speakers/"))
+    assert page.locator(".spoken-quote").count() >= 1
     context.close()
