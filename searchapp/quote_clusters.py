@@ -63,8 +63,18 @@ def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> list[int]:
     """A cluster label per (speaker canonical name, quotation text): the index of the
     first quotation of its cluster. The same input always gives the same labels: every
     hash is seeded (crc32, MinHash seed 1) and every set is read in sorted order."""
-    words = [_words(text) for _, text in quotes]
-    speakers = [_speaker_key(speaker) for speaker, _ in quotes]
+    # Syndicated and replicated stories repeat quotations and speakers word for word:
+    # each distinct string is normalised once (the lists are only read).
+    normalised: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
+    words = [
+        normalised[text] if text in normalised else normalised.setdefault(text, _words(text))
+        for _, text in quotes
+    ]
+    speakers = [
+        keys[name] if name in keys else keys.setdefault(name, _speaker_key(name))
+        for name, _ in quotes
+    ]
     parent = list(range(len(quotes)))
     # Identical words from the same speaker are one quotation whatever their length;
     # only the first of them is compared further, so repeats cost nothing more.

@@ -20,7 +20,6 @@ from whoosh.reading import IndexReader
 
 from searchapp.engine.carry import Carry
 from searchapp.engine.quote_table import QuoteTable
-from searchapp.engine.schema import from_stored
 from searchapp.quote_clusters import cluster_quotes
 
 # Carried quotations sharing a word held by more quotations than this are not candidates
@@ -125,21 +124,27 @@ def _carry(
 def _read(
     reader: IndexReader, docnums: np.ndarray, speaker_values: list[str], names: Mapping[str, str]
 ) -> _Fresh:
+    """The rows of `docnums`, read from their stored quotations (as `from_stored` reads
+    them, speakers renamed as `ParagraphDoc.renamed` does). A quotation printed word for
+    word by several outlets is stemmed once."""
     number = {value: i for i, value in enumerate(speaker_values)}
     stem = reader.schema["quote"]
+    stemmed: dict[str, list[str]] = {}
     fresh = _Fresh()
     for docnum in docnums.tolist():
-        doc = from_stored(reader.stored_fields(docnum)).renamed(names)
-        for slot, quote in enumerate(doc.quotes):
-            value = number.get(quote.speaker.replace(",", " "))
+        for slot, (speaker, text, direct) in enumerate(reader.stored_fields(docnum)["quotes"]):
+            value = number.get(names.get(speaker, speaker).replace(",", " "))
             if value is None:  # a name the facet leaves out (not an entity)
                 continue
             fresh.docs.append(docnum)
             fresh.slots.append(slot)
             fresh.speakers.append(value)
-            fresh.direct.append(quote.direct)
-            fresh.texts.append(quote.text)
-            fresh.terms.append([term.decode("utf-8") for term, *_ in stem.index(quote.text)])
+            fresh.direct.append(direct)
+            fresh.texts.append(text)
+            terms = stemmed.get(text)
+            if terms is None:
+                terms = stemmed[text] = [term.decode("utf-8") for term, *_ in stem.index(text)]
+            fresh.terms.append(terms)
     return fresh
 
 
