@@ -16,11 +16,13 @@ once they are gone.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 import traceback
 from collections import Counter
@@ -32,10 +34,10 @@ from pathlib import Path
 from searchapp.corpus import Article
 from searchapp.engine import SegmentBuilder
 from searchapp.paragraphs import paragraph_docs
-from searchapp.processes import die_with
 
 BATCH_PARAGRAPHS = 400  # per job: enough to amortise the queue, small for smooth progress
 _POLL_SECONDS = 0.2
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def _check_alive(workers: list) -> None:
 
 
 def _worker(folder: Path, names: dict[str, str], jobs, results, parent: int) -> None:
-    die_with(parent)
+    _die_with(parent)
     try:
         builder = SegmentBuilder(folder, names)
         while (batch := jobs.get()) is not None:
@@ -209,6 +211,17 @@ def _worker(folder: Path, names: dict[str, str], jobs, results, parent: int) -> 
         results.put(("oserror", (error.errno or errno.EIO, error.strerror, error.filename)))
     except BaseException:
         results.put(("error", traceback.format_exc()))
+
+
+def _die_with(parent: int) -> None:
+    """Be killed by the kernel when the parent dies, however it dies: a worker left behind
+    blocks on its queue forever, holding memory and deleted files open. Linux only; the
+    kernel watches the thread that started us, which joins us before it returns."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:

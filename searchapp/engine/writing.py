@@ -31,7 +31,6 @@ from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
 from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.engine.spelling import vocabulary_counts, write_vocabulary
 from searchapp.paragraphs import ParagraphDoc
-from searchapp.processes import beside
 
 # Documents per segment: small enough for a worker's postings to stay in memory (the
 # InMemorySegmentWriter holds them all: about 200 MB), large enough that a search at a
@@ -40,8 +39,6 @@ SEGMENT_DOCS = 25_000
 # Smaller segments, as incremental reindexes and renames leave them, are merged together.
 SMALL_SEGMENT_DOCS = 2_500
 _LOCK_SUFFIX = "WRITELOCK"
-# From this many documents, finish_generation builds the columns in a child process.
-COLUMNS_BESIDE_DOCS = 50_000
 
 
 def _codec() -> W3Codec:
@@ -196,32 +193,13 @@ def _commit(folder: Path, change: Callable[[SegmentWriter], list[Segment]]) -> N
 def finish_generation(folder: Path, names: Mapping[str, str], previous: Path | None = None) -> int:
     """Write what readers load once per generation (facet columns, quotations, the name
     mapping), reusing what the `previous` generation (linked into this one) computed for
-    the segments they share; return the number of paragraphs.
-
-    The columns (5 s at 200,000 paragraphs) are built in a child process of their own
-    while this one writes the vocabularies (3 s) when the index is large enough to repay
-    starting one."""
+    the segments they share; return the number of paragraphs."""
     ix = index.open_dir(str(folder))
-    if ix.doc_count_all() < COLUMNS_BESIDE_DOCS:
-        paragraphs = _write_columns(folder, names, previous)
-        _write_vocabularies(folder, ix)
-    else:
-        with beside(_write_columns, folder, dict(names), previous) as columns_written:
-            _write_vocabularies(folder, ix)
-            paragraphs = columns_written()
-    write_info(folder, names)
-    return paragraphs
-
-
-def _write_columns(folder: Path, names: Mapping[str, str], previous: Path | None) -> int:
     before = Columns.load(previous) if previous is not None else None
-    with index.open_dir(str(folder)).reader() as reader:
-        columns = Columns.from_reader(reader, names, before)
-    columns.save(folder)
-    return int(columns.live.sum())
-
-
-def _write_vocabularies(folder: Path, ix: index.Index) -> None:
     with ix.reader() as reader:
+        columns = Columns.from_reader(reader, names, before)
         write_vocabularies(folder, reader, QUERY_FIELDS)
         write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
+    columns.save(folder)
+    write_info(folder, names)
+    return int(columns.live.sum())
