@@ -32,7 +32,11 @@ from searchapp.engine.quote_build import PreviousTable, build_quote_table
 from searchapp.engine.quote_table import ARRAYS as QUOTE_ARRAYS
 from searchapp.engine.quote_table import QuoteTable
 from searchapp.engine.schema import FACET_FIELDS
+from searchapp.engine.segment_rows import SegmentRows
 
+# Documents of no carried segment and no rows file above which the article column is
+# read from postings rather than stored fields.
+STORED_ARTICLES = 20_000
 COLUMNS_DIR = "columns"  # one .npy file per array, and VALUES_FILE
 # {"facets": {facet: [value, ...]}, "lengths": [field, ...], "articles": [article id, ...],
 #  "quote_terms": [stemmed word, ...]}
@@ -189,12 +193,17 @@ class Columns:
 
     @classmethod
     def from_reader(
-        cls, reader: IndexReader, names: Mapping[str, str], previous: Columns | None = None
+        cls,
+        reader: IndexReader,
+        names: Mapping[str, str],
+        previous: Columns | None = None,
+        folder: Path | None = None,
     ) -> Columns:
-        """Read the columns off the postings of the facet fields, and the quotations off
-        the stored fields with speakers renamed by `names`, once per generation; the
-        quotations of the segments it shares with the `previous` generation are not
-        read again (quote_build.py)."""
+        """Read the columns off the postings of the facet fields, and the quotations with
+        speakers renamed by `names`, once per generation. What the `previous` generation
+        computed for the segments both share is carried (carry.py); new segments' articles
+        and quotations come from the rows their builders left in `folder`
+        (segment_rows.py), else from stored fields."""
         size = reader.doc_count_all()
         live = np.zeros(size, dtype=bool)
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
@@ -216,37 +225,68 @@ class Columns:
         }
         segments = segment_list(reader)
         carry = Carry.between(previous.segments if previous else None, segments, size)
-        article_ids, articles = _article_column(reader, live, carry, previous)
+        rows = {
+            segment: SegmentRows.load(folder, segment)
+            for segment, start, count in segments
+            if folder is not None and count and not carry.covered[start]
+        }
+        article_ids, articles = _article_column(reader, live, carry, previous, segments, rows)
         speakers = facets["speaker"]
         before = None
         if previous is not None:
             before = PreviousTable(previous.quotes, previous.facets["speaker"].values)
         quoting = live & ~speakers.missing
-        quotes = build_quote_table(reader, quoting, speakers.values, names, before, carry)
+        quotes = build_quote_table(
+            reader, quoting, speakers.values, names, before, carry, _starts(segments, rows)
+        )
         return cls(
             live, body & live, days, facets, lengths, articles, article_ids, quotes, segments
         )
 
 
+def _starts(segments: Segments, rows: Mapping[str, SegmentRows | None]) -> dict[int, SegmentRows]:
+    """First document number → the rows its builder left, for the segments that have them
+    (whole: one article per document)."""
+    return {
+        start: found
+        for segment, start, count in segments
+        if (found := rows.get(segment)) is not None and len(found.articles) == count
+    }
+
+
 def _article_column(
-    reader: IndexReader, live: np.ndarray, carry: Carry, previous: Columns | None
+    reader: IndexReader,
+    live: np.ndarray,
+    carry: Carry,
+    previous: Columns | None,
+    segments: Segments,
+    rows: Mapping[str, SegmentRows | None],
 ) -> tuple[list[str], np.ndarray]:
-    """The article ids and each document's number among them. A first build reads each
-    article's postings; an incremental one moves the previous numbers and reads the
-    stored id of the few documents of new segments (10,000 postings lists took 1.4 s)."""
+    """The article ids and each document's number among them: moved from the previous
+    generation, read from the rows of new segments, and for the documents of neither
+    (segments Whoosh merged), read from stored fields, or from each article's postings
+    when they are many (10,000 postings lists take 1.4 s at 200,000 paragraphs)."""
     article_ids = [term.decode("utf-8") for term in reader.lexicon("article_id")]
-    articles = np.full(len(live), -1, dtype=np.int32)
-    if previous is None:
-        for number, article_id in enumerate(article_ids):
-            articles[_docs(reader, "article_id", article_id)] = number
-        return article_ids, articles
     number = {article_id: i for i, article_id in enumerate(article_ids)}
-    renumbered = np.array([number.get(a, -1) for a in previous.article_ids] or [-1])
-    moved = carry.docs(np.arange(len(previous.articles)))
-    carried = (moved >= 0) & (previous.articles >= 0)
-    articles[moved[carried]] = renumbered[previous.articles[carried]]
-    for docnum in np.flatnonzero(live & ~carry.covered).tolist():
-        articles[docnum] = number[reader.stored_fields(docnum)["article_id"]]
+    articles = np.full(len(live), -1, dtype=np.int32)
+    known = carry.covered.copy()
+    if previous is not None:
+        renumbered = np.array([number.get(a, -1) for a in previous.article_ids] or [-1])
+        moved = carry.docs(np.arange(len(previous.articles)))
+        carried = (moved >= 0) & (previous.articles >= 0)
+        articles[moved[carried]] = renumbered[previous.articles[carried]]
+    for segment, start, count in segments:
+        found = rows.get(segment)
+        if found is not None and len(found.articles) == count:
+            articles[start : start + count] = [number.get(a, -1) for a in found.articles]
+            known[start : start + count] = True
+    rest = np.flatnonzero(live & ~known)
+    if len(rest) > STORED_ARTICLES:
+        for i, article_id in enumerate(article_ids):
+            articles[_docs(reader, "article_id", article_id)] = i
+    else:
+        for docnum in rest.tolist():
+            articles[docnum] = number[reader.stored_fields(docnum)["article_id"]]
     return article_ids, articles
 
 

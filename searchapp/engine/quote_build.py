@@ -20,6 +20,7 @@ from whoosh.reading import IndexReader
 
 from searchapp.engine.carry import Carry
 from searchapp.engine.quote_table import QuoteTable
+from searchapp.engine.segment_rows import SegmentRows
 from searchapp.quote_clusters import cluster_quotes
 
 # Carried quotations sharing a word held by more quotations than this are not candidates
@@ -68,13 +69,18 @@ def build_quote_table(
     names: Mapping[str, str],
     previous: PreviousTable | None = None,
     carry: Carry | None = None,
+    written: Mapping[int, SegmentRows] | None = None,
 ) -> QuoteTable:
     """The quotations of the `quoting` paragraphs (a mask: live, with a speaker), speakers
     under their corpus-wide names (`names`), stemmed and clustered; the `previous`
-    table's rows of the documents `carry` moves are carried, not read."""
+    table's rows of the documents `carry` moves are carried, not read, and `written`
+    (first document number of a segment → the rows its builder left) saves reading the
+    stored quotations of new segments."""
     carried = _carry(previous, carry, quoting, speaker_values)
     old = previous.table if previous else QuoteTable.empty()
-    fresh = _read(reader, np.flatnonzero(quoting & ~carried.covered), speaker_values, names)
+    fresh = _read(
+        reader, np.flatnonzero(quoting & ~carried.covered), speaker_values, names, written or {}
+    )
     docs = np.concatenate([carried.docs, np.asarray(fresh.docs, dtype=np.int64)])
     if not len(docs):
         return QuoteTable.empty()
@@ -122,29 +128,43 @@ def _carry(
 
 
 def _read(
-    reader: IndexReader, docnums: np.ndarray, speaker_values: list[str], names: Mapping[str, str]
+    reader: IndexReader,
+    docnums: np.ndarray,
+    speaker_values: list[str],
+    names: Mapping[str, str],
+    written: Mapping[int, SegmentRows],
 ) -> _Fresh:
-    """The rows of `docnums`, read from their stored quotations (as `from_stored` reads
-    them, speakers renamed as `ParagraphDoc.renamed` does). A quotation printed word for
-    word by several outlets is stemmed once."""
+    """The rows of `docnums`: from the rows a segment's builder left, else from their
+    stored quotations (speakers renamed as `ParagraphDoc.renamed` does). A quotation
+    printed word for word by several outlets is stemmed once."""
     number = {value: i for i, value in enumerate(speaker_values)}
     stem = reader.schema["quote"]
     stemmed: dict[str, list[str]] = {}
     fresh = _Fresh()
-    for docnum in docnums.tolist():
+
+    def add(docnum: int, slot: int, speaker: str, text: str, direct: bool) -> None:
+        value = number.get(names.get(speaker, speaker).replace(",", " "))
+        if value is None:  # a name the facet leaves out (not an entity)
+            return
+        fresh.docs.append(docnum)
+        fresh.slots.append(slot)
+        fresh.speakers.append(value)
+        fresh.direct.append(direct)
+        fresh.texts.append(text)
+        terms = stemmed.get(text)
+        if terms is None:
+            terms = stemmed[text] = [term.decode("utf-8") for term, *_ in stem.index(text)]
+        fresh.terms.append(terms)
+
+    wanted = set(docnums.tolist())
+    for start, rows in written.items():
+        for local, slot, speaker, direct, text in rows.quotes:
+            if start + local in wanted:
+                add(start + local, slot, speaker, text, direct)
+        wanted.difference_update(range(start, start + len(rows.articles)))
+    for docnum in sorted(wanted):
         for slot, (speaker, text, direct) in enumerate(reader.stored_fields(docnum)["quotes"]):
-            value = number.get(names.get(speaker, speaker).replace(",", " "))
-            if value is None:  # a name the facet leaves out (not an entity)
-                continue
-            fresh.docs.append(docnum)
-            fresh.slots.append(slot)
-            fresh.speakers.append(value)
-            fresh.direct.append(direct)
-            fresh.texts.append(text)
-            terms = stemmed.get(text)
-            if terms is None:
-                terms = stemmed[text] = [term.decode("utf-8") for term, *_ in stem.index(text)]
-            fresh.terms.append(terms)
+            add(docnum, slot, speaker, text, direct)
     return fresh
 
 

@@ -28,6 +28,7 @@ from searchapp.engine.expansion import write_vocabularies
 from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.reading import SPELLING_FILE, write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
+from searchapp.engine.segment_rows import SegmentRows
 from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.engine.spelling import vocabulary_counts, write_vocabulary
 from searchapp.paragraphs import ParagraphDoc
@@ -88,6 +89,7 @@ class SegmentBuilder:
     """
 
     def __init__(self, folder: Path, names: Mapping[str, str]) -> None:
+        self._folder = folder
         self._ix = index.open_dir(str(folder))
         # One schema for all of this builder's segments: its fields remember the terms of
         # the words they have seen, and a schema read from the index starts with none.
@@ -95,6 +97,7 @@ class SegmentBuilder:
         self._names = names
         self._writer: SegmentWriter | None = None
         self._count = 0
+        self._rows = SegmentRows()
         self.segments: list[Segment] = []
 
     def add(self, doc: ParagraphDoc) -> None:
@@ -103,6 +106,7 @@ class SegmentBuilder:
                 self._ix, self._schema, _lk=False, codec=_codec(), **_WRITER_OPTIONS
             )
         self._writer.add_document(**to_fields(doc, self._names))
+        self._rows.add(doc)
         self._count += 1
         if self._count >= SEGMENT_DOCS:
             self._close()
@@ -114,12 +118,14 @@ class SegmentBuilder:
     def cancel(self) -> None:
         if self._writer is not None:
             self._writer.cancel()
-            self._writer = None
+            self._writer, self._count, self._rows = None, 0, SegmentRows()
 
     def _close(self) -> None:
         if self._writer is not None:
-            self.segments.append(self._writer._finalize_segment())
-            self._writer, self._count = None, 0
+            segment = self._writer._finalize_segment()
+            self._rows.save(self._folder, segment.segment_id())
+            self.segments.append(segment)
+            self._writer, self._count, self._rows = None, 0, SegmentRows()
 
 
 def commit_segments(folder: Path, segments: list[Segment], deleted: Iterable[str]) -> None:
@@ -197,7 +203,7 @@ def finish_generation(folder: Path, names: Mapping[str, str], previous: Path | N
     ix = index.open_dir(str(folder))
     before = Columns.load(previous) if previous is not None else None
     with ix.reader() as reader:
-        columns = Columns.from_reader(reader, names, before)
+        columns = Columns.from_reader(reader, names, before, folder)
         write_vocabularies(folder, reader, QUERY_FIELDS)
         write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
     columns.save(folder)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from conftest import EPOCH_TIMES, SEEDS
 
-from searchapp.engine import ParagraphIndex
+from searchapp.engine import ParagraphIndex, finish_generation, generation_names
+from searchapp.engine.segment_rows import PREFIX
+from searchapp.generations import current_generation
 from searchapp.indexing import reindex
-from searchapp.quote_search import quote_id  # noqa: F401 - the ids the API gives
 
 
 def _table(index_dir: Path) -> dict[str, object]:
@@ -70,3 +71,19 @@ def test_an_incremental_reindex_builds_the_table_a_full_one_does(tmp_path: Path)
     assert incremental == rebuilt
     rogozin = next(c for c in incremental["clusters"] if any(i.startswith("extra") for i in c))
     assert len(rogozin) >= 4  # the new copy joined the seeds' cluster
+
+
+def test_without_the_builders_rows_the_table_is_read_from_stored_fields(tmp_path: Path):
+    """Segments Whoosh merges have no rows file; a generation whose files are all gone
+    must finish to the same table and the same article numbers."""
+    index_dir = tmp_path / "index"
+    reindex(SEEDS, index_dir)
+    generation = current_generation(index_dir)
+    before = _table(index_dir), ParagraphIndex.open(index_dir).columns.articles.tolist()
+    written = list(generation.glob(f"{PREFIX}*.json"))
+    assert written, "the builders left their rows"
+    for path in written:
+        path.unlink()
+    finish_generation(generation, generation_names(generation))
+    after = _table(index_dir), ParagraphIndex.open(index_dir).columns.articles.tolist()
+    assert after == before
