@@ -28,7 +28,7 @@ from searchapp.engine.expansion import write_vocabularies
 from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.reading import SPELLING_FILE, write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
-from searchapp.engine.segment_rows import SegmentRows
+from searchapp.engine.segment_rows import SegmentRows, discard_rows
 from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.engine.spelling import vocabulary_counts, write_vocabulary
 from searchapp.paragraphs import ParagraphDoc
@@ -207,5 +207,6 @@ def finish_generation(folder: Path, names: Mapping[str, str], previous: Path | N
         write_vocabularies(folder, reader, QUERY_FIELDS)
         write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
     columns.save(folder)
+    discard_rows(folder)  # in the columns now; the next generation carries them from there
     write_info(folder, names)
     return int(columns.live.sum())
