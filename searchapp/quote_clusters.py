@@ -83,22 +83,22 @@ def cluster_quotes(quotes: Sequence[tuple[str, str]]) -> list[int]:
     for i, (speaker, tokens) in enumerate(zip(speakers, words, strict=True)):
         key = (speaker, " ".join(tokens))
         if key in first:
-            _union(parent, first[key], i)
+            union(parent, first[key], i)
         else:
             first[key] = i
             if len(tokens) >= MIN_WORDS:
                 reps.append(i)
     texts = {i: " ".join(words[i]) for i in reps}
     for a, b in _candidates(reps, words):
-        if _find(parent, a) != _find(parent, b) and _same(
+        if find(parent, a) != find(parent, b) and _same(
             texts[a],
             texts[b],
             len(words[a]),
             len(words[b]),
             _same_speaker(speakers[a], speakers[b]),
         ):
-            _union(parent, a, b)
-    return [_find(parent, i) for i in range(len(quotes))]
+            union(parent, a, b)
+    return [find(parent, i) for i in range(len(quotes))]
 
 
 def same_speaker(a: str, b: str) -> bool:
@@ -199,15 +199,15 @@ def _bucket_pairs(members: list[int]) -> Iterator[tuple[int, int]]:
             yield a, b
 
 
-def _find(parent: list[int], i: int) -> int:
+def find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
 
 
-def _union(parent: list[int], a: int, b: int) -> None:
+def union(parent: list[int], a: int, b: int) -> None:
     """Joins two clusters under the lower index, so a label is its cluster's first."""
-    ra, rb = _find(parent, a), _find(parent, b)
+    ra, rb = find(parent, a), find(parent, b)
     if ra != rb:
         parent[max(ra, rb)] = min(ra, rb)

@@ -149,19 +149,7 @@ def _search_quotes(
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
     hits = _hits(searcher, matched, rows, page)
-    return SearchResult(
-        request,
-        total,
-        (time.perf_counter() - started) * 1000,
-        hits,
-        facets,
-        truncated,
-        matching=matched.mode,
-        all_words_total=matched.all_words_total,
-        corrected_query=matched.plan.rewritten(applied=True),
-        did_you_mean=matched.plan.rewritten(applied=False),
-        filter_notices=matched.notices,
-    )
+    return SearchResult.of(matched, total, started, hits, facets, truncated)
 
 
 def _rows_in(row_docs: np.ndarray, docs: np.ndarray) -> np.ndarray:

@@ -108,6 +108,33 @@ class SearchResult:
     did_you_mean: str | None = None  # a spelling offered, not applied
     filter_notices: list[FilterNotice] = field(default_factory=list)
 
+    @classmethod
+    def of(
+        cls,
+        matched: Matched,
+        total: int,
+        started: float,
+        hits: list,
+        facets: dict[str, list[FacetValue]],
+        truncated: dict[str, bool],
+    ) -> SearchResult:
+        """A view's page of `hits` out of `total`, for a search begun at `started`
+        (`time.perf_counter()`), with what the match says about the query."""
+        plan = matched.plan
+        return cls(
+            matched.request,
+            total,
+            (time.perf_counter() - started) * 1000,
+            hits,
+            facets,
+            truncated,
+            matching=matched.mode,
+            all_words_total=matched.all_words_total,
+            corrected_query=plan.rewritten(applied=True),
+            did_you_mean=plan.rewritten(applied=False),
+            filter_notices=matched.notices,
+        )
+
     @property
     def dropped_words(self) -> list[str]:
         """Query words missing from at least one hit of the page."""
@@ -206,19 +233,7 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     for doc, (docnum, score) in zip(docs, page, strict=True):
         hit = _hit(doc, score, snippets.get(doc.id), missing_words(matched, docnum))
         hits.append(replace(hit, more_in_article=more.get(docnum, 0)))
-    return SearchResult(
-        request,
-        total,
-        (time.perf_counter() - started) * 1000,
-        hits,
-        facets,
-        truncated,
-        matching=matched.mode,
-        all_words_total=matched.all_words_total,
-        corrected_query=plan.rewritten(applied=True),
-        did_you_mean=plan.rewritten(applied=False),
-        filter_notices=matched.notices,
-    )
+    return SearchResult.of(matched, total, started, hits, facets, truncated)
 
 
 def _article_page(

@@ -21,7 +21,7 @@ from whoosh.reading import IndexReader
 from searchapp.engine.carry import Carry
 from searchapp.engine.quote_table import QuoteTable
 from searchapp.engine.segment_rows import SegmentRows
-from searchapp.quote_clusters import cluster_quotes
+from searchapp.quote_clusters import cluster_quotes, find, union
 
 # Carried quotations sharing a word held by more quotations than this are not candidates
 # for that word alone: it says nothing about being a copy.
@@ -224,8 +224,8 @@ def _clusters(
     ]
     for i, label in enumerate(cluster_quotes(named)):
         if label != i:
-            _union(parent, int(final[members[i]]), int(final[members[label]]))
-    return np.array([_find(parent, row) for row in range(len(final))], dtype=np.int64)
+            union(parent, int(final[members[i]]), int(final[members[label]]))
+    return np.array([find(parent, row) for row in range(len(final))], dtype=np.int64)
 
 
 def _similar(old: QuoteTable, carried: _Carried, fresh: _Fresh) -> list[int]:
@@ -274,17 +274,3 @@ def _similar(old: QuoteTable, carried: _Carried, fresh: _Fresh) -> list[int]:
 
 def _quote_text(reader: IndexReader, docnum: int, slot: int) -> str:
     return reader.stored_fields(docnum)["quotes"][slot][1]
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _union(parent: list[int], a: int, b: int) -> None:
-    """Joins two clusters under the lower row, so a label is its cluster's first row."""
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
