@@ -3,10 +3,10 @@
 A first build reads every quoting paragraph, stems every quotation and clusters them
 all. An incremental reindex changes a few articles, and Whoosh never rewrites a segment:
 the rows of the segments both generations share keep their speakers, words and clusters
-(only their document numbers move), so only the paragraphs of new segments are read, and
-only their quotations are clustered, together with the earlier ones of the same speakers.
-A fresh quotation is compared with the carried ones sharing most of the words of the
-shorter of the two, as every copy and every quoted fragment does.
+(only their document numbers move), so only the quotations of new segments are read and
+clustered, together with the carried ones sharing most of the words of the shorter of the
+two, as every copy and every quoted fragment does. A new segment's quotations come from
+the rows its builder left (segment_rows.py) when it has them.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class PreviousTable:
 
 @dataclass
 class _Fresh:
-    """Rows read from stored paragraphs."""
+    """Rows of new segments, with their texts and stemmed words."""
 
     docs: list[int] = field(default_factory=list)
     slots: list[int] = field(default_factory=list)
