@@ -144,6 +144,15 @@ def _write_in_workers(
             except queue.Empty:
                 return
 
+    def send(job: list[Article] | None) -> None:
+        """Queue a job, handling results while the queue is full."""
+        while True:
+            try:
+                _put(jobs, job)
+                return
+            except queue.Full:
+                receive(_POLL_SECONDS)
+
     try:
         with _sigterm_deferred():
             # A SIGTERM in the middle of start() cut the pickled worker short, and the
@@ -152,15 +161,10 @@ def _write_in_workers(
             for worker in workers:
                 worker.start()
         for batch in batches:
-            while True:
-                try:
-                    jobs.put(batch, timeout=_POLL_SECONDS)
-                    break
-                except queue.Full:
-                    receive(_POLL_SECONDS)
+            send(batch)
             receive(0)
         for _ in workers:
-            jobs.put(None)
+            send(None)
         while finished < procs:
             receive(_POLL_SECONDS)
     finally:
@@ -172,6 +176,15 @@ def _write_in_workers(
         for worker in started:
             worker.join()
     return result
+
+
+def _put(jobs, item: object) -> None:
+    """`jobs.put` with SIGTERM taken after it returns. The CLI turns SIGTERM into an
+    exception; raised between `put` taking the queue's lock and entering its block, it
+    left the lock held, and the exit, which takes that lock to close the queue, hung for
+    good behind a feeder thread writing to workers that were gone."""
+    with _sigterm_deferred():
+        jobs.put(item, timeout=_POLL_SECONDS)
 
 
 @contextmanager
