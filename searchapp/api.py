@@ -148,4 +148,5 @@ def article_endpoint(article_id: str | None = None) -> Response | tuple[Response
 
 def http_error(exc: HTTPException) -> tuple[Response, int]:
     """JSON for unknown API paths and methods; registered app-wide by `create_app`."""
-    return error(exc.code or 500, f"{exc.name}: see /api/search and /api/articles/<id>")
+    endpoints = "/api/search, /api/quotes, /api/speakers/<name> and /api/articles/<id>"
+    return error(exc.code or 500, f"{exc.name}: see {endpoints}")
