@@ -194,3 +194,23 @@ def test_a_facet_count_is_the_total_that_ticking_it_gives(client, facet, collaps
         ticked = {**query, facet: value["value"] or "_unknown"}
         ticked = client.get("/api/quotes", query_string=ticked).get_json()
         assert ticked["total"] == value["count"], value["label"]
+
+
+def test_a_quotation_printed_by_hundreds_of_outlets_lists_twenty_and_counts_all(tmp_path: Path):
+    corpus = tmp_path / "syndicated"
+    corpus.mkdir()
+    for n in range(300):
+        (corpus / f"copy{n:03}.md").write_text(
+            f"---\ntitle: Wire story {n}\noutlet: Paper {n}\ndate: 2024-05-{n % 28 + 1:02}\n---\n"
+            '"We will rebuild the bridge before winter," said Mayor Alice Brennan.\n',
+            encoding="utf-8",
+        )
+    reindex(corpus, tmp_path / "index")
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")})
+    found = app.test_client().get("/api/quotes?q=bridge").get_json()
+    assert found["total"] == 1
+    (hit,) = found["hits"]
+    assert (hit["cluster_size"], hit["copies_total"], len(hit["copies"])) == (300, 299, 20)
+    assert hit["date"] == "2024-05-01"  # the earliest copy is the one shown
+    every = app.test_client().get("/api/quotes?q=bridge&collapse=none&page=30").get_json()
+    assert every["total"] == 300 and len(every["hits"]) == 10
