@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from collections.abc import Callable, Iterator
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    request,
+    stream_with_context,
+    url_for,
+)
 from werkzeug.exceptions import HTTPException
 
 from searchapp.articles import ArticleNotFound, PageNotFound, load_article, paging_params
 from searchapp.engine import QuerySyntaxError, QueryTooCostly
+from searchapp.export import (
+    MEDIA_TYPES,
+    PARAGRAPH_COLUMNS,
+    QUOTE_COLUMNS,
+    ExportLimits,
+    csv_lines,
+    jsonl_lines,
+    paragraph_row,
+    quote_row,
+    start_export,
+)
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.pages import speaker_url
+from searchapp.paragraphs import ParagraphDoc
 from searchapp.quote_search import search_quotes
 from searchapp.search import BadParameter, SearchRequest, SearchTimedOut, search
 from searchapp.speaker_profile import PageNotFound as SpeakerPageNotFound
@@ -53,10 +75,20 @@ def quotes_endpoint() -> Response | tuple[Response, int]:
 def _search(view: str) -> Response | tuple[Response, int]:
     limits = current_app.config["SEARCH_LIMITS"]
     run = search if view == "paragraphs" else search_quotes
-    try:
+
+    def page() -> Response:
         params = request.args.to_dict(flat=False)
         search_request = SearchRequest.from_params(params, limits, view)
-        result = run(get_searcher(), search_request, limits)
+        return jsonify(run(get_searcher(), search_request, limits).to_json())
+
+    return _answer(page)
+
+
+def _answer(respond: Callable[[], Response]) -> Response | tuple[Response, int]:
+    """`respond()`, or the JSON error a search's failure gets: the same for a page of
+    results and for an export of them."""
+    try:
+        return respond()
     except BadParameter as bad:
         return error(400, bad.message, bad.param, bad.limit)
     except SearchTimedOut as slow:
@@ -67,7 +99,65 @@ def _search(view: str) -> Response | tuple[Response, int]:
         return error(400, str(bad), "q")
     except IndexMissing as missing:
         return error(503, str(missing))
-    return jsonify(result.to_json())
+
+
+@bp.get("/search.<any(csv, jsonl):fmt>")
+def search_export_endpoint(fmt: str) -> Response | tuple[Response, int]:
+    """Every paragraph the search finds (up to the export's row limit), in its order."""
+    return _export("paragraphs", fmt)
+
+
+@bp.get("/quotes.<any(csv, jsonl):fmt>")
+def quotes_export_endpoint(fmt: str) -> Response | tuple[Response, int]:
+    """Every quotation the quotes search finds (up to the row limit), in its order."""
+    return _export("quotes", fmt)
+
+
+def _export(view: str, fmt: str) -> Response | tuple[Response, int]:
+    limits = current_app.config["SEARCH_LIMITS"]
+    export_limits = current_app.config.get("EXPORT_LIMITS") or ExportLimits()
+
+    def stream() -> Response:
+        params = request.args.to_dict(flat=False)
+        params.pop("page", None)
+        params.pop("per_page", None)
+        search_request = SearchRequest.from_params(params, limits, view)
+        # Its own searcher, closed when the stream ends: the request's is closed at
+        # teardown, which may come before the last batch is read.
+        searcher = current_app.extensions["searchapp.index"].get().searcher()
+        try:
+            started = start_export(searcher, search_request, limits, export_limits)
+        except BaseException:
+            searcher.close()
+            raise
+        to_row, columns = (
+            (paragraph_row, PARAGRAPH_COLUMNS) if view == "paragraphs" else (quote_row, QUOTE_COLUMNS)
+        )
+
+        def rows() -> Iterator[dict[str, object]]:
+            try:
+                for batch in started.batches:
+                    for hit in batch:
+                        yield to_row(hit, _paragraph_url(hit.doc))
+            finally:
+                searcher.close()
+
+        lines = csv_lines(columns, rows()) if fmt == "csv" else jsonl_lines(rows())
+        response = Response(stream_with_context(lines), content_type=MEDIA_TYPES[fmt])
+        name = "search" if view == "paragraphs" else "quotes"
+        response.headers["Content-Disposition"] = f"attachment; filename={name}.{fmt}"
+        response.headers["X-Export-Total"] = str(started.total)
+        response.headers["X-Export-Rows"] = str(started.rows)
+        response.headers["X-Export-Truncated"] = "true" if started.truncated else "false"
+        return response
+
+    return _answer(stream)
+
+
+def _paragraph_url(doc: ParagraphDoc) -> str:
+    """The paragraph in its article page on this site."""
+    article = url_for("pages.article", article_id=doc.article_id, p=doc.position)
+    return f"{request.host_url.rstrip('/')}{article}#p-{doc.position}"
 
 
 @bp.get("/speakers")
