@@ -9,6 +9,7 @@ from flask import (
     Response,
     current_app,
     jsonify,
+    render_template,
     request,
     stream_with_context,
     url_for,
@@ -30,6 +31,7 @@ from searchapp.export import (
 )
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
+from searchapp.openapi import example_url, openapi_spec
 from searchapp.pages import speaker_url
 from searchapp.paragraphs import ParagraphDoc
 from searchapp.quote_search import search_quotes
@@ -130,9 +132,9 @@ def _export(view: str, fmt: str) -> Response | tuple[Response, int]:
         except BaseException:
             searcher.close()
             raise
-        to_row, columns = (
-            (paragraph_row, PARAGRAPH_COLUMNS) if view == "paragraphs" else (quote_row, QUOTE_COLUMNS)
-        )
+        paragraphs = view == "paragraphs"
+        to_row = paragraph_row if paragraphs else quote_row
+        columns = PARAGRAPH_COLUMNS if paragraphs else QUOTE_COLUMNS
 
         def rows() -> Iterator[dict[str, object]]:
             try:
@@ -238,5 +240,25 @@ def article_endpoint(article_id: str | None = None) -> Response | tuple[Response
 
 def http_error(exc: HTTPException) -> tuple[Response, int]:
     """JSON for unknown API paths and methods; registered app-wide by `create_app`."""
-    endpoints = "/api/search, /api/quotes, /api/speakers/<name> and /api/articles/<id>"
+    endpoints = (
+        "/api (the description), /api/search, /api/quotes, /api/speakers/<name> "
+        "and /api/articles/<id>"
+    )
     return error(exc.code or 500, f"{exc.name}: see {endpoints}")
+
+
+@bp.get("/openapi.json")
+def openapi_endpoint() -> Response:
+    """The OpenAPI 3 description of every /api endpoint."""
+    return jsonify(openapi_spec())
+
+
+@bp.get("")
+def api_page() -> str:
+    """The API description for people, rendered from the same dict as /api/openapi.json."""
+    spec = openapi_spec()
+    endpoints = [
+        {"path": path, "operation": op["get"], "example": example_url(path, op["get"])}
+        for path, op in spec["paths"].items()
+    ]
+    return render_template("api.html", spec=spec, endpoints=endpoints)
