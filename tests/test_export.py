@@ -103,3 +103,18 @@ def test_bad_parameters_get_the_search_errors(client, params, param):
         response = client.get(path, query_string=params)
         assert response.status_code == 400
         assert response.get_json()["error"]["param"] == param
+
+
+def test_collapse_by_article_exports_one_row_per_article(client):
+    rows = rows_of(
+        client.get("/api/search.csv", query_string={"q": "station", "collapse": "article"})
+    )
+    ids, total = all_search_ids(client, "/api/search", "id", q="station", collapse="article")
+    assert [row["id"] for row in rows] == ids and len(rows) == total
+    assert len({row["article_id"] for row in rows}) == len(rows)
+
+
+def test_an_over_limit_query_is_refused_before_any_row(client):
+    response = client.get("/api/search.csv", query_string={"q": "x" * 1001})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["limit"] == "query_chars"
