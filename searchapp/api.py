@@ -150,3 +150,12 @@ def http_error(exc: HTTPException) -> tuple[Response, int]:
     """JSON for unknown API paths and methods; registered app-wide by `create_app`."""
     endpoints = "/api/search, /api/quotes, /api/speakers/<name> and /api/articles/<id>"
     return error(exc.code or 500, f"{exc.name}: see {endpoints}")
+
+
+@bp.get("/facets/<facet>")
+def facet_endpoint(facet: str) -> Response | tuple[Response, int]:
+    """One facet's values under the query and filters, as the page counts them, narrowed
+    to those with a word starting with `prefix`; `limit` at most MAX_FACET_SIZE."""
+    from searchapp.facet_api import facet_values_json
+
+    return facet_values_json(facet, request.args.to_dict(flat=False), error)
