@@ -30,6 +30,7 @@
         var label = document.createElement("label"); label.className = "facet-value" + (item.selected ? " selected" : "");
         var check = document.createElement("input"); check.type = "checkbox"; check.name = facet;
         check.value = item.value === null ? "_unknown" : item.value; check.checked = item.selected;
+        check.addEventListener("change", function () { form.requestSubmit(); });
         var name = document.createElement("span"); name.className = "name"; name.textContent = item.label;
         var count = document.createElement("span"); count.className = "count"; count.textContent = item.count;
         label.append(check, name, count); row.append(label); box.append(row);
