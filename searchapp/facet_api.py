@@ -58,6 +58,4 @@ def facet_values_json(facet: str, params: Mapping[str, Sequence[str]], error: Ca
         {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
         for v in result.facets[facet]
     ]
-    return jsonify(
-        {"facet": facet, "values": values, "truncated": result.facets_truncated[facet]}
-    )
+    return jsonify({"facet": facet, "values": values, "truncated": result.facets_truncated[facet]})

@@ -79,7 +79,14 @@ def histogram(
         href = request.query_string(date=(), date_from=first, date_to=last, page=1)
         label = f"{calendar.month_name[month]} {year}"
         bars.append(
-            Bar(item.value, label, item.count, round(item.count / tallest, 3),
-                first.isoformat(), last.isoformat(), href)
+            Bar(
+                item.value,
+                label,
+                item.count,
+                round(item.count / tallest, 3),
+                first.isoformat(),
+                last.isoformat(),
+                href,
+            )
         )
     return Histogram(bars, undated, unit)

@@ -125,7 +125,8 @@ class SearchRequest:
         more = many("more")
         for name in more:
             if name not in FACETS:
-                raise BadParameter("more", f"more must name facets ({', '.join(FACETS)}), got {name!r}")
+                facets = ", ".join(FACETS)
+                raise BadParameter("more", f"more must name facets ({facets}), got {name!r}")
         undated = one("undated") or "exclude"
         if undated not in UNDATED:
             raise BadParameter("undated", f"undated must be include or exclude, got {undated!r}")
