@@ -131,3 +131,11 @@ def test_chips_remove_one_filter_and_clear_all_keeps_the_query(client):
     clear = unescape(re.search(r'id="clear-all" href="\?([^"]*)"', page).group(1))
     assert clear == "q=sanctions"
     assert 'id="chips"' not in html(client, q="sanctions")
+
+
+def test_undated_include_holds_in_the_quotes_view(client):
+    ranged = "q=sanctions&from=2022-01-01"
+    every = client.get("/api/quotes?q=sanctions").get_json()["total"]
+    dated = client.get(f"/api/quotes?{ranged}").get_json()["total"]
+    both = client.get(f"/api/quotes?{ranged}&undated=include").get_json()["total"]
+    assert dated < both == every
