@@ -262,3 +262,12 @@ def api_page() -> str:
         for path, op in spec["paths"].items()
     ]
     return render_template("api.html", spec=spec, endpoints=endpoints)
+
+
+@bp.get("/facets/<facet>")
+def facet_endpoint(facet: str) -> Response | tuple[Response, int]:
+    """One facet's values under the query and filters, as the page counts them, narrowed
+    to those with a word starting with `prefix`; `limit` at most MAX_FACET_SIZE."""
+    from searchapp.facet_api import facet_values_json
+
+    return facet_values_json(facet, request.args.to_dict(flat=False), error)

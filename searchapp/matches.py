@@ -108,7 +108,10 @@ def match_request(
     request, notices = _forgiving_filters(searcher, request)
     plan = searcher.plan(request.q, limits, request.correct)
     columns = searcher.columns
-    matching = searcher.matching(plan, request.date_from, request.date_to)
+    if request.include_undated:  # the range as a filter that lets undated paragraphs by
+        matching = searcher.matching(plan, None, None)
+    else:
+        matching = searcher.matching(plan, request.date_from, request.date_to)
     allowed = {
         facet: columns.facets[facet].docs_with_any(
             [None if value == UNKNOWN else value for value in request.selected(facet)],
@@ -117,6 +120,10 @@ def match_request(
         for facet in doc_filters
         if request.selected(facet)
     }
+    if request.include_undated:
+        allowed["dates"] = columns.in_dates(request.date_from, request.date_to) | (
+            columns.days == 0
+        )
     if request.article:
         allowed["article"] = columns.article_docs(request.article)
     every = _narrowed(matching.every, allowed)

@@ -18,6 +18,7 @@ from searchapp.articles import (
     paging_params,
 )
 from searchapp.engine import QuerySyntaxError
+from searchapp.facet_ui import active_chips, histogram
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
@@ -50,6 +51,7 @@ def unknown_labels() -> dict[str, object]:
 
 
 FACET_TITLES = {"outlet": "Outlet", "speaker": "Speaker", "date": "Month"}
+FACET_PLURALS = {"outlet": "outlets", "speaker": "speakers", "date": "months"}
 SORT_LABELS = {"relevance": "Relevance", "date_desc": "Newest first", "date_asc": "Oldest first"}
 
 
@@ -67,6 +69,7 @@ def quotes() -> tuple[str, int] | str:
 
 def _search_page(view: str) -> tuple[str, int]:
     problem, result, search_request = None, None, SearchRequest(view=view)
+    months = None
     status = 200
     limits = current_app.config["SEARCH_LIMITS"]
     run = search if view == "paragraphs" else search_quotes
@@ -74,6 +77,8 @@ def _search_page(view: str) -> tuple[str, int]:
         params = request.args.to_dict(flat=False)
         search_request = SearchRequest.from_params(params, limits, view)
         result = run(get_searcher(), search_request, limits)
+        unit = "quotation" if view == "quotes" else "paragraph"
+        months = histogram(get_searcher(), search_request, limits, run, unit)
     except BadParameter as bad:
         problem, status = str(bad), 400
         # Keep what the user typed in the box so they can fix the rest.
@@ -91,6 +96,9 @@ def _search_page(view: str) -> tuple[str, int]:
         problem=problem,
         facets=FACETS,
         facet_titles=FACET_TITLES,
+        facet_plurals=FACET_PLURALS,
+        active_chips=active_chips,
+        histogram=months,
         sorts=SORTS,
         sort_labels=SORT_LABELS,
         default_facet_size=DEFAULT_FACET_SIZE,

@@ -17,6 +17,7 @@ import numpy as np
 from markupsafe import escape
 
 from searchapp.engine import IndexSearcher, QueryTooCostly
+from searchapp.filters import fold
 from searchapp.matches import FilterNotice, Matched, match_request, missing_words
 from searchapp.paragraphs import ParagraphDoc
 from searchapp.search_request import (  # noqa: F401 - the request's names, as callers know them
@@ -271,7 +272,10 @@ def facet_values(
         ranked = sorted(counts, key=lambda v: (v != UNKNOWN, v), reverse=True)
     else:
         ranked = sorted(counts, key=lambda v: (-counts[v], v.casefold()))
-    shown = ranked[: request.facet_size]
+    prefix = request.prefix_of(facet)
+    if prefix:
+        ranked = [v for v in ranked if v in selected or starts_word(v, prefix)]
+    shown = ranked[: request.size_of(facet)]
     shown += [value for value in selected if value not in shown]
     values = [
         FacetValue(
@@ -284,6 +288,17 @@ def facet_values(
         for value in shown
     ]
     return values, len(ranked) > len(shown)
+
+
+def starts_word(value: str, prefix: str) -> bool:
+    """Whether a word of `value` starts with `prefix`, case-, accent- and script-blind:
+    `rog` finds "Dmitry Rogozin"."""
+    wanted = fold(prefix).strip()
+    if not wanted:
+        return True
+    words = fold(value).replace("-", " ").split()
+    whole = fold(value)
+    return whole.startswith(wanted) or any(word.startswith(wanted) for word in words)
 
 
 def _hit(

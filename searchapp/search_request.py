@@ -29,6 +29,9 @@ DEFAULT_FACET_SIZE = 10
 # Each facet value carries a toggle URL as long as the request's, so this bounds the
 # answer's size: 2,000 values ticked once made a 50 MB answer.
 MAX_FACET_SIZE = 100
+UNDATED = ("exclude", "include")
+PREFIX_FACETS = ("outlet", "speaker")
+MAX_PREFIX_CHARS = 50
 
 
 class BadParameter(ValueError):
@@ -68,6 +71,15 @@ class SearchRequest:
     view: str = "paragraphs"  # from the path, not the query string
     collapse: str = ""  # "": the view's default (COLLAPSES)
     article: str = ""  # only this article's paragraphs ("3 more from this article")
+    # Facets whose "Show more" was followed: each lists MAX_FACET_SIZE values, the others
+    # keep `facet_size`, so expanding one facet never multiplies another's size.
+    more: tuple[str, ...] = ()
+    # With a date range: "include" also keeps paragraphs with no date (default "exclude",
+    # as before, so a range means "dated in this range" unless asked otherwise).
+    undated: str = "exclude"
+    # Narrow a long facet's listed values to those with a word starting so (outlet and
+    # speaker; `speaker_prefix=rog`), the no-JavaScript form of the facet's search box.
+    prefixes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_params(
@@ -110,6 +122,19 @@ class SearchRequest:
                 f"collapse must be one of {', '.join(COLLAPSES[view])} for {view}, "
                 f"got {collapse!r}",
             )
+        more = many("more")
+        for name in more:
+            if name not in FACETS:
+                facets = ", ".join(FACETS)
+                raise BadParameter("more", f"more must name facets ({facets}), got {name!r}")
+        undated = one("undated") or "exclude"
+        if undated not in UNDATED:
+            raise BadParameter("undated", f"undated must be include or exclude, got {undated!r}")
+        prefixes = tuple(
+            (facet, one(f"{facet}_prefix")[:MAX_PREFIX_CHARS])
+            for facet in PREFIX_FACETS
+            if one(f"{facet}_prefix")
+        )
         request = cls(
             q=one("q"),
             outlet=many("outlet"),
@@ -127,6 +152,9 @@ class SearchRequest:
             view=view,
             collapse="" if collapse == COLLAPSES[view][0] else collapse,
             article=one("article")[:1_000],
+            more=more,
+            undated=undated,
+            prefixes=prefixes,
         )
         if request.date_from and request.date_to and request.date_from > request.date_to:
             raise BadParameter("to", "'to' is before 'from'")
@@ -141,6 +169,18 @@ class SearchRequest:
     def effective_collapse(self) -> str:
         return self.collapse or COLLAPSES[self.view][0]
 
+    @property
+    def include_undated(self) -> bool:
+        """Undated paragraphs pass a date range only when asked for."""
+        return self.undated == "include" and bool(self.date_from or self.date_to)
+
+    def prefix_of(self, facet: str) -> str:
+        return dict(self.prefixes).get(facet, "")
+
+    def size_of(self, facet: str) -> int:
+        """How many of `facet`'s values to list: more for a facet the user expanded."""
+        return MAX_FACET_SIZE if facet in self.more else self.facet_size
+
     def selected(self, facet: str) -> tuple[str, ...]:
         return getattr(self, facet)
 
@@ -153,6 +193,10 @@ class SearchRequest:
             pairs.append(("from", self.date_from.isoformat()))
         if self.date_to:
             pairs.append(("to", self.date_to.isoformat()))
+        if self.undated != "exclude":
+            pairs.append(("undated", self.undated))
+        pairs += [("more", facet) for facet in self.more]
+        pairs += [(f"{facet}_prefix", prefix) for facet, prefix in self.prefixes]
         if self.sort != "relevance":
             pairs.append(("sort", self.sort))
         if self.per_page != 10:
