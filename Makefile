@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+PORT ?= 5000
 
 .PHONY: serve test install install-test chromium
 
-serve: install  ## install, index the seeds if there is no index yet, serve on :5000
-	$(BIN)/searchapp serve --host 127.0.0.1 --port 5000
+serve: install  ## install, index the seeds if there is no index yet, serve on :$(PORT)
+	$(BIN)/searchapp serve --host 127.0.0.1 --port $(PORT)
 
 test: install-test chromium  ## install with test extras and Chromium, then run pytest
 	$(BIN)/python -m pytest
