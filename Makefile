@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+PORT ?= 5000
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve test install install-test chromium
 
-serve: install  ## install, index the seeds if there is no index yet, serve on :5000
-	$(BIN)/searchapp serve --host 127.0.0.1 --port 5000
+serve: install  ## install, index the seeds if there is no index yet, serve on :$(PORT)
+	$(BIN)/searchapp serve --host 127.0.0.1 --port $(PORT)
 
-test: install-test chromium  ## install with test extras and Chromium, then run pytest
+test: install-test chromium $(AXE)  ## install with test extras, Chromium and axe-core, then run pytest
 	$(BIN)/python -m pytest
 
 install: $(BIN)/searchapp
@@ -31,3 +33,8 @@ chromium:
 	  echo "Installing Debian's chromium for the browser test"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# axe-core from the npm registry, as package-lock.json pins it, for tests/test_accessibility.py.
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@

@@ -18,7 +18,7 @@ def default_index_dir() -> Path:
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """App factory: settings from defaults, then `SEARCHAPP_INDEX`, then `config`."""
-    from searchapp import api, pages, security
+    from searchapp import api, pages, security, suggest
     from searchapp.live_index import LiveIndex, close_searcher
     from searchapp.routing import ArticleIdConverter, SpeakerNameConverter
     from searchapp.search import SearchLimits
@@ -34,6 +34,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.url_map.converters["speaker"] = SpeakerNameConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(suggest.bp)
     security.init_app(app)
 
     @app.errorhandler(HTTPException)

@@ -357,6 +357,7 @@ def serve_command(
         report = run_reindex(source, index_dir)
         click.echo(f"Indexed {report.articles} articles, {report.paragraphs} paragraphs.")
         _echo_skipped(report)
+    _check_port_free(host, port)
     workers = workers or default_workers()
     app = create_app({"INDEX_DIR": str(index_dir)})
     click.echo(
@@ -365,6 +366,30 @@ def serve_command(
         "(Ctrl+C to stop)"
     )
     serve(app, host, port, workers, threads)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """A busy port is a one-line error naming another port to try, not gunicorn's retries
+    and log. Probed the way gunicorn binds (SO_REUSEADDR), then closed before it binds."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                click.echo(
+                    f"Error: port {port} on {host} is already in use; serve on another one "
+                    f"with --port {port + 1} (make serve PORT={port + 1}).",
+                    err=True,
+                )
+                raise SystemExit(1) from None
+            raise click.ClickException(
+                f"could not listen on {host}:{port}: {error.strerror or error}"
+            ) from None
 
 
 def _needs_index(index_dir: Path) -> bool:

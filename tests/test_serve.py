@@ -247,3 +247,21 @@ def test_a_burst_of_costly_requests_leaves_a_cheap_one_answering(server: Server)
         assert plain_seconds < SearchLimits().seconds, q
     assert len(statuses) == 4 * len(COSTLY)
     assert all(status in (200, 400) for status in statuses), statuses
+
+
+def test_a_busy_port_is_a_one_line_error_naming_another_port(seed_index: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = start_cli(
+            "serve", "--port", str(port), "--index", str(seed_index),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "Traceback" not in err + out
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert f"port {port}" in lines[0] and "already in use" in lines[0]
+    assert f"PORT={port + 1}" in lines[0]
