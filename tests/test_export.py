@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 
 import pytest
 
@@ -118,3 +120,13 @@ def test_an_over_limit_query_is_refused_before_any_row(client):
     response = client.get("/api/search.csv", query_string={"q": "x" * 1001})
     assert response.status_code == 400
     assert response.get_json()["error"]["limit"] == "query_chars"
+
+
+def test_the_search_page_links_the_export_of_its_results(client):
+    page = client.get("/quotes?q=sanctions&speaker=Dmitry+Rogozin").get_data(as_text=True)
+    link = re.search(r'href="(/api/quotes\.csv\?[^"]+)"', page)
+    assert link, "no CSV link on the quotes page"
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(html.unescape(link.group(1))).get_data(as_text=True)))
+    )
+    assert rows and {row["speaker"] for row in rows} == {"Dmitry Rogozin"}
