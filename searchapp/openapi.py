@@ -286,6 +286,38 @@ def openapi_spec() -> dict[str, Any]:
             "404",
             "503",
         ),
+        "/api/suggest": _get(
+            "Speakers and outlets with a word starting with a prefix, most paragraphs first",
+            [
+                _query("prefix", "The start of a word of the name.", _STR, "rog"),
+                _query("limit", "At most this many (1-20).", {"type": "integer", "minimum": 1}),
+            ],
+            _json(
+                {
+                    "type": "object",
+                    "required": ["prefix", "suggestions"],
+                    "properties": {
+                        "prefix": _STR,
+                        "suggestions": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["kind", "value", "count", "url"],
+                                "properties": {
+                                    "kind": {"type": "string", "enum": ["speaker", "outlet"]},
+                                    "value": _STR,
+                                    "count": {"type": "integer"},
+                                    "url": _STR,
+                                },
+                            },
+                        },
+                    },
+                },
+                "The suggestions.",
+            ),
+            "400",
+            "503",
+        ),
         "/api/openapi.json": _get("This description", [], _json(obj, "OpenAPI 3.1")),
     }
     return {
