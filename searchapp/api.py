@@ -269,5 +269,8 @@ def facet_endpoint(facet: str) -> Response | tuple[Response, int]:
     """One facet's values under the query and filters, as the page counts them, narrowed
     to those with a word starting with `prefix`; `limit` at most MAX_FACET_SIZE."""
     from searchapp.facet_api import facet_values_json
+    from searchapp.search import FACETS
 
-    return facet_values_json(facet, request.args.to_dict(flat=False), error)
+    if facet not in FACETS:
+        return error(404, f"no facet {facet!r}: facets are {', '.join(FACETS)}", "facet")
+    return _answer(lambda: facet_values_json(facet, request.args.to_dict(flat=False)))
