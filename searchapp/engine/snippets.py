@@ -6,6 +6,7 @@ less than storing character offsets for every word of the index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from whoosh import highlight, query
@@ -69,7 +70,11 @@ def snippet(text: str, words: SearchedWords, schema: Schema) -> str | None:
     html = highlight.highlight(
         text, {_MATCH}, _Marker(words, schema), fragmenter, MarkFormatter(between=" … "), top=2
     )
-    return html or None
+    # Two cut fragments meet as "… … …": one ellipsis says the same.
+    return _ELLIPSES.sub("…", html) or None
+
+
+_ELLIPSES = re.compile(r"…(?:\s*…)+")
 
 
 _KINDS = {"text": "stemmed", "quote": "stemmed", "exact": "written", "sounds": "sounds"}
