@@ -21,6 +21,7 @@ from searchapp.engine import QuerySyntaxError
 from searchapp.facet_ui import active_chips, histogram
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
+from searchapp.paging import page_numbers
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
 from searchapp.quote_search import search_quotes
 from searchapp.search import (
@@ -77,6 +78,10 @@ def _search_page(view: str) -> tuple[str, int]:
         params = request.args.to_dict(flat=False)
         search_request = SearchRequest.from_params(params, limits, view)
         result = run(get_searcher(), search_request, limits)
+        if result.total and search_request.page > result.pages:
+            last = f"{request.path}?{search_request.query_string(page=result.pages)}"
+            past = f"There is no page {search_request.page}: the results end at page {result.pages}."
+            return _problem(NotFound(past), last, f"Open the last page ({result.pages})")
         unit = "quotation" if view == "quotes" else "paragraph"
         months = histogram(get_searcher(), search_request, limits, run, unit)
     except BadParameter as bad:
@@ -104,8 +109,15 @@ def _search_page(view: str) -> tuple[str, int]:
         default_facet_size=DEFAULT_FACET_SIZE,
         max_facet_size=MAX_FACET_SIZE,
         view=view,
+        page_numbers=page_numbers,
     )
     return page, status
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico before reading the page's <link rel="icon">."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.get("/articles/<article:article_id>")
