@@ -21,14 +21,18 @@ def _speaker_path(live_server: str) -> str:
         return json.load(response)["speakers"][0]["url"]
 
 
-def _violations(browser, url: str, width: int, follow_hit: bool = False):  # noqa: F811
-    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+def _violations(browser, url: str, width: int, follow_hit: bool = False, scheme: str = "light"):  # noqa: F811
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": width, "height": 900}, color_scheme=scheme
+    )
     try:
         page = context.new_page()
         page.goto(url)
         if follow_hit:
             page.locator(".hit a.title").first.click()
             page.wait_for_url("**/articles/**")
+        if page.locator("#filters-toggle").is_visible():  # a phone: check the open filter panel too
+            page.click("#filters-toggle")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run()")
     finally:
@@ -52,12 +56,14 @@ PAGES = {
 }
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])  # dark mode changes every colour
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("name", PAGES)
-def test_no_serious_or_critical_axe_violations(browser, live_server, name, width):  # noqa: F811
+def test_no_serious_or_critical_axe_violations(browser, live_server, name, width, scheme):  # noqa: F811
     if not AXE.exists():
         pytest.skip(f"{AXE} is missing: `make test` installs it (npm ci)")
     path, follow = PAGES[name]
     path = path or _speaker_path(live_server)
-    violations = _violations(browser, live_server + path, width, follow)
-    assert not violations, f"{name} at {width}px:\n" + _report(violations)
+    violations = _violations(browser, live_server + path, width, follow, scheme)
+    assert not violations, f"{name} at {width}px, {scheme}:\n" + _report(violations)
+

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, browser  # noqa: F401 - the fixture
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, browser, close_filters, open_filters  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,7 @@ def page(browser, request):  # noqa: F811
 
 def test_typing_in_the_speaker_box_filters_the_list_live(page, live_server):
     page.goto(live_server + "/?q=sanctions")
+    open_filters(page)
     page.fill("#speaker-prefix", "rog")
     from playwright.sync_api import expect
 
@@ -32,6 +33,7 @@ def test_typing_in_the_speaker_box_filters_the_list_live(page, live_server):
     assert page.locator("#facet-speaker .facet-values .name").inner_text() == "Dmitry Rogozin"
     page.locator("#facet-speaker .facet-values input").check()
     page.wait_for_url(re.compile(r"speaker=Dmitry\+Rogozin"))
+    close_filters(page)
     chip = page.get_by_role("link", name="Remove filter Speaker: Dmitry Rogozin")
     assert chip.is_visible()
     chip.click()
@@ -46,6 +48,7 @@ def test_histogram_bar_click_filters_to_its_month(page, live_server):
     bar.click()
     page.wait_for_url(re.compile(r"from=2022-04-01&to=2022-04-30"))
     assert page.locator("#total").inner_text().startswith("12 ")
+    open_filters(page)
     assert "Include 18 undated" in page.locator("#undated-choice").inner_text()
     page.locator("#undated-choice input").check()
     page.wait_for_url(re.compile(r"undated=include"))
@@ -97,6 +100,7 @@ def test_brush_across_bars_submits_a_range(page, months_server):
 
 def test_show_more_speakers_expands_only_speakers(page, live_server):
     page.goto(live_server + "/?q=&facet_size=2")
+    open_filters(page)
     page.get_by_role("link", name="Show more speakers").click()
     page.wait_for_url(re.compile(r"more=speaker"))
     assert page.locator("#facet-speaker .facet-values .name").count() > 2

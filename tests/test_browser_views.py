@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import browser, page  # noqa: F401 - the browser fixtures
+from test_browser import browser, close_filters, open_filters, page  # noqa: F401 - the browser fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -54,12 +54,14 @@ def test_a_quotes_search_filtered_to_one_speaker(browser, live_server, viewport)
     context = browser.new_context(viewport=viewport) if viewport else browser.new_context()
     page = context.new_page()  # noqa: F811
     page.goto(live_server + "/quotes?q=sanctions")
+    open_filters(page)
     rogozin = page.locator("#facet-speaker label", has_text="Dmitry Rogozin")
     count = int(rogozin.locator(".count").inner_text())
     total = int(page.locator("#total").inner_text().split()[0])
     assert count < total or page.locator("#facet-speaker label").count() == 1
     rogozin.locator("input").check()
     page.wait_for_url(re.compile(r"/quotes\?q=sanctions&speaker=Dmitry\+Rogozin$"))
+    close_filters(page)
     assert int(page.locator("#total").inner_text().split()[0]) == count
     speakers = page.locator(".quote-hit .speaker").all_inner_texts()
     assert speakers and set(speakers) == {"Dmitry Rogozin"}
@@ -77,7 +79,7 @@ def test_the_quotes_view_works_without_javascript_on_a_phone(browser, live_serve
     page.goto(live_server + "/quotes?q=normal+relations")
     assert page.locator(".quote-hit", has_text=ROGOZIN).count() == 1
     page.check("#collapse")
-    page.click("button.apply")  # no script: the form's own button applies it
+    page.click(".summary button.apply")  # no script: the form's own button beside it applies it
     page.wait_for_url(re.compile(r"collapse=none"))
     assert page.locator(".quote-hit", has_text=ROGOZIN).count() == 3
     page.locator(".quote-hit .paragraph-link").first.click()

@@ -7,12 +7,19 @@
   if (!form) return;
   var view = location.pathname.indexOf("/quotes") >= 0 ? "quotes" : "paragraphs";
 
-  document.querySelectorAll("[data-facet-find]").forEach(function (input) {
+  // Delegated from the form, since search-as-you-type (suggest.js) replaces the facets.
+  var timer = null;
+  form.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && e.target.matches("[data-facet-find]")) { e.preventDefault(); find(e.target); }
+  });
+  form.addEventListener("input", function (e) {
+    if (!e.target.matches("[data-facet-find]")) return;
+    clearTimeout(timer); timer = setTimeout(find, 250, e.target);
+  });
+  function find(input) {
     var facet = input.getAttribute("data-facet-find");
     var box = document.querySelector("#facet-" + facet + " .facet-values");
-    var timer = null;
-    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); run(); } });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+    run();
     function run() {
       var params = new URLSearchParams(location.search);
       params.delete(facet + "_prefix");
@@ -30,26 +37,35 @@
         var label = document.createElement("label"); label.className = "facet-value" + (item.selected ? " selected" : "");
         var check = document.createElement("input"); check.type = "checkbox"; check.name = facet;
         check.value = item.value === null ? "_unknown" : item.value; check.checked = item.selected;
-        check.addEventListener("change", function () { form.requestSubmit(); });
         var name = document.createElement("span"); name.className = "name"; name.textContent = item.label;
         var count = document.createElement("span"); count.className = "count"; count.textContent = item.count;
         label.append(check, name, count); row.append(label); box.append(row);
       });
       if (!data.values.length) { var p = document.createElement("p"); p.className = "empty"; p.textContent = "None"; box.append(p); }
     }
-  });
+  }
 
-  var bars = Array.prototype.slice.call(document.querySelectorAll("#histogram .bar"));
+  var bars = [];
   var start = null, end = null, dragged = false;
   function mark() {
     var lo = Math.min(start, end), hi = Math.max(start, end);
     bars.forEach(function (b, i) { b.classList.toggle("brushed", i >= lo && i <= hi); });
   }
-  bars.forEach(function (bar, i) {
-    bar.addEventListener("pointerdown", function (e) { e.preventDefault(); start = end = i; dragged = false; mark(); });
-    bar.addEventListener("pointerenter", function () { if (start !== null) { end = i; dragged = dragged || i !== start; mark(); } });
-    bar.addEventListener("click", function (e) { if (dragged) e.preventDefault(); });
+  function barAt(e) {
+    var bar = e.target.closest && e.target.closest("#histogram .bar");
+    return bar ? bars.indexOf(bar) : -1;
+  }
+  form.addEventListener("pointerdown", function (e) {
+    bars = Array.prototype.slice.call(document.querySelectorAll("#histogram .bar"));
+    var i = barAt(e);
+    if (i < 0) return;
+    e.preventDefault(); start = end = i; dragged = false; mark();
   });
+  form.addEventListener("pointerover", function (e) {
+    var i = barAt(e);
+    if (start !== null && i >= 0) { end = i; dragged = dragged || i !== start; mark(); }
+  });
+  form.addEventListener("click", function (e) { if (dragged && barAt(e) >= 0) e.preventDefault(); });
   document.addEventListener("pointerup", function () {
     if (start === null) return;
     var lo = Math.min(start, end), hi = Math.max(start, end);
