@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from searchapp.engine import IndexSearcher
@@ -58,32 +60,36 @@ class Histogram:
     unit: str
 
 
+MonthCounter = Callable[[IndexSearcher, SearchRequest, SearchLimits], Counter[str]]
+
+
 def histogram(
-    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits, run, unit: str
+    searcher: IndexSearcher,
+    request: SearchRequest,
+    limits: SearchLimits,
+    count: MonthCounter,
+    unit: str,
 ) -> Histogram:
     """Matches per month under the query and the other filters (the month facet's own
-    ticks aside, as the facet counts them). Run once more with undated paragraphs let
-    through the range, so the page can say how many a range would hide."""
-    wide = replace(
-        request, undated="include", facet_size=MAX_FACET_SIZE, page=1, per_page=1, more=()
-    )
-    counted = run(searcher, wide, limits).facets["date"]
-    months = [v for v in counted if v.value is not None and v.count]
-    undated = sum(v.count for v in counted if v.value is None)
-    tallest = max((v.count for v in months), default=1)
+    ticks aside, as the facet counts them), the newest MAX_FACET_SIZE months. Counted with
+    undated paragraphs let through the range, so the page can say how many it hides."""
+    counts = count(searcher, replace(request, undated="include"), limits)
+    undated = counts.pop(UNKNOWN, 0)
+    newest = sorted(counts, reverse=True)[:MAX_FACET_SIZE]
+    tallest = max((counts[month] for month in newest), default=1)
     bars = []
-    for item in sorted(months, key=lambda v: v.value):
-        year, month = (int(part) for part in item.value.split("-"))
+    for value in sorted(newest):
+        year, month = (int(part) for part in value.split("-"))
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         href = request.query_string(date=(), date_from=first, date_to=last, page=1)
         label = f"{calendar.month_name[month]} {year}"
         bars.append(
             Bar(
-                item.value,
+                value,
                 label,
-                item.count,
-                round(item.count / tallest, 3),
+                counts[value],
+                round(counts[value] / tallest, 3),
                 first.isoformat(),
                 last.isoformat(),
                 href,

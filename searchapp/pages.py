@@ -23,7 +23,7 @@ from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
 from searchapp.paging import page_numbers
 from searchapp.paragraphs import UNKNOWN_DATE, UNKNOWN_OUTLET
-from searchapp.quote_search import search_quotes
+from searchapp.quote_search import count_quotes_by_month, search_quotes
 from searchapp.search import (
     DEFAULT_FACET_SIZE,
     FACETS,
@@ -32,6 +32,7 @@ from searchapp.search import (
     BadParameter,
     SearchRequest,
     SearchTimedOut,
+    count_by_month,
     search,
 )
 from searchapp.speaker_profile import DEFAULT_PER_PAGE as SPEAKER_PER_PAGE
@@ -74,6 +75,7 @@ def _search_page(view: str) -> tuple[str, int]:
     status = 200
     limits = current_app.config["SEARCH_LIMITS"]
     run = search if view == "paragraphs" else search_quotes
+    count_months = count_by_month if view == "paragraphs" else count_quotes_by_month
     try:
         params = request.args.to_dict(flat=False)
         search_request = SearchRequest.from_params(params, limits, view)
@@ -83,7 +85,7 @@ def _search_page(view: str) -> tuple[str, int]:
             past = f"There is no page {search_request.page}: the results end at page {result.pages}."
             return _problem(NotFound(past), last, f"Open the last page ({result.pages})")
         unit = "quotation" if view == "quotes" else "paragraph"
-        months = histogram(get_searcher(), search_request, limits, run, unit)
+        months = histogram(get_searcher(), search_request, limits, count_months, unit)
     except BadParameter as bad:
         problem, status = str(bad), 400
         # Keep what the user typed in the box so they can fix the rest.

@@ -124,32 +124,71 @@ def _search_quotes(
     searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits
 ) -> SearchResult:
     started = time.perf_counter()
-    doc_filters = tuple(facet for facet in FACETS if facet != "speaker")
-    matched = match_request(searcher, request, limits, doc_filters)
-    request = matched.request
+    quotes = _match_quotes(searcher, request, limits)
+    matched, request = quotes.matched, quotes.matched.request
     table = searcher.columns.quotes
-    said_by = _speaker_rows(searcher, request)
-    saying = _saying_rows(searcher, matched)
-    collapse = request.effective_collapse == "quote"
     facets, truncated = {}, {}
     for facet in FACETS:
-        rows = _rows_in(table.docs, matched.pool(facet))
-        if saying is not None:
-            rows &= saying
-        if facet != "speaker" and said_by is not None:
-            rows &= said_by
-        counts = _quote_counts(searcher, facet, rows, collapse)
-        facets[facet], truncated[facet] = facet_values(facet, counts, request)
+        facets[facet], truncated[facet] = facet_values(facet, quotes.counts(facet), request)
 
-    rows = _rows_in(table.docs, matched.matches)
-    for only in (saying, said_by):
-        if only is not None:
-            rows &= only
+    rows = quotes.rows(matched.matches, "")
+    collapse = quotes.collapse
     total = table.cluster_count(rows) if collapse else int(rows.sum())
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
     hits = _hits(searcher, matched, rows, page)
     return SearchResult.of(matched, total, started, hits, facets, truncated)
+
+
+def count_quotes_by_month(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits | None = None
+) -> Counter[str]:
+    """Quotations per month (UNKNOWN: undated), as the quotes view's month facet counts
+    them: the histogram's figures without paging quotations or the other facets."""
+
+    def count(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits):
+        return _match_quotes(searcher, request, limits).counts("date")
+
+    return within_limits(count, searcher, request, limits)
+
+
+@dataclass
+class _QuoteMatches:
+    """A request's matching paragraphs, and which of their quotations are hits."""
+
+    searcher: IndexSearcher
+    matched: Matched
+    saying: np.ndarray | None  # rows holding a searched word (None: the query has none)
+    said_by: np.ndarray | None  # rows said by a ticked speaker (None: none is ticked)
+    collapse: bool
+
+    def rows(self, docs: np.ndarray, facet: str) -> np.ndarray:
+        """Hit rows among the quotations of `docs`; the speaker facet is counted over
+        every speaker, as a disjunctive facet is."""
+        rows = _rows_in(self.searcher.columns.quotes.docs, docs)
+        if self.saying is not None:
+            rows &= self.saying
+        if facet != "speaker" and self.said_by is not None:
+            rows &= self.said_by
+        return rows
+
+    def counts(self, facet: str) -> Counter[str]:
+        rows = self.rows(self.matched.pool(facet), facet)
+        return _quote_counts(self.searcher, facet, rows, self.collapse)
+
+
+def _match_quotes(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits
+) -> _QuoteMatches:
+    doc_filters = tuple(facet for facet in FACETS if facet != "speaker")
+    matched = match_request(searcher, request, limits, doc_filters)
+    return _QuoteMatches(
+        searcher,
+        matched,
+        _saying_rows(searcher, matched),
+        _speaker_rows(searcher, matched.request),
+        matched.request.effective_collapse == "quote",
+    )
 
 
 def _rows_in(row_docs: np.ndarray, docs: np.ndarray) -> np.ndarray:

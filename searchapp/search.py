@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import numpy as np
 from markupsafe import escape
@@ -178,12 +179,15 @@ def search(
     return within_limits(_search, searcher, request, limits)
 
 
+Answer = TypeVar("Answer")
+
+
 def within_limits(
-    run: Callable[[IndexSearcher, SearchRequest, SearchLimits], SearchResult],
+    run: Callable[[IndexSearcher, SearchRequest, SearchLimits], Answer],
     searcher: IndexSearcher,
     request: SearchRequest,
     limits: SearchLimits | None,
-) -> SearchResult:
+) -> Answer:
     """`run` the request, stopped with SearchTimedOut past `limits.seconds`."""
     limits = limits or SearchLimits()
     searcher.owner.prepare()
@@ -202,11 +206,8 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     columns = searcher.columns
     facets, truncated = {}, {}
     for facet in FACETS:
-        pool = matched.pool(facet)
-        column = columns.facets[facet]
-        counts = Counter(column.counts(pool))
-        counts[UNKNOWN] = int((pool & column.missing).sum())
-        facets[facet], truncated[facet] = facet_values(facet, +counts, request)
+        counts = _facet_counts(searcher, matched, facet)
+        facets[facet], truncated[facet] = facet_values(facet, counts, request)
 
     offset = (request.page - 1) * request.per_page
     matches, more = matched.matches, {}
@@ -235,6 +236,28 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
         hit = _hit(doc, score, snippets.get(doc.id), missing_words(matched, docnum))
         hits.append(replace(hit, more_in_article=more.get(docnum, 0)))
     return SearchResult.of(matched, total, started, hits, facets, truncated)
+
+
+def count_by_month(
+    searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits | None = None
+) -> Counter[str]:
+    """Matching paragraphs per month (UNKNOWN: undated), as the month facet counts them:
+    the histogram's figures without ranking, snippets or the other facets, which would
+    double the page's cost (bench/search_page.py)."""
+
+    def count(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimits):
+        return _facet_counts(searcher, match_request(searcher, request, limits), "date")
+
+    return within_limits(count, searcher, request, limits)
+
+
+def _facet_counts(searcher: IndexSearcher, matched: Matched, facet: str) -> Counter[str]:
+    """Paragraphs per value of `facet` under every filter but its own."""
+    pool = matched.pool(facet)
+    column = searcher.columns.facets[facet]
+    counts = Counter(column.counts(pool))
+    counts[UNKNOWN] = int((pool & column.missing).sum())
+    return +counts
 
 
 def _article_page(

@@ -139,3 +139,34 @@ def test_undated_include_holds_in_the_quotes_view(client):
     dated = client.get(f"/api/quotes?{ranged}").get_json()["total"]
     both = client.get(f"/api/quotes?{ranged}&undated=include").get_json()["total"]
     assert dated < both == every
+
+
+@pytest.mark.parametrize("view", ["paragraphs", "quotes"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ["sanctions"]},
+        {"q": ["sanctions"], "outlet": ["Newsweek", "_unknown"]},
+        {"q": ["station"], "speaker": ["Dmitry Rogozin"], "date": ["2022-04"]},
+        {"q": ["sanctions"], "from": ["2022-04-01"], "to": ["2022-04-30"], "undated": ["include"]},
+        {"q": ["rogozin nasa crash"]},  # fewer than a page have all the words
+    ],
+)
+def test_the_histogram_counts_what_the_month_facet_counts(app, view, params):
+    """The histogram's cheap count (no ranking, no snippets) gives the month facet's own
+    figures: every month, and the undated, under the query and the other filters."""
+    from collections import Counter
+
+    from searchapp.live_index import get_searcher
+    from searchapp.quote_search import count_quotes_by_month, search_quotes
+    from searchapp.search import count_by_month, search
+
+    run, count = (search, count_by_month) if view == "paragraphs" else (search_quotes, count_quotes_by_month)
+    with app.app_context():
+        searcher = get_searcher()
+        request = SearchRequest.from_params({**params, "facet_size": [str(MAX_FACET_SIZE)]}, view=view)
+        facet = run(searcher, request).facets["date"]
+        expected = Counter({v.value or "_unknown": v.count for v in facet if v.count})
+        assert count(searcher, request) == expected
+        assert sum(expected.values()) > 0
