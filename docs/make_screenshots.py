@@ -3,9 +3,11 @@
     .venv/bin/python docs/make_screenshots.py [--index DIR]
 
 Indexes `seeds/` into a temporary folder unless `--index` names one, serves it on a free
-port, and writes docs/quote-cluster.png (the quotes view: Rogozin's sentence, printed by
-four outlets, as one hit) and docs/speaker-page.png (Dmitry Rogozin's page), at desktop
-width, and docs/quote-cluster-phone.png at 390 px.
+port, and writes, at desktop width and on a 390 px phone: the search page
+(docs/search-page.png, docs/search-page-phone.png, and docs/search-filters-phone.png with
+the phone's filter panel open), the quotes view with Rogozin's sentence, printed by four
+outlets, as one hit (docs/quote-cluster.png, docs/quote-cluster-phone.png), and Dmitry
+Rogozin's page (docs/speaker-page.png).
 """
 
 from __future__ import annotations
@@ -32,10 +34,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# (file, path, viewport, what to click first)
 SHOTS = [
-    ("quote-cluster.png", "/quotes?q=normal+relations+sanctions", {"width": 1280, "height": 760}),
-    ("quote-cluster-phone.png", "/quotes?q=normal+relations", {"width": 390, "height": 844}),
-    ("speaker-page.png", "/speakers/Dmitry%20Rogozin", {"width": 1280, "height": 900}),
+    ("search-page.png", "/?q=sanctions", DESKTOP, None),
+    ("search-page-phone.png", "/?q=sanctions", PHONE, None),
+    ("search-filters-phone.png", "/?q=sanctions", PHONE, "#filters-toggle"),
+    ("quote-cluster.png", "/quotes?q=normal+relations+sanctions", {"width": 1280, "height": 760}, None),
+    ("quote-cluster-phone.png", "/quotes?q=normal+relations", PHONE, None),
+    ("speaker-page.png", "/speakers/Dmitry%20Rogozin", DESKTOP, None),
 ]
 
 
@@ -63,9 +71,11 @@ def shoot(base: str) -> None:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        for name, path, viewport in SHOTS:
+        for name, path, viewport, click in SHOTS:
             page = browser.new_page(viewport=viewport)
             page.goto(base + path)
+            if click:
+                page.click(click)
             page.screenshot(path=str(DOCS / name))
             page.close()
             print(f"{DOCS / name}: {base + path} at {viewport['width']} px")
