@@ -40,6 +40,13 @@ def test_typing_shows_results_without_a_reload_and_the_url_follows(page, live_se
     assert page.locator("#sort option:checked").inner_text() == "Relevance"  # ranked now
     assert page.locator(".hit mark").first.inner_text().lower() == "sanctions"
     assert page.evaluate("() => document.activeElement.id") == "q"  # typing goes on
+    # Away and back: the box and the results still agree.
+    page.locator(".hit a.title").first.click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"/\?q=sanctions$"))
+    assert page.locator("#q").input_value() == "sanctions"
+    assert page.locator("#total").inner_text().startswith("30 paragraphs for sanctions")
     # The swapped-in facets still apply on a tick.
     open_filters(page)
     page.locator("#facet-outlet input[value=Newsweek]").check()
@@ -218,3 +225,26 @@ def test_rank_numbers_past_1000_stay_clear_of_the_sidebar(page, thousand_server)
         }"""
     )
     assert room["start"] >= room["sidebarRight"], room
+
+
+def test_pages_tips_sort_and_time_in_the_browser(page, live_server):
+    page.goto(live_server + "/?q=")
+    assert re.fullmatch(r"70 paragraphs in (<1|\d+) ms", page.locator("#total").inner_text())
+    assert page.locator("#sort option:checked").inner_text() == "Newest first"
+    pager = page.get_by_role("navigation", name="Pages")
+    pager.get_by_role("link", name="Page 7").click()
+    page.wait_for_url(re.compile(r"/\?page=7$"))
+    assert page.locator(".hits").get_attribute("start") == "61"
+    assert pager.locator("[aria-current=page]").inner_text() == "7"
+    page.goto(live_server + "/?q=&page=400")
+    assert page.locator("h1").inner_text() == "404 Not Found"
+    page.get_by_role("link", name="Open the last page (7)").click()
+    page.wait_for_url(re.compile(r"/\?page=7$"))
+
+    page.goto(live_server + "/")
+    page.get_by_text("Search tips").click()
+    page.get_by_role("link", name="author:ozimek").click()
+    page.wait_for_url(re.compile(r"/\?q=author%3Aozimek$"))
+    assert page.locator("#total").inner_text().startswith("19 paragraphs")
+    icon = page.evaluate("() => fetch('/favicon.ico').then((r) => [r.status, r.headers.get('content-type')])")
+    assert icon[0] == 200 and icon[1].startswith("image/svg+xml")

@@ -84,6 +84,7 @@
         }
         document.title = fresh.title;
         history.replaceState(null, "", url);
+        box.defaultValue = box.value; // what form.reset() on back/forward restores
         document.dispatchEvent(new CustomEvent("search:updated"));
       })
       .catch((error) => { if (error.name !== "AbortError") throw error; });
