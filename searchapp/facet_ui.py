@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from searchapp.engine import IndexSearcher
+from searchapp.search import SearchResult
 from searchapp.search_request import MAX_FACET_SIZE, UNKNOWN, SearchLimits, SearchRequest
 
 FACET_NAMES = {"outlet": "Outlet", "speaker": "Speaker", "date": "Month"}
@@ -65,15 +66,20 @@ MonthCounter = Callable[[IndexSearcher, SearchRequest, SearchLimits], Counter[st
 
 def histogram(
     searcher: IndexSearcher,
-    request: SearchRequest,
+    result: SearchResult,
     limits: SearchLimits,
     count: MonthCounter,
     unit: str,
 ) -> Histogram:
     """Matches per month under the query and the other filters (the month facet's own
-    ticks aside, as the facet counts them), the newest MAX_FACET_SIZE months. Counted with
-    undated paragraphs let through the range, so the page can say how many it hides."""
-    counts = count(searcher, replace(request, undated="include"), limits)
+    ticks aside, as the facet counts them), the newest MAX_FACET_SIZE months. With a date
+    range, counted once more with undated paragraphs let through it, so the page can say
+    how many the range hides; without one, the search has counted them already."""
+    request = result.request
+    if request.date_from or request.date_to:
+        counts = count(searcher, replace(request, undated="include"), limits)
+    else:
+        counts = Counter(result.month_counts)
     undated = counts.pop(UNKNOWN, 0)
     newest = sorted(counts, reverse=True)[:MAX_FACET_SIZE]
     tallest = max((counts[month] for month in newest), default=1)

@@ -85,7 +85,7 @@ def _search_page(view: str) -> tuple[str, int]:
             past = f"There is no page {search_request.page}: the results end at page {result.pages}."
             return _problem(NotFound(past), last, f"Open the last page ({result.pages})")
         unit = "quotation" if view == "quotes" else "paragraph"
-        months = histogram(get_searcher(), search_request, limits, count_months, unit)
+        months = histogram(get_searcher(), result, limits, count_months, unit)
     except BadParameter as bad:
         problem, status = str(bad), 400
         # Keep what the user typed in the box so they can fix the rest.

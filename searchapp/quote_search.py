@@ -127,9 +127,10 @@ def _search_quotes(
     quotes = _match_quotes(searcher, request, limits)
     matched, request = quotes.matched, quotes.matched.request
     table = searcher.columns.quotes
-    facets, truncated = {}, {}
+    facets, truncated, counted = {}, {}, {}
     for facet in FACETS:
-        facets[facet], truncated[facet] = facet_values(facet, quotes.counts(facet), request)
+        counted[facet] = quotes.counts(facet)
+        facets[facet], truncated[facet] = facet_values(facet, counted[facet], request)
 
     rows = quotes.rows(matched.matches, "")
     collapse = quotes.collapse
@@ -137,7 +138,7 @@ def _search_quotes(
     offset = (request.page - 1) * request.per_page
     page = _page(searcher, matched, rows, collapse, offset + request.per_page)[offset:]
     hits = _hits(searcher, matched, rows, page)
-    return SearchResult.of(matched, total, started, hits, facets, truncated)
+    return SearchResult.of(matched, total, started, hits, facets, truncated, counted["date"])
 
 
 def count_quotes_by_month(

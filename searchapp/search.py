@@ -109,6 +109,9 @@ class SearchResult:
     corrected_query: str | None = None  # the query whose results these are, if corrected
     did_you_mean: str | None = None  # a spelling offered, not applied
     filter_notices: list[FilterNotice] = field(default_factory=list)
+    # Every month's count (UNKNOWN: undated) before the facet list is cut to its size:
+    # the page's histogram, when no date range asks for a count of its own.
+    month_counts: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(
@@ -119,6 +122,7 @@ class SearchResult:
         hits: list,
         facets: dict[str, list[FacetValue]],
         truncated: dict[str, bool],
+        month_counts: Counter[str],
     ) -> SearchResult:
         """A view's page of `hits` out of `total`, for a search begun at `started`
         (`time.perf_counter()`), with what the match says about the query."""
@@ -135,6 +139,7 @@ class SearchResult:
             corrected_query=plan.rewritten(applied=True),
             did_you_mean=plan.rewritten(applied=False),
             filter_notices=matched.notices,
+            month_counts=month_counts,
         )
 
     @property
@@ -204,10 +209,10 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     matched = match_request(searcher, request, limits)
     request, plan, matching = matched.request, matched.plan, matched.matching
     columns = searcher.columns
-    facets, truncated = {}, {}
+    facets, truncated, counted = {}, {}, {}
     for facet in FACETS:
-        counts = _facet_counts(searcher, matched, facet)
-        facets[facet], truncated[facet] = facet_values(facet, counts, request)
+        counted[facet] = _facet_counts(searcher, matched, facet)
+        facets[facet], truncated[facet] = facet_values(facet, counted[facet], request)
 
     offset = (request.page - 1) * request.per_page
     matches, more = matched.matches, {}
@@ -235,7 +240,7 @@ def _search(searcher: IndexSearcher, request: SearchRequest, limits: SearchLimit
     for doc, (docnum, score) in zip(docs, page, strict=True):
         hit = _hit(doc, score, snippets.get(doc.id), missing_words(matched, docnum))
         hits.append(replace(hit, more_in_article=more.get(docnum, 0)))
-    return SearchResult.of(matched, total, started, hits, facets, truncated)
+    return SearchResult.of(matched, total, started, hits, facets, truncated, counted["date"])
 
 
 def count_by_month(
