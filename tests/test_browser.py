@@ -44,6 +44,18 @@ def close_filters(page) -> None:
         page.click(".filters-close")
 
 
+@pytest.fixture(params=[1280, 390], ids=["desktop", "phone"])
+def sized_page(browser, request):
+    """A page at a desktop and at a phone width; a script error on it fails the test."""
+    context = browser.new_context(viewport={"width": request.param, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

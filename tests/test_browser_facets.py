@@ -7,20 +7,14 @@ import re
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, browser, close_filters, open_filters  # noqa: F401
+from tests.test_browser import browser, close_filters, open_filters, sized_page  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(params=[1280, 390], ids=["desktop", "phone"])
-def page(browser, request):  # noqa: F811
-    context = browser.new_context(viewport={"width": request.param, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, errors
+@pytest.fixture
+def page(sized_page):  # noqa: F811
+    return sized_page
 
 
 def test_typing_in_the_speaker_box_filters_the_list_live(page, live_server):

@@ -10,22 +10,15 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_browser import browser, open_filters  # noqa: F401 - the fixture
+from tests.test_browser import browser, open_filters, sized_page  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-@pytest.fixture(params=WIDTHS.values(), ids=WIDTHS.keys())
-def page(browser, request):  # noqa: F811
-    context = browser.new_context(viewport={"width": request.param, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, errors
+@pytest.fixture
+def page(sized_page):  # noqa: F811
+    return sized_page
 
 
 def test_typing_shows_results_without_a_reload_and_the_url_follows(page, live_server):
