@@ -170,10 +170,15 @@ def _candidates(reps: list[int], words: list[list[str]]) -> Iterator[tuple[int, 
             keys.view(np.dtype((np.void, keys.itemsize * lsh.r))).ravel(), return_inverse=True
         )
         order = np.argsort(group, kind="stable")
+        grouped = who[order]
         bounds = np.flatnonzero(np.diff(group[order])) + 1
-        for members in np.split(who[order], bounds):
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(order)]))
+        shared = np.flatnonzero(ends - starts > 1)  # most buckets hold one window: skip them
+        for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
+            members = set(grouped[start:end].tolist())
             if len(members) > 1:
-                yield from _bucket_pairs(sorted(set(members.tolist())))
+                yield from _bucket_pairs(sorted(members))
 
 
 def _signatures(hashes: np.ndarray, starts: np.ndarray) -> np.ndarray:
