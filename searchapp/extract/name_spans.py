@@ -93,6 +93,7 @@ def clean_span(span: str) -> str:
                 first = len(tokens) - 2  # "Mayor of London Sadiq Khan": the last two words
             # No one after it: "The Minister of Conservation" is an office, not a name.
             tokens = tokens[first:] if 0 < first < len(tokens) - 1 else []
+    tokens = tokens[_given_name_start(tokens) :]
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (
@@ -106,6 +107,22 @@ def clean_span(span: str) -> str:
     ):
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
+
+
+def _given_name_start(tokens: list[str]) -> int:
+    """Where a person's name starts when capitalised words of the phrase before it ran into
+    it: "Liar of the Year Barack Obama", "Super Bowl MVP Tom Brady". At the first given name
+    that a person's name follows, when no word before it is a given name or an initial
+    ("Mary Kate Smith", "J. Edgar Hoover" stay whole) and the words are no organisation's
+    ("Bank of America Merrill Lynch")."""
+    if len(tokens) < 3 or looks_like_org(" ".join(tokens)):
+        return 0
+    for i, token in enumerate(tokens[:-1]):
+        if i and first_name_gender(token) is not None and looks_like_person(" ".join(tokens[i:])):
+            return i
+        if first_name_gender(token) is not None or len(_bare(token)) == 1 or not token[0].isupper():
+            return 0
+    return 0
 
 
 def _describes(token: str) -> bool:

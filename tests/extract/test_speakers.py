@@ -363,6 +363,20 @@ def test_what_describes_a_person_before_the_name_is_not_the_name() -> None:
     assert clean_span("Donald Trump Will") == "Donald Trump"
 
 
+def test_a_phrase_run_into_a_name_is_left_out_at_the_given_name() -> None:
+    """ "the Liar of the Year Barack Obama" made a speaker "Year Barack Obama"."""
+    assert clean_span("Year Barack Obama") == "Barack Obama"
+    assert clean_span("Super Bowl MVP Tom Brady") == "Tom Brady"
+    # Names of several given names or an initial stay whole, and organisations too.
+    assert clean_span("Mary Kate Smith") == "Mary Kate Smith"
+    assert clean_span("J. Edgar Hoover") == "J. Edgar Hoover"
+    assert clean_span("Sarah Jessica Parker") == "Sarah Jessica Parker"
+    assert clean_span("Bank of America Merrill Lynch") == "Bank of America Merrill Lynch"
+    assert clean_span("Harvard Kennedy School") == "Harvard Kennedy School"
+    text = "Voters chose Footballer of the Year Marcus Rashford. “It means a lot,” Rashford said."
+    assert said(text) == [["Marcus Rashford"]]
+
+
 def test_a_description_after_an_inverted_cue_is_its_subject() -> None:
     """ "said the 22-year-old from Brno": the description, not a reported clause, is what
     the rules propose (the model then weighs it)."""
