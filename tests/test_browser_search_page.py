@@ -117,8 +117,15 @@ def test_on_a_phone_a_tap_in_the_filter_panel_keeps_it_open_where_it_was(browser
     page.wait_for_url(re.compile(r"speaker=Josef\+Aschbacher"))
     assert panel.is_visible() and panel.evaluate("(panel) => panel.scrollTop") == offset
     assert page.evaluate("() => document.activeElement.value") == "Josef Aschbacher"
+    # Keyboard focus never lands behind the open panel: what it covers is inert.
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        inside = "(panel) => panel.contains(document.activeElement) || document.activeElement === document.body"
+        assert panel.evaluate(inside)
     page.get_by_role("link", name="Show 1 result").click()
     assert not panel.is_visible()
+    page.keyboard.press("Tab")  # the page is usable again
+    assert not panel.evaluate("(panel) => panel.contains(document.activeElement)")
     assert page.locator(".hit").count() == 1
     context.close()
 
@@ -164,6 +171,7 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_past_the_header(pag
     assert page.evaluate("() => document.activeElement.id") == "content"
     # On the search page, focus starts in the box; the way to the results is just before.
     page.goto(live_server + "/?q=sanctions")
+    expect(page.locator("#q")).to_be_focused()  # autofocus, once the page has rendered
     for _ in range(3):  # the view links, then the skip link
         page.keyboard.press("Shift+Tab")
     expect(page.get_by_role("link", name="Skip to results")).to_be_focused()

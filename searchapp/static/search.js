@@ -30,9 +30,12 @@
   // closes it. Without JavaScript the same links open it as the #filters target.
   const panel = document.getElementById("filters");
   const toggle = document.getElementById("filters-toggle");
+  // While the panel covers the page, what is under it takes no focus or clicks.
+  const BEHIND = ".skip-link, header.top, nav.views, .box, #syntax-help, #filters-toggle, #results";
   function openPanel(open) {
     document.body.classList.toggle("filters-open", open);
     toggle.setAttribute("aria-expanded", String(open));
+    document.querySelectorAll(BEHIND).forEach((element) => { element.inert = open; });
     if (open) panel.focus({ preventScroll: true });
   }
   toggle.setAttribute("aria-expanded", "false");
