@@ -73,7 +73,8 @@
     if (place.panelOpen) openPanel(true);
     panel.scrollTop = place.panelScroll || 0;
     // Focusing before the first paint also stops the search box's autofocus.
-    const control = form.querySelector(place.focus);
+    let control = null;
+    try { control = form.querySelector(place.focus); } catch (error) { control = null; } // a stale or odd key
     if (control) control.focus({ preventScroll: true });
     window.scrollTo(0, place.scrollY || 0);
   }
