@@ -57,18 +57,21 @@
     return `[name="${CSS.escape(element.name)}"][value="${CSS.escape(element.value)}"]`;
   }
   function submitKeepingPlace(control) {
-    sessionStorage.setItem(PLACE, JSON.stringify({
+    const here = {
       path: location.pathname,
       focus: keyOf(control),
       scrollY: window.scrollY,
       panelOpen: document.body.classList.contains("filters-open"),
       panelScroll: panel.scrollTop,
-    }));
+    };
+    try { sessionStorage.setItem(PLACE, JSON.stringify(here)); } catch (error) { /* storage off: land at the top */ }
     form.requestSubmit();
   }
   let place = null;
-  try { place = JSON.parse(sessionStorage.getItem(PLACE)); } catch (error) { place = null; }
-  sessionStorage.removeItem(PLACE);
+  try {
+    place = JSON.parse(sessionStorage.getItem(PLACE));
+    sessionStorage.removeItem(PLACE);
+  } catch (error) { place = null; }
   if (place && place.path === location.pathname) {
     if (place.panelOpen) openPanel(true);
     panel.scrollTop = place.panelScroll || 0;
