@@ -132,7 +132,7 @@ def _search_quotes(
         counted[facet] = quotes.counts(facet)
         facets[facet], truncated[facet] = facet_values(facet, counted[facet], request)
 
-    rows = quotes.rows(matched.matches, "")
+    rows = quotes.rows(matched.matches)
     collapse = quotes.collapse
     total = table.cluster_count(rows) if collapse else int(rows.sum())
     offset = (request.page - 1) * request.per_page
@@ -163,9 +163,9 @@ class _QuoteMatches:
     said_by: np.ndarray | None  # rows said by a ticked speaker (None: none is ticked)
     collapse: bool
 
-    def rows(self, docs: np.ndarray, facet: str) -> np.ndarray:
-        """Hit rows among the quotations of `docs`; the speaker facet is counted over
-        every speaker, as a disjunctive facet is."""
+    def rows(self, docs: np.ndarray, facet: str | None = None) -> np.ndarray:
+        """Hit rows among the quotations of `docs`. Counted for the speaker `facet`, every
+        speaker's rows, as a disjunctive facet counts."""
         rows = _rows_in(self.searcher.columns.quotes.docs, docs)
         if self.saying is not None:
             rows &= self.saying
