@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import accumulate
 from pickle import dumps
 from typing import Any, NamedTuple
@@ -56,7 +56,13 @@ class InMemorySegmentWriter(SegmentWriter):
     earlier segment, so its fields' word caches stay warm (ix.schema unpickles a new one).
     """
 
-    def __init__(self, ix: Any, schema: Schema | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        ix: Any,
+        schema: Schema | None = None,
+        counted: Iterable[str] = (),
+        **kwargs: Any,
+    ) -> None:
         schema = ix.schema if schema is None else schema
         for name, field in schema.items():
             if field.separate_spelling() or field.vector or field.column_type:
@@ -69,6 +75,10 @@ class InMemorySegmentWriter(SegmentWriter):
         # field name -> docnum -> length byte, as the length column keeps it
         self._lengths: defaultdict[str, dict[int, int]] = defaultdict(dict)
         self._stored: list[bytes] = []  # each document's stored-fields column value
+        # Of the `counted` fields, each term's document frequency once the segment is
+        # written: what a generation's vocabulary would otherwise read back term by term.
+        self._counted = tuple(counted)
+        self.term_counts: dict[str, list[tuple[str, int]]] = {}
 
     def add_document(self, **fields: Any) -> None:
         """SegmentWriter.add_document, keeping stored fields and lengths for
@@ -120,6 +130,11 @@ class InMemorySegmentWriter(SegmentWriter):
             write_field(writer, self._postings[name], lengths, field.format.fixed_value_size())
             writer.finish_field()
         writer.close()
+        self.term_counts = {
+            # A posting is three items (docnum, weight, value), one per document.
+            name: [(term.decode("utf-8"), len(flat) // 3) for term, flat in self._postings[name].items()]
+            for name in self._counted
+        }
         self._postings.clear()
         self._lengths.clear()
         self._stored.clear()

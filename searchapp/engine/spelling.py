@@ -271,7 +271,7 @@ def _segment_counts(
 ) -> list[tuple[str, int]]:
     cache = None
     if folder is not None and hasattr(leaf, "segment"):
-        cache = Path(folder) / f"{leaf.segment().segment_id()}.{fieldname}-words"
+        cache = segment_words_path(Path(folder), leaf.segment().segment_id(), fieldname)
         try:
             return list(_read_counts(cache))
         except (OSError, ValueError):
@@ -282,6 +282,13 @@ def _segment_counts(
     if cache is not None:
         write_vocabulary(cache, found)
     return found
+
+
+def segment_words_path(folder: Path, segment_id: str, fieldname: str) -> Path:
+    """Where one segment's (word, document frequency) pairs of a field are kept. The
+    segment builders write it as they write the segment, from the postings they hold, so
+    finishing a generation does not read the words back from Whoosh."""
+    return folder / f"{segment_id}.{fieldname}-words"
 
 
 def _read_counts(path: Path) -> Iterator[tuple[str, int]]:

@@ -30,13 +30,14 @@ from searchapp.engine.reading import SPELLING_FILE, write_info
 from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
 from searchapp.engine.segment_rows import SegmentRows, discard_rows
 from searchapp.engine.segment_writer import InMemorySegmentWriter
-from searchapp.engine.spelling import vocabulary_counts, write_vocabulary
+from searchapp.engine.spelling import segment_words_path, vocabulary_counts, write_vocabulary
 from searchapp.paragraphs import ParagraphDoc
 
 # Documents per segment: small enough for a worker's postings to stay in memory (the
 # InMemorySegmentWriter holds them all: about 200 MB), large enough that a search at a
 # million paragraphs visits tens of segments, not hundreds.
 SEGMENT_DOCS = 25_000
+SPELLING_FIELD = "exact"  # every word as written: what spelling corrections are drawn from
 # Smaller segments, as incremental reindexes and renames leave them, are merged together.
 SMALL_SEGMENT_DOCS = 2_500
 _LOCK_SUFFIX = "WRITELOCK"
@@ -103,7 +104,12 @@ class SegmentBuilder:
     def add(self, doc: ParagraphDoc) -> None:
         if self._writer is None:
             self._writer = InMemorySegmentWriter(
-                self._ix, self._schema, _lk=False, codec=_codec(), **_WRITER_OPTIONS
+                self._ix,
+                self._schema,
+                counted=(SPELLING_FIELD,),
+                _lk=False,
+                codec=_codec(),
+                **_WRITER_OPTIONS,
             )
         self._writer.add_document(**to_fields(doc, self._names))
         self._rows.add(doc)
@@ -124,6 +130,8 @@ class SegmentBuilder:
         if self._writer is not None:
             segment = self._writer._finalize_segment()
             self._rows.save(self._folder, segment.segment_id())
+            words = segment_words_path(self._folder, segment.segment_id(), SPELLING_FIELD)
+            write_vocabulary(words, self._writer.term_counts[SPELLING_FIELD])
             self.segments.append(segment)
             self._writer, self._count, self._rows = None, 0, SegmentRows()
 
@@ -205,7 +213,7 @@ def finish_generation(folder: Path, names: Mapping[str, str], previous: Path | N
     with ix.reader() as reader:
         columns = Columns.from_reader(reader, names, before, folder)
         write_vocabularies(folder, reader, QUERY_FIELDS)
-        write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, "exact", folder))
+        write_vocabulary(folder / SPELLING_FILE, vocabulary_counts(reader, SPELLING_FIELD, folder))
     columns.save(folder)
     discard_rows(folder)  # in the columns now; the next generation carries them from there
     write_info(folder, names)

@@ -62,3 +62,26 @@ def test_fields_it_cannot_write_are_refused(tmp_path: Path):
     index.create_in(str(tmp_path), fields.Schema(title=fields.TEXT(vector=True)))
     with pytest.raises(ValueError, match="title"):
         InMemorySegmentWriter(index.open_dir(str(tmp_path)), _lk=False)
+
+
+def test_a_builder_leaves_each_segments_word_counts_as_whoosh_would_read_them(tmp_path: Path):
+    """Finishing a generation reads the spelling vocabulary from the files the segment
+    builders leave; each must hold what reading the segment's terms back would give."""
+    from searchapp.engine.spelling import segment_words_path, vocabulary_counts
+    from searchapp.engine.writing import SPELLING_FIELD, SegmentBuilder, commit_segments
+
+    folder = tmp_path / "generation"
+    folder.mkdir()
+    create_generation(folder)
+    builder = SegmentBuilder(folder, NAMES)
+    for article in read_corpus(SEEDS):
+        for doc in paragraph_docs(article):
+            builder.add(doc)
+    commit_segments(folder, builder.finish(), [])
+    with index.open_dir(str(folder)).reader() as reader:
+        leaves = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
+        for leaf in leaves:
+            path = segment_words_path(folder, leaf.segment().segment_id(), SPELLING_FIELD)
+            written = path.read_text("utf-8").split("\n")
+            from_whoosh = [f"{word}\t{count}" for word, count in vocabulary_counts(leaf, SPELLING_FIELD)]
+            assert written[:-1] == from_whoosh and len(from_whoosh) > 500
