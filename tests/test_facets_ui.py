@@ -172,3 +172,21 @@ def test_the_histogram_counts_what_the_month_facet_counts(app, view, params):
         assert sum(expected.values()) > 0
         assert count(searcher, request) == expected
         assert result.month_counts == expected
+
+
+def test_the_histogram_shows_at_most_the_newest_hundred_months(app):
+    """However many months an archive spans, the page draws a bounded number of bars."""
+    from collections import Counter
+
+    from searchapp.facet_ui import histogram
+    from searchapp.search import search
+
+    months = Counter({f"{1900 + i // 12}-{i % 12 + 1:02}": 1 + i % 5 for i in range(150)})
+    with app.app_context():
+        from searchapp.live_index import get_searcher
+
+        result = search(get_searcher(), SearchRequest.from_params({"q": ["sanctions"], "from": ["1900-01-01"]}))
+        shown = histogram(get_searcher(), result, None, lambda *_: Counter(months, _unknown=7), "paragraph")
+    assert len(shown.bars) == MAX_FACET_SIZE == 100
+    assert [shown.bars[0].month, shown.bars[-1].month] == ["1904-03", "1912-06"]
+    assert shown.undated == 7 and max(bar.height for bar in shown.bars) == 1.0

@@ -19,17 +19,14 @@
   function find(input) {
     var facet = input.getAttribute("data-facet-find");
     var box = document.querySelector("#facet-" + facet + " .facet-values");
-    run();
-    function run() {
-      var params = new URLSearchParams(location.search);
-      params.delete(facet + "_prefix");
-      params.set("prefix", input.value.trim().slice(0, 50));
-      params.set("limit", "50");
-      params.set("view", view);
-      fetch("/api/facets/" + facet + "?" + params.toString())
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { if (data) render(data); });
-    }
+    var params = new URLSearchParams(location.search);
+    params.delete(facet + "_prefix");
+    params.set("prefix", input.value.trim().slice(0, 50));
+    params.set("limit", "50");
+    params.set("view", view);
+    fetch("/api/facets/" + facet + "?" + params.toString())
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data) render(data); });
     function render(data) {
       box.textContent = "";
       data.values.forEach(function (item) {

@@ -55,14 +55,10 @@
   });
   form.addEventListener("submit", () => { clearTimeout(timer); if (pageRequest) pageRequest.abort(); });
 
+  // Building the form's data fires its "formdata" event, where search.js leaves out empty
+  // fields and the default sort: the URL is the one a submit would load.
   function formUrl() {
-    const data = new FormData(form);
-    const params = new URLSearchParams();
-    for (const [name, value] of data) {
-      if (value === "" || name === "page" || (name === "sort" && value === "relevance")) continue;
-      params.append(name, value);
-    }
-    const query = params.toString();
+    const query = new URLSearchParams(new FormData(form)).toString();
     return form.getAttribute("action") + (query ? "?" + query : "");
   }
 
