@@ -11,8 +11,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from searchapp.attribution_training import _design, labelled_articles
 from searchapp.cli import main
-from searchapp.extract.attribution_model import AttributionModel
+from searchapp.extract.attribution_model import (
+    AttributionModel,
+    candidate_features,
+    choose,
+    flat_candidates,
+)
 from searchapp.extract.speakers import propose_quotes
 
 # (paragraph, gold speakers): true sources, and proposals people did not count as speech.
@@ -88,3 +94,56 @@ def test_a_folder_without_gold_speakers_is_a_clear_error(tmp_path: Path) -> None
     assert result.exit_code != 0
     assert "gold_speakers.jsonl" in result.output
     assert not (tmp_path / "m.json").exists()
+
+
+def test_a_pronoun_people_left_unnamed_is_no_negative_example(tmp_path: Path) -> None:
+    """ "He said" whose gold source is `unresolved`: the scorer excuses whoever the rules
+    name, so training must not count the rules' referent as wrong. A name written out in
+    such a paragraph still is."""
+    folder = tmp_path / "split"
+    (folder / "articles").mkdir(parents=True)
+    paragraphs = [
+        "Mayor John Webb visited the depot on Monday.",
+        "“We will rebuild,” he said. Omar Reyes said the depot was safe.",
+    ]
+    (folder / "articles" / "a.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    gold = [
+        {"article": "a", "paragraph": 0, "text": paragraphs[0], "speakers": []},
+        {"article": "a", "paragraph": 1, "text": paragraphs[1], "speakers": [],
+         "unresolved": ["he"]},
+    ]  # fmt: skip
+    (folder / "gold_speakers.jsonl").write_text(
+        "".join(json.dumps(row) + "\n" for row in gold), encoding="utf-8"
+    )
+    [article] = labelled_articles(folder)
+    labels = {c.speaker: y for (i, c), y in zip(article.flat, article.labels) if i == 1}
+    assert labels == {"John Webb": None, "Omar Reyes": 0}
+
+
+def test_a_feature_seen_too_rarely_gets_no_weight(tmp_path: Path) -> None:
+    """A feature present in fewer candidates than the floor is left out of the model, so
+    two examples cannot give it the weight of four logits."""
+    articles = labelled_articles(write_split(tmp_path / "split"))
+    full = _design(articles, min_count=1)
+    every = full.features
+    common = _design(articles, min_count=20).features
+    assert set(common) < set(every)
+    rows = [row for a in articles for row in candidate_features(a.proposal, a.flat, full.verbs)]
+    for name in set(every) - set(common):
+        assert sum(1 for row in rows if row.get(name)) < 20
+
+
+def test_quoted_words_may_have_a_lower_threshold_than_reported_speech() -> None:
+    """What the model's second threshold changes: a quotation's source kept at a
+    probability that reported speech would need more for."""
+    paragraphs = ["Dana Webb said the budget was balanced.", "“We balanced it,” Webb said."]
+    proposal = propose_quotes(paragraphs, ["body", "body"])
+    flat = flat_candidates(proposal)
+    assert [c.quote.direct for _, c in flat] == [False, True]
+    assert choose(flat, [0.1, 0.1], threshold=0.2) == set()
+    assert choose(flat, [0.1, 0.1], threshold=0.2, direct_threshold=0.05) == {1}
+    old = AttributionModel.from_json(
+        {"features": [], "means": [], "scales": [], "weights": [], "intercept": 0.0,
+         "threshold": 0.2, "verbs": []}
+    )  # fmt: skip
+    assert old.direct_threshold is None  # a model file from before keeps one threshold

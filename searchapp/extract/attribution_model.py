@@ -119,10 +119,15 @@ def candidate_features(
 
 
 def choose(
-    flat: Sequence[tuple[int, Candidate]], scores: Sequence[float], threshold: float
+    flat: Sequence[tuple[int, Candidate]],
+    scores: Sequence[float],
+    threshold: float,
+    direct_threshold: float | None = None,
 ) -> set[int]:
     """Indices of the candidates kept: of each slot's alternatives only the likeliest
-    speaker, and only when it reaches the threshold; a candidate alone when it does."""
+    speaker, and only when it reaches the threshold (`direct_threshold` for quoted words,
+    when given); a candidate alone when it does."""
+    direct = threshold if direct_threshold is None else direct_threshold
     scores = [
         1.0 if c.rank == 0 and c.written in RULES_DECIDE else p
         for (_, c), p in zip(flat, scores, strict=True)
@@ -135,9 +140,9 @@ def choose(
     for k, ((_, c), p) in enumerate(zip(flat, scores, strict=True)):
         if c.slot >= 0:
             top, speaker = best[c.slot]
-            if top >= threshold and c.speaker == speaker:
+            if top >= (direct if c.quote.direct else threshold) and c.speaker == speaker:
                 kept.add(k)
-        elif p >= threshold:
+        elif p >= (direct if c.quote.direct else threshold):
             kept.add(k)
     return kept
 
@@ -161,7 +166,8 @@ def _name_features(name: str, book: NameBook) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class AttributionModel:
-    """A fitted logistic regression over `candidate_features`, with its decision threshold."""
+    """A fitted logistic regression over `candidate_features`, with its decision thresholds:
+    one for reported speech, and a lower one may hold for quoted words."""
 
     features: tuple[str, ...]
     means: tuple[float, ...]
@@ -171,6 +177,7 @@ class AttributionModel:
     threshold: float
     verbs: frozenset[str]
     meta: dict[str, object]
+    direct_threshold: float | None = None
 
     @cached_property
     def _linear(self) -> tuple[float, dict[str, float]]:
@@ -193,7 +200,8 @@ class AttributionModel:
         """The proposal's quotations the model accepts, per paragraph."""
         flat = flat_candidates(proposal)
         scores = self.probabilities(candidate_features(proposal, flat, self.verbs))
-        return quotes_of(proposal, flat, choose(flat, scores, self.threshold))
+        kept = choose(flat, scores, self.threshold, self.direct_threshold)
+        return quotes_of(proposal, flat, kept)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -203,6 +211,7 @@ class AttributionModel:
             "weights": list(self.weights),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            "direct_threshold": self.direct_threshold,
             "verbs": sorted(self.verbs),
             "meta": self.meta,
         }
@@ -218,6 +227,9 @@ class AttributionModel:
             threshold=float(data["threshold"]),
             verbs=frozenset(data["verbs"]),
             meta=dict(data.get("meta", {})),
+            direct_threshold=(
+                None if data.get("direct_threshold") is None else float(data["direct_threshold"])
+            ),
         )
 
 

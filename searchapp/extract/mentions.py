@@ -131,6 +131,14 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for d in _name_word_descriptions(text, book)
         if d.start not in taken and not inside(d.start, quotes)
     ]
+    # "The research firm Mardell Insight", "the chief executive, Anjali Mistry": a
+    # description written with the name after it is that name's role, not a reference back.
+    named_at = {n.start for n in mentions}
+    descriptions = [
+        d
+        for d in descriptions
+        if not ((gap := _APPOSITIVE_GAP_RE.match(text, d.end)) and gap.end() in named_at)
+    ]
     if descriptions:
         # What a description covers is dropped, in one pass: filtering the whole list once
         # per description was quadratic in a paragraph of many.
@@ -139,6 +147,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     mentions.sort(key=attrgetter("start"))
     return mentions
 
+
+_APPOSITIVE_GAP_RE = re.compile(r",? +")
 
 # "Police said": the one institution news names without "the", standing for the force the
 # story named ("West Yorkshire Police"), unless it is part of that name.

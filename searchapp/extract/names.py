@@ -57,6 +57,10 @@ class NameBook:
     affiliations: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # Multi-word organisation names, so an acronym can find its long form ("CSA").
     org_names: list[str] = field(default_factory=list)
+    # The common noun an organisation was introduced with ("independent company Lorong
+    # Tujuh Theatre", "conservation group Te Ao Tūroa Trust"), so that "the company" and
+    # "the group" find it among the other organisations of the story.
+    introduced_as: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
@@ -243,6 +247,18 @@ def _affiliation_before(text: str, start: int) -> str:
     return before.group(0) if before else ""
 
 
+_NOUN_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+\Z")
+
+
+def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, str]]) -> None:
+    for start, _, name in found:
+        before = _NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
+        if before and before.group(1) not in STOPWORDS:
+            full = book.canonical(name)
+            if not book.is_person(full):
+                book.introduced_as[before.group(1)].add(full)
+
+
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     """Collect every person-shaped name of the article and guess genders from honorifics
     and the first personal pronoun that follows a name in the same sentence."""
@@ -262,6 +278,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             full = book.canonical(m.group(2))
             book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
         _note_affiliations(book, text, found)
+        _note_introductions(book, text, found)
         for _, end, name in found:
             full = book.canonical(name)
             if full in book.gender or not book.is_person(full):

@@ -207,7 +207,7 @@ def _tag_paragraph(
             written = word if " " not in word else "org-description" if is_org else "description"
             if written == "description" and referents[0] in book.affiliated(m.name):
                 written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title
-            elif written == "org-description" and word.split()[-1] in referents[0].lower():
+            elif written == "org-description" and _names_noun(book, word, referents[0]):
                 written = "named-org-description"  # "the department": Police Department
             elif written == "org-description" and referents[0] == history.topic_org:
                 written = "topic-org-description"  # "the company": the one the story is about
@@ -217,7 +217,7 @@ def _tag_paragraph(
             named.append((m.name, sources[m.start], written, others))
             if m.kind == "name":
                 m.kind = "person"
-        is_subject = opens if m.kind == "org" else not sentence_people
+        is_subject = opens if m.kind == "org" else not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)
         opens = False
         if m.kind == "person":
@@ -227,6 +227,30 @@ def _tag_paragraph(
                 subjects.append((m.start, m.name))
             sentence_people.append(m.name)
     return named, subjects
+
+
+def _names_noun(book: NameBook, description: str, name: str) -> bool:
+    """ "The department" of the Police Department, or "the company" of a name the story
+    introduced as "the company X"."""
+    noun = description.split()[-1]
+    return noun in name.lower() or name in book.introduced_as.get(noun, ())
+
+
+# A conjunction that starts a clause of its own, whose first name is that clause's subject:
+# "Gauthier-Roux broke early, but Nováková replied", "...; Rubio said".
+_CLAUSE_CONJUNCTION_RE = re.compile(
+    r"(?:,\s+(?:but|and|while|yet|whereas|although|though)|;)\s+\Z"
+)
+_VERB_AFTER_RE = re.compile(r"\s+[a-z]")
+
+
+def _opens_clause(text: str, mention: Mention) -> bool:
+    """A name that leads a coordinated clause ("..., but Nováková replied"): a subject, so
+    the "she" or "the 22-year-old" of the next sentence can be hers."""
+    return bool(
+        _CLAUSE_CONJUNCTION_RE.search(text, max(0, mention.start - 12), mention.start)
+        and _VERB_AFTER_RE.match(text, mention.end)
+    )
 
 
 # Fewer words than this inside quotation marks, with no attribution in the sentence, is a

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from searchapp.extract.speakers import extract_speakers
+from searchapp.extract.attribution_model import RulesAlone
+from searchapp.extract.speakers import extract_quotes, extract_speakers
 
 
 def said(*paragraphs: str) -> list[list[str]]:
@@ -152,3 +153,37 @@ def test_police_without_the_is_the_force_the_story_named_or_nobody() -> None:
         )[1]
         == []
     )
+
+
+def test_a_name_leading_a_clause_after_but_is_who_she_stands_for() -> None:
+    """ "X broke early, but Y replied": Y leads her own clause, so the next "she" is Y."""
+    found = said(
+        "Ana Ruiz beat Maria Holt in three sets on Thursday.",
+        "Holt broke in the opening game of the decider, but Ruiz replied at once.",
+        "“I knew I could come back,” she said.",
+    )
+    assert found[2] == ["Ana Ruiz"]
+
+
+def test_the_company_is_the_organisation_introduced_as_a_company() -> None:
+    """Not the organisation named last: the one written "independent company X"."""
+    found = said(
+        "The play is staged by independent company Lorong Theatre at the Victoria Hall.",
+        "The National Arts Council, which funded it, said it backed new Hokkien works.",
+        "A second run is being planned for next year, the company said.",
+    )
+    assert found[2] == ["Lorong Theatre"]
+
+
+def test_a_description_written_before_its_name_is_that_names_role() -> None:
+    """ "The research firm Mardell Insight" is Mardell Insight, not a reference back to the
+    organisation the story is about. The rules' own first choice, before the model."""
+    found = extract_quotes(
+        [
+            "The Retail Workers Union said the closures were a hammer blow.",
+            "According to figures from the research firm Mardell Insight, sales fell 2%.",
+        ],
+        ["body", "body"],
+        RulesAlone(),
+    )
+    assert "Retail Workers Union" not in [q.speaker for q in found[1]]
