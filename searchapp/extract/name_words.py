@@ -159,6 +159,7 @@ class NameKeys:
         self._by_first_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_initials: dict[str, list[str]] = defaultdict(list)
         self.orgs_by_first: dict[str, list[str]] = defaultdict(list)
+        self.orgs_by_last: dict[str, set[str]] = defaultdict(set)
         # A word inside a name, not its first name: "Acosta" of "Melba Acosta Febo" (two
         # surnames), "Maddow" of "Rachel Maddow Show" (a person in a show's name).
         self.inner: dict[str, list[str]] = defaultdict(list)
@@ -196,6 +197,7 @@ class NameKeys:
         self.orgs.add(org)
         # "Skyreach" for "Skyreach Airlines": an organisation's first word, alone.
         self.orgs_by_first[_bare(org.split()[0])].append(org)
+        self.orgs_by_last[_bare(org.split()[-1])].add(org)
         self.by_initials[initials(org)].append(org)
         words = org.split()
         for before, word in zip(words, words[1:4], strict=False):

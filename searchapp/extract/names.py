@@ -184,6 +184,12 @@ class NameBook:
             orgs = set(keys.orgs_by_first.get(key, ()))
             if len(orgs) == 1 and not firsts and not is_place(name):
                 return next(iter(orgs))
+        if len(words) == 1 or (len(words) == 2 and words[0] == "The"):
+            # "Post" or "The Post" after "The Washington Post": the one organisation of the
+            # article that ends in that word, when no person bears it.
+            ending = keys.orgs_by_last.get(_bare(words[-1]), set())
+            if len(ending) == 1 and words[-1] not in self.surnames:
+                return next(iter(ending))
         return name
 
     def affiliated(self, description: str) -> Counter[str]:

@@ -187,3 +187,17 @@ def test_a_description_written_before_its_name_is_that_names_role() -> None:
         RulesAlone(),
     )
     assert "Retail Workers Union" not in [q.speaker for q in found[1]]
+
+
+def test_the_post_is_the_one_organisation_of_the_article_ending_in_post() -> None:
+    """ "The Post" after "The Washington Post", in the article itself: the facet cannot
+    count on the corpus to make it salient."""
+    found = said(
+        "The Washington Post reported on Monday that the deal was off.",
+        "The Post said the talks had collapsed.",
+    )
+    assert found[1] == ["Washington Post"]
+    # A person of that name keeps it: "Post" is not her newspaper.
+    assert "Washington Post" not in said(
+        "Lena Post visited the Washington Post.", "Post said she had left."
+    )[1]
