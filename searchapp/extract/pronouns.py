@@ -88,7 +88,7 @@ class PronounResolver:
             ][:1]
             # "The company": the one introduced as "independent company Lorong Tujuh".
             introduced = self.book.introduced_as.get(noun, ())
-            ordered += [n for n in reversed(self.orgs) if n in introduced][:1]
+            ordered += [n for n in reversed(self.orgs[-4 * self.LOOKBACK :]) if n in introduced][:1]
             if noun in NAMED_ONLY and not ordered:
                 return []  # "the police" of a story that names no police force: nobody
             ordered += [self.topic_org] if self.topic_org else []
