@@ -66,6 +66,18 @@ INPUTS: dict[str, Callable[[], str]] = {
         "Jo Bloggs, 58, of Elm Grove, Sedgeford, admitted " * 3_000
     ),
     "plural possessives x 8,000": lambda: "The Teachers' Society of Farmers' Union " * 4_000,
+    # Stop 25's shapes: organisations introduced by a noun, ", but" clauses in one long
+    # sentence, roles written before names, "The Post" among many "... Post"s.
+    "introduced organisations x 3,000": lambda: " ".join(
+        f"Independent company Acme{i:05d} Theatre staged it, the company said."
+        for i in range(3_000)
+    ),
+    "clauses after but x 8,000": lambda: "Ana Ruiz won, but Maria Holt replied, and she said "
+    * 4_000,
+    "roles before names x 5,000": lambda: "The research firm Mardell Insight said " * 5_000,
+    "The Post x 3,000": lambda: " ".join(
+        f"The Daily{i:05d} Post reported it. The Post said so." for i in range(3_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

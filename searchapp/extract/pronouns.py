@@ -101,7 +101,9 @@ class PronounResolver:
             recent = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in affiliated]
             found += recent or ([affiliated.most_common(1)[0][0]] if affiliated else [])
         want = PRONOUN_GENDER.get(word)
-        found += [n for n in sentence_people if self._fits(n, want)]
+        # The sentence's first people, its subject first: a "sentence" without a full stop
+        # can name thousands, and each pronoun in it read them all.
+        found += [n for n in sentence_people[: self.LOOKBACK] if self._fits(n, want)]
         window = [
             (n, salient)
             for n, salient in reversed(self.people[-self.LOOKBACK :])

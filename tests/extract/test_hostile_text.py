@@ -44,6 +44,17 @@ HOSTILE = {
     "police": "Police said police said " * 5_000,
     "places after of": "Jo Bloggs, 58, of Elm Grove, Sedgeford, admitted " * 3_000,
     "plural possessives": "The Teachers' Society of Farmers' Union " * 4_000,
+    # Stop 25's: organisations introduced by a noun, clauses after ", but" (one sentence of
+    # 8,000 people, which each "she" read whole), roles before names, "The Post".
+    "introduced organisations": " ".join(
+        f"Independent company Acme{i:05d} Theatre staged it, the company said."
+        for i in range(3_000)
+    ),
+    "clauses after but": "Ana Ruiz won, but Maria Holt replied, and she said " * 4_000,
+    "roles before names": "The research firm Mardell Insight said " * 5_000,
+    "one organisation per last word": " ".join(
+        f"The Daily{i:05d} Post reported it. The Post said so." for i in range(3_000)
+    ),
 }
 
 
