@@ -302,7 +302,6 @@ def _cross_validate(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    starts = np.cumsum([0] + [len(a.flat) for a in articles])
     splitter = GroupKFold(n_splits=min(folds, len(articles)))
     best: Fit | None = None
     best_held_out = None
@@ -314,11 +313,7 @@ def _cross_validate(
             model.fit(design.standard[fit_rows], design.y[fit_rows])
             held_out[test_rows] = model.predict_proba(design.standard[test_rows])[:, 1]
         for threshold in THRESHOLDS:
-            kept = [
-                choose(a.flat, held_out[starts[n] : starts[n + 1]], threshold)
-                for n, a in enumerate(articles)
-            ]
-            scores = _scores(articles, kept)
+            scores = _held_out_scores(articles, held_out, threshold)
             if scores.direct_recall < floor - DIRECT_SLACK:
                 continue
             if best is None or scores.f1 > best.scores.f1 + F1_TIE:
@@ -326,20 +321,25 @@ def _cross_validate(
     return (best, best_held_out) if best is not None else (None, None)
 
 
+def _held_out_scores(
+    articles: list[LabelledArticle], held_out, threshold: float, direct: float | None = None
+) -> Scores:
+    """The scores of choosing by these thresholds among each article's candidates, with
+    `held_out` the probabilities of all candidates, article after article."""
+    kept, start = [], 0
+    for a in articles:
+        kept.append(choose(a.flat, held_out[start : start + len(a.flat)], threshold, direct))
+        start += len(a.flat)
+    return _scores(articles, kept)
+
+
 def _with_direct_threshold(articles: list[LabelledArticle], fit: Fit, held_out) -> Fit:
     """The lowest threshold for quoted words that costs no F1 beyond F1_TIE on held-out
     articles. PolNeAR leaves many "he said" unnamed, so the model learned to doubt
     pronouns and descriptions; quoted words with such a source are what a reader of other
     news misses first, and here they are kept whenever that costs nothing measurable."""
-    import numpy as np
-
-    starts = np.cumsum([0] + [len(a.flat) for a in articles])
     for direct in (t for t in DIRECT_THRESHOLDS if t < fit.threshold):
-        kept = [
-            choose(a.flat, held_out[starts[n] : starts[n + 1]], fit.threshold, direct)
-            for n, a in enumerate(articles)
-        ]
-        scores = _scores(articles, kept)
+        scores = _held_out_scores(articles, held_out, fit.threshold, direct)
         if scores.f1 >= fit.scores.f1 - F1_TIE and scores.direct_recall >= fit.scores.direct_recall:
             return replace(fit, scores=scores, direct_threshold=direct)
     return fit

@@ -138,11 +138,12 @@ def choose(
             best[c.slot] = (p, c.speaker)
     kept = set()
     for k, ((_, c), p) in enumerate(zip(flat, scores, strict=True)):
+        need = direct if c.quote.direct else threshold
         if c.slot >= 0:
             top, speaker = best[c.slot]
-            if top >= (direct if c.quote.direct else threshold) and c.speaker == speaker:
+            if top >= need and c.speaker == speaker:
                 kept.add(k)
-        elif p >= (direct if c.quote.direct else threshold):
+        elif p >= need:
             kept.add(k)
     return kept
 
