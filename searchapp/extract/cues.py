@@ -31,7 +31,7 @@ comment
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
 reading went goes going think thinks thought thinking believe believes believed believing
-speak speaks spoke speaking emailed
+speak speaks spoke speaking emailed forecast forecasts forecasting forecasted
 """)
 
 
@@ -62,6 +62,8 @@ _PHRASAL = {
     **dict.fromkeys(("shot", "shoots", "fired", "fires"), "back"),
     **dict.fromkeys(("chimed", "chimes", "weighed", "weighs"), "in"),
     **dict.fromkeys(("talks", "talked", "talking", "spoke", "speaks"), "about to"),
+    # Court English: "counsel submitted that the funds had been released".
+    **dict.fromkeys(("submit", "submits", "submitted", "submitting"), "that"),
 }
 _CUE_WORDS = frozenset(_CUE_FORMS) - _PHRASAL.keys()
 
@@ -80,7 +82,7 @@ _ADMIT_IN_RE = re.compile(
     r"\s+(?:\d|about\s+\d|more\s+than\s+\d|dozens|hundreds|thousands|patients|students|"
     r"to\s+(?:the\s+|a\s+)?(?:hospital|school|university|college|program|bar|icu|emergency))"
 )
-_PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to)\b")
+_PARTICLE_RE = re.compile(r"\s+(on|it|back|in|about|to|that)\b")
 # "responded with a goal", "answered with a three-pointer" report play, not speech ("she
 # responded with a statement", "with vitriol" are speech): the object decides.
 _ANSWER_VERBS = frozenset(

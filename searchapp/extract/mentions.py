@@ -14,7 +14,7 @@ from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook
-from searchapp.extract.places import never_speaks
+from searchapp.extract.places import is_place, never_speaks
 from searchapp.extract.quotes import inside, quote_spans
 
 # Lowercase role words between an affiliation and a name: "Roscosmos chief Dmitry Rogozin",
@@ -26,6 +26,31 @@ MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$"
 # be backtracked into): otherwise "A" and 100,000 spaces split the run between `[A-Z .,]+`
 # and `\s*` every possible way before failing.
 DATELINE_RE = re.compile(r"^[A-Z](?=([A-Z .,]+))\1(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
+# Datelines as other wires and papers write them: "Pretoria –", "LAGOS, March 3 (Reuters) -",
+# "Mexico City (AFP) –", and, for a known place only, "New Delhi:" (a name and a colon is
+# otherwise a transcript's speaker label). Each word after the first needs its separator,
+# so the pattern reads a long first word once and cannot split it every possible way.
+_WIRE_DATELINE_RE = re.compile(
+    r"^([A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
+    r"(,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(\([A-Za-z][A-Za-z ]{0,20}\))?\s*(--|—|–|\s-|:)\s+(?=[A-Z“\"‘])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's opening dateline ends, 0 without one. Its place is not the
+    subject of the sentence after it ("New Delhi: The Supreme Court ..., observing")."""
+    if found := DATELINE_RE.match(text):
+        return found.end()
+    found = _WIRE_DATELINE_RE.match(text)
+    if found is None:
+        return 0
+    place, date, agency, mark = found.groups()
+    if mark != ":" or date or agency or is_place(place):
+        return found.end()
+    return 0
+
+
 # A definite description standing for a person named earlier: "The Vermont senator",
 # "the Roscosmos director", "the Republican front-runner".
 # Beyond politics the heads are an age ("said the 22-year-old") or a person noun
@@ -107,11 +132,11 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
             kind = "person"
         mentions.append(Mention(start, end, full, kind))
-    dateline = DATELINE_RE.match(text)
+    dateline = dateline_end(text)
     mentions = [
         m
         for i, m in enumerate(mentions)
-        if not (dateline and m.end <= dateline.end())
+        if not m.end <= dateline
         and not _is_modifier(text, m, mentions[i + 1 : i + 2])
     ]
     for m in PRONOUN_RE.finditer(text):
@@ -201,8 +226,9 @@ def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
 def sentence_ends(text: str) -> tuple[int, ...]:
     """Where each sentence but the last ends: the period of an initial or an abbreviation
     ends none. Cached because every cue asks."""
-    ends = []
-    for m in SENTENCE_END_RE.finditer(text):
+    dateline = dateline_end(text)
+    ends = [dateline] if dateline else []
+    for m in SENTENCE_END_RE.finditer(text, dateline):
         word = _word_before(text, m.start())
         if not (len(word) == 1 and word.isupper()) and word.lower() not in ABBREVIATIONS:
             ends.append(m.end())

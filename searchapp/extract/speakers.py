@@ -217,16 +217,28 @@ def _tag_paragraph(
             named.append((m.name, sources[m.start], written, others))
             if m.kind == "name":
                 m.kind = "person"
-        is_subject = opens if m.kind == "org" else not sentence_people or _opens_clause(text, m)
+        # "Lund's critics were blunt: “...”": a possessive is not the subject. An
+        # organisation after a preposition does not lead its sentence ("published on the
+        # JSE's news service, the group said": the group is not the exchange).
+        possessive = text.startswith(("'", "’"), m.end)
+        if m.kind == "org":
+            is_subject = opens and not _OBJECT_RE.search(text, max(0, m.start - 16), m.start)
+        else:
+            is_subject = not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)
         opens = False
         if m.kind == "person":
-            # "Lund's critics were blunt: “...”": a possessive is not the subject.
-            possessive = text.startswith(("'", "’"), m.end)
             if not sentence_people and not possessive and can_speak(m, book):
                 subjects.append((m.start, m.name))
             sentence_people.append(m.name)
     return named, subjects
+
+
+# A preposition, maybe "the", right before a mention: it is an object ("on the JSE").
+_OBJECT_RE = re.compile(
+    r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|via|through)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _names_noun(book: NameBook, description: str, name: str) -> bool:

@@ -201,3 +201,43 @@ def test_the_post_is_the_one_organisation_of_the_article_ending_in_post() -> Non
     assert "Washington Post" not in said(
         "Lena Post visited the Washington Post.", "Post said she had left."
     )[1]
+
+
+def test_a_dateline_is_not_the_subject_of_the_sentence_after_it() -> None:
+    """Wire and newspaper datelines outside the US ("New Delhi:", "Pretoria –", "LAGOS,
+    March 3 (Reuters) -"): the sentence, and its subject, start after them."""
+    assert said(
+        "New Delhi: The Supreme Court on Monday pulled up the state government over its "
+        "night shelters, observing that the homeless cannot be left to the weather."
+    ) == [["Supreme Court"]]
+    assert said(
+        "Pretoria – The City of Tshwane on Tuesday apologised to residents, saying supply "
+        "would be restored by Sunday."
+    ) == [["City of Tshwane"]]
+    # A name and a colon is a transcript's label, not a dateline.
+    assert said("OKAFOR: We will not back down on the fuel price.") == [["Okafor"]]
+
+
+def test_forecasts_and_submissions_are_statements() -> None:
+    """Business and court English: a company "forecast" its earnings, counsel "submitted
+    that"; "submitted her resignation" reports no words."""
+    assert said(
+        "Nordhavn Line on Thursday forecast a sharp fall in 2025 earnings.",
+        "Appearing for the city, counsel Pranav Khurana submitted that funds had been released.",
+        "Asha Menon submitted her resignation on Monday.",
+    ) == [["Nordhavn Line"], ["Pranav Khurana"], []]
+
+
+def test_an_organisation_after_a_preposition_is_not_what_the_group_refers_to() -> None:
+    """ "Published on the JSE's news service, the group said": the group is the company
+    the story is about, not the exchange named in passing."""
+    found = extract_quotes(
+        [
+            "Kestrel Group said trading had been strong.",
+            "In a statement published on the Exchange News Service on Wednesday, the group "
+            "said sales grew 9.4%.",
+        ],
+        ["body", "body"],
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[1]] == ["Kestrel Group"]
