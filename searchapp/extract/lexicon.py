@@ -128,3 +128,18 @@ committee campaign party group organization organisation association administrat
 government office commission authority bank hospital university school police service
 network station newspaper paper magazine coalition foundation institute court
 """)
+
+
+# Roles a person is introduced with ("Housing Minister Darragh Fennelly", "coach Ines
+# Moreau", "Tom Ward, the coroner,") and later called by ("the minister said", "said the
+# skipper"). Such a description stands only for a person the article gave that role.
+ROLE_NOUNS = word_set("""
+minister premier chancellor secretary treasurer ambassador commissioner judge
+justice magistrate coroner prosecutor counsel barrister solicitor lawyer attorney coach
+manager captain skipper striker midfielder defender goalkeeper keeper winger batsman
+bowler batter pitcher quarterback jockey trainer officer inspector superintendent
+constable sheriff detective councillor councilor principal headteacher professor doctor
+surgeon researcher scientist economist analyst spokesperson ceo executive founder owner
+chairwoman chairperson mp td msp mep author actor actress singer musician artist
+novelist playwright filmmaker
+""")

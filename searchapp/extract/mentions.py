@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
-from searchapp.extract.lexicon import ORG_NOUNS, TITLES, word_set
+from searchapp.extract.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLES, word_set
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook
@@ -64,6 +64,14 @@ DESCRIPTION_RE = re.compile(
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
     r"|(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-))"
+)
+# A role the article gave someone: "the minister", "The Minister for Housing", "said the
+# skipper", "the chief medical officer". It stands only for a person given that role
+# (`NameBook.roles`). Mostly lowercase in running text, capitalised in a lede.
+ROLE_DESCRIPTION_RE = re.compile(
+    rf"{_THE}\s+(?:(?:[A-Z][\w\-]*|[a-z\-]+)\s+){{0,2}}?(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(ROLE_NOUNS))
+    + r")\b(?!-)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
 )
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".
@@ -149,6 +157,12 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         for m in pattern.finditer(text)
         if not inside(m.start(), quotes)
     ]
+    taken = {d.start for d in descriptions}
+    descriptions += [
+        Mention(m.start(), m.end(), m.group(0), "pronoun")
+        for m in ROLE_DESCRIPTION_RE.finditer(text)
+        if m.start() not in taken and not inside(m.start(), quotes)
+    ]
     descriptions += _bare_police(text, quotes, {d.start for d in descriptions})
     taken = {d.start for d in descriptions}
     descriptions += [
@@ -157,12 +171,18 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         if d.start not in taken and not inside(d.start, quotes)
     ]
     # "The research firm Mardell Insight", "the chief executive, Anjali Mistry": a
-    # description written with the name after it is that name's role, not a reference back.
+    # description written beside its name is that name's role, not a reference back.
+    # And "Roberta Lange, the state party chairwoman, said": the role of the name before.
     named_at = {n.start for n in mentions}
+    named_before = {n.end for n in mentions if n.kind in ("person", "org")}
     descriptions = [
         d
         for d in descriptions
         if not ((gap := _APPOSITIVE_GAP_RE.match(text, d.end)) and gap.end() in named_at)
+        and not (
+            (gap := _APPOSITIVE_BEFORE_RE.search(text, max(0, d.start - 3), d.start))
+            and gap.start() in named_before
+        )
     ]
     if descriptions:
         # What a description covers is dropped, in one pass: filtering the whole list once
@@ -174,6 +194,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 
 
 _APPOSITIVE_GAP_RE = re.compile(r",? +")
+_APPOSITIVE_BEFORE_RE = re.compile(r",\s+\Z")
 
 # "Police said": the one institution news names without "the", standing for the force the
 # story named ("West Yorkshire Police"), unless it is part of that name.

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from searchapp.extract.lexicon import FIRST_NAMES, PRONOUN_GENDER, STOPWORDS, TITLES
+from searchapp.extract.lexicon import FIRST_NAMES, PRONOUN_GENDER, ROLE_NOUNS, STOPWORDS, TITLES
 from searchapp.extract.name_spans import NAME_SPAN_RE, iter_spans, starts_sentence
 from searchapp.extract.name_words import (
     GENERATION_SUFFIXES,
@@ -61,6 +61,10 @@ class NameBook:
     # Tujuh Theatre", "conservation group Te Ao Tūroa Trust"), so that "the company" and
     # "the group" find it among the other organisations of the story.
     introduced_as: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # The people written with each role ("Housing Minister Darragh Fennelly", "Tom Ward, the
+    # coroner,"), in article order: "the minister" is one of them, even in a lede that names
+    # the minister only in the next paragraph.
+    roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
@@ -200,6 +204,11 @@ class NameBook:
             found.update(self.affiliations.get(word.lower(), Counter()))
         return found
 
+    def role_holders(self, description: str) -> list[str]:
+        """The people given the role a description ends in ("the minister"), in order."""
+        words = description.lower().split()
+        return self.roles.get(words[-1], []) if words else []
+
     def is_person(self, name: str) -> bool:
         return self.is_full_name(name) or looks_like_person(name)
 
@@ -239,6 +248,34 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
             key = word.lower()
             if key not in STOPWORDS and key not in TITLES and word not in person.split():
                 book.affiliations[key][person] += 1
+        appositive = _ROLE_AFTER_RE.match(after.group(0)) if after else None
+        roles = _roles_before(text, start) + (appositive.group(0).split() if appositive else [])
+        for role in roles:
+            role = role.lower()
+            if role in ROLE_NOUNS and person not in book.roles[role]:
+                book.roles[role].append(person)
+
+
+# The words right before a name that may be its role: capitalised ones, role nouns, and
+# the "of"/"for" of "Minister for Housing", maybe with a comma ("The Minister for
+# Housing, Paul Quinn,"). Read back to the first other word, so that in
+# "the judge told lawyer Tom Ward" Ward is the lawyer, not the judge.
+_ROLE_CHAIN_RE = re.compile(r"(?:(?:[A-Z][\w\-]*\.?|of|for|and|[a-z]+)\s+){0,4}[\w\-.]+,?\s+\Z")
+# An appositive that gives the role: ", the coroner,", ", the state party chairwoman,".
+_ROLE_AFTER_RE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]*")
+
+
+def _roles_before(text: str, start: int) -> list[str]:
+    chain = _ROLE_CHAIN_RE.search(text, max(0, start - 60), start)
+    if chain is None:
+        return []
+    words = chain.group(0).replace(",", " ").split()
+    roles = []
+    for word in reversed(words):
+        if word[0].islower() and word not in ROLE_NOUNS and word not in ("of", "for", "and"):
+            break
+        roles.append(word.rstrip("."))
+    return roles
 
 
 def _affiliation_before(text: str, start: int) -> str:

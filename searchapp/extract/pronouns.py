@@ -4,7 +4,7 @@ choose among."""
 
 from __future__ import annotations
 
-from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER
+from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook
 
@@ -96,6 +96,12 @@ class PronounResolver:
             ordered += unsure if word == "they" else []  # "the union" is no Mr. Few
             return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
+        if word.startswith("the ") and word.split()[-1] in ROLE_NOUNS:
+            # "The minister": someone given that role, the latest named so far, else the
+            # first (a lede names the minister in the paragraph after it); nobody else.
+            holders = self.book.role_holders(word)
+            seen = [n for n, _ in reversed(self.people) if n in holders]
+            return list(dict.fromkeys(seen + holders))[:most]
         if word.startswith("the "):
             affiliated = self.book.affiliated(pronoun)
             recent = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in affiliated]

@@ -205,7 +205,10 @@ def _tag_paragraph(
             word = m.name.lower()
             is_org = history.stands_for_organisation(word)
             written = word if " " not in word else "org-description" if is_org else "description"
-            if written == "description" and referents[0] in book.affiliated(m.name):
+            if written == "description" and (
+                referents[0] in book.affiliated(m.name)
+                or referents[0] in book.role_holders(m.name)
+            ):
                 written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title
             elif written == "org-description" and _names_noun(book, word, referents[0]):
                 written = "named-org-description"  # "the department": Police Department

@@ -241,3 +241,31 @@ def test_an_organisation_after_a_preposition_is_not_what_the_group_refers_to() -
         RulesAlone(),
     )
     assert [q.speaker for q in found[1]] == ["Kestrel Group"]
+
+
+def test_a_role_stands_for_the_person_given_that_role() -> None:
+    """ "The minister", "said the skipper", "the coroner": the person the article wrote with
+    that role, even in a lede that names her only in the next paragraph, and nobody else:
+    "the judge" of a story that names no judge is not the lawyer named before."""
+    assert said(
+        "The Minister for Housing has told the Dáil that rents will be capped for two years.",
+        "Housing Minister Aoife Brennan said the measure would be reviewed in 2027.",
+        "“We will not stand by while families are priced out,” the minister said.",
+    ) == [["Aoife Brennan"], ["Aoife Brennan"], ["Aoife Brennan"]]
+    assert said(
+        "Rana Haddad, the coroner, opened the inquest on Monday.",
+        "Lawyer Tom Ward stood for the family. The coroner said the death was accidental.",
+    )[1] == ["Rana Haddad"]
+    assert said(
+        "Lawyer Tom Ward argued for bail on Monday.",
+        "The judge said the risk of flight was too great.",
+    )[1] == []
+
+
+def test_a_role_written_after_a_name_is_that_names() -> None:
+    """ "Roberta Lange, the state party chairwoman, said": Lange speaks, and the appositive
+    is not a second source standing for someone named before."""
+    assert said(
+        "Ines Moreau lost the vote on Saturday.",
+        "Roberta Lange, the state party chairwoman, said she had received threats.",
+    )[1] == ["Roberta Lange"]
