@@ -78,6 +78,12 @@ INPUTS: dict[str, Callable[[], str]] = {
     "The Post x 3,000": lambda: " ".join(
         f"The Daily{i:05d} Post reported it. The Post said so." for i in range(3_000)
     ),
+    # Stop 26's: roles given to thousands of people and called by, a dateline of one
+    # 180 KB word.
+    "roles given and called x 3,000": lambda: " ".join(
+        f"Housing Minister Ana Ruiz{i:05d} spoke. The minister said so." for i in range(3_000)
+    ),
+    "dateline x 20,000": lambda: "Pretoria" + "-Pretoria" * 20_000 + " – The minister said so.",
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

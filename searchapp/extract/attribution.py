@@ -168,6 +168,18 @@ def _cue_source(
 _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|later|still)\s+)?$")
 
 
+# A comma opening an appositive name, maybe with its role or title: "The District
+# Director of Health Services, Dr Abena Owusu-Ansah, said", "One of the victims, teacher
+# Faith Jeptoo, said".
+# Not "Bozell, founder of the Media Research Center, tells" nor "Nieto, contradicting
+# Trump, said": a role, not a phrase or a participle, and before a person's name only
+# ("Stone, who chairs the board, announced" is Stone).
+_APPOSITIVE_OPENS_RE = re.compile(
+    r",\s*(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
+    r"[a-z\-]+|Dr|Mr|Mrs|Ms|Prof)\.?\s+){0,2}\Z"
+)
+
+
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
     """The mention that a cue verb reports for, looking left across allowed gaps only."""
     before = [m for m in mentions if m.end <= cue_start]
@@ -175,7 +187,11 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         if cue_start - before[i].end > MAX_SUBJECT_GAP:
             continue  # mentions overlap, so an earlier one may still end nearer
         gap = text[before[i].end : cue_start]
-        named_appositive = gap.strip() == "," and tail(text, before[i].start).rstrip().endswith(",")
+        opens = tail(text, before[i].start, 60)
+        named_appositive = gap.strip() == "," and (
+            opens.rstrip().endswith(",")
+            or (before[i].kind == "person" and bool(_APPOSITIVE_OPENS_RE.search(opens)))
+        )
         if GAP_RE.match(gap) or named_appositive:
             preceding = tail(text, before[i].start)
             # After a preposition a name is an object or a modifier ("a reporter for Agence

@@ -27,9 +27,10 @@ MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$"
 # and `\s*` every possible way before failing.
 DATELINE_RE = re.compile(r"^[A-Z](?=([A-Z .,]+))\1(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
 # Datelines as other wires and papers write them: "Pretoria –", "LAGOS, March 3 (Reuters) -",
-# "Mexico City (AFP) –", and, for a known place only, "New Delhi:" (a name and a colon is
-# otherwise a transcript's speaker label). Each word after the first needs its separator,
-# so the pattern reads a long first word once and cannot split it every possible way.
+# "Mexico City (AFP) –", and, in capitals or for a known place only, "CHENNAI:" and "New
+# Delhi:" (a transcript's speaker labels are told apart before, by `_is_speaker_label`).
+# Each word after the first needs its separator, so the pattern reads a long first word
+# once and cannot split it every possible way.
 _WIRE_DATELINE_RE = re.compile(
     r"^([A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"
     r"(,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
@@ -46,7 +47,7 @@ def dateline_end(text: str) -> int:
     if found is None:
         return 0
     place, date, agency, mark = found.groups()
-    if mark != ":" or date or agency or is_place(place):
+    if mark != ":" or date or agency or place.isupper() or is_place(place):
         return found.end()
     return 0
 

@@ -140,8 +140,15 @@ def first_name_gender(token: str) -> str | None:
 @remember_names
 def _one_deleted(word: str) -> frozenset[str]:
     """The word and each form of it with one letter deleted: two words within one edit
-    of each other share one of these (a symmetric-delete index)."""
+    of each other share one of these (a symmetric-delete index). A word longer than any
+    name's ("Pretoria-Pretoria-..." of 180 KB) has no near spelling worth the quadratic
+    cost of its deletions."""
+    if len(word) > MAX_SPELLED_WORD:
+        return frozenset({word})
     return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(len(word))})
+
+
+MAX_SPELLED_WORD = 40
 
 
 class NameKeys:

@@ -64,7 +64,7 @@ class NameBook:
     # The people written with each role ("Housing Minister Darragh Fennelly", "Tom Ward, the
     # coroner,"), in article order: "the minister" is one of them, even in a lede that names
     # the minister only in the next paragraph.
-    roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
@@ -204,10 +204,10 @@ class NameBook:
             found.update(self.affiliations.get(word.lower(), Counter()))
         return found
 
-    def role_holders(self, description: str) -> list[str]:
+    def role_holders(self, description: str) -> dict[str, None]:
         """The people given the role a description ends in ("the minister"), in order."""
         words = description.lower().split()
-        return self.roles.get(words[-1], []) if words else []
+        return self.roles.get(words[-1], {}) if words else {}
 
     def is_person(self, name: str) -> bool:
         return self.is_full_name(name) or looks_like_person(name)
@@ -252,8 +252,8 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
         roles = _roles_before(text, start) + (appositive.group(0).split() if appositive else [])
         for role in roles:
             role = role.lower()
-            if role in ROLE_NOUNS and person not in book.roles[role]:
-                book.roles[role].append(person)
+            if role in ROLE_NOUNS:
+                book.roles[role][person] = None
 
 
 # The words right before a name that may be its role: capitalised ones, role nouns, and

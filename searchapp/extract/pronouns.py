@@ -4,6 +4,8 @@ choose among."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook
@@ -100,8 +102,8 @@ class PronounResolver:
             # "The minister": someone given that role, the latest named so far, else the
             # first (a lede names the minister in the paragraph after it); nobody else.
             holders = self.book.role_holders(word)
-            seen = [n for n, _ in reversed(self.people) if n in holders]
-            return list(dict.fromkeys(seen + holders))[:most]
+            seen = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in holders]
+            return list(dict.fromkeys(seen + list(islice(holders, most))))[:most]
         if word.startswith("the "):
             affiliated = self.book.affiliated(pronoun)
             recent = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in affiliated]

@@ -23,7 +23,7 @@ from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
-from searchapp.extract.name_words import to_latin
+from searchapp.extract.name_words import first_name_gender, to_latin
 from searchapp.extract.names import NameBook, build_namebook
 from searchapp.extract.places import is_place, never_speaks
 from searchapp.extract.pronouns import PronounResolver
@@ -116,6 +116,10 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     introduced: str | None = None  # the previous paragraph's first subject
     quoted: Counter[str] = Counter()  # the rules' first choices so far, per paragraph
     slots = count()
+    # Labels by their last word: "KATE BOULDUAN:" and then "BOULDUAN:".
+    labels = Counter(
+        to_latin(m.group(1)).title().split()[-1] for p in body if (m := TRANSCRIPT_LABEL_RE.match(p))
+    )
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append(())
@@ -124,7 +128,7 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         subjects: list[tuple[int, str]] = []
         author = tweet_author(text, book)
         label = TRANSCRIPT_LABEL_RE.match(text)
-        if label and (set(label.group(1).lower().split()) & NOT_LABELS or is_place(label.group(1))):
+        if label and not _is_speaker_label(label.group(1), book, labels):
             label = None
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
@@ -148,6 +152,22 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         previous = last
         result.append(tuple(found))
     return Proposal(tuple(body), tuple(result), book)
+
+
+def _is_speaker_label(label: str, book: NameBook, labels: Counter[str]) -> bool:
+    """ "FALLIN: Well, I think" is a transcript's speaker; "CHENNAI: Tamil novelist ..." is a
+    dateline. A label speaks when it opens other paragraphs too, or names someone the
+    article names in full, or starts with a first name; never when it is a place or a
+    run-in ("UPDATE:")."""
+    if set(label.lower().split()) & NOT_LABELS or is_place(label):
+        return False
+    name = to_latin(label).title()
+    full = book.canonical(name)
+    return (
+        labels[name.split()[-1]] > 1
+        or (full != name and book.is_full_name(full))
+        or first_name_gender(name.split()[0]) is not None
+    )
 
 
 def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:

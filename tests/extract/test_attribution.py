@@ -214,8 +214,10 @@ def test_a_dateline_is_not_the_subject_of_the_sentence_after_it() -> None:
         "Pretoria – The City of Tshwane on Tuesday apologised to residents, saying supply "
         "would be restored by Sunday."
     ) == [["City of Tshwane"]]
-    # A name and a colon is a transcript's label, not a dateline.
-    assert said("OKAFOR: We will not back down on the fuel price.") == [["Okafor"]]
+    assert said(
+        "HYDERABAD: The Telangana High Court on Monday stayed the felling of the trees, "
+        "observing that the State cannot treat a canopy as an inconvenience."
+    ) == [["Telangana High Court"]]
 
 
 def test_forecasts_and_submissions_are_statements() -> None:
@@ -269,3 +271,15 @@ def test_a_role_written_after_a_name_is_that_names() -> None:
         "Ines Moreau lost the vote on Saturday.",
         "Roberta Lange, the state party chairwoman, said she had received threats.",
     )[1] == ["Roberta Lange"]
+
+
+def test_a_name_written_as_an_appositive_with_its_role_is_the_subject() -> None:
+    """ "One of the victims, teacher Faith Jeptoo, said", "The District Director, Dr Abena
+    Owusu-Ansah, said"; but not an object inside a phrase ("founder of the Media Research
+    Center, tells") nor a participle's ("Nieto, contradicting Trump, said")."""
+    assert said(
+        "One of the victims, teacher Faith Jeptoo, said she lost her savings.",
+        "The District Director of Health Services, Dr Abena Owusu-Ansah, said most were.",
+        "Brent Osei, founder of the Harbour Research Center, tells the paper he agrees.",
+        "Ana Pena Nieto, contradicting Tom Trask, said the talks had failed.",
+    ) == [["Faith Jeptoo"], ["Abena Owusu-Ansah"], ["Brent Osei"], ["Ana Pena Nieto"]]

@@ -55,6 +55,11 @@ HOSTILE = {
     "one organisation per last word": " ".join(
         f"The Daily{i:05d} Post reported it. The Post said so." for i in range(3_000)
     ),
+    # Stop 26's: roles given to thousands of people and called by, and wire datelines.
+    "roles given and called": " ".join(
+        f"Housing Minister Ana Ruiz{i:05d} spoke. The minister said so." for i in range(3_000)
+    ),
+    "dateline": "Pretoria" + "-Pretoria" * 20_000 + " – The minister said so.",
 }
 
 

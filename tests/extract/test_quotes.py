@@ -196,6 +196,20 @@ def test_transcript_labels_name_the_speaker() -> None:
     assert found[1:] == [["Joan Miles"], ["Carl Reyes"]]
 
 
+def test_a_dateline_in_capitals_is_no_transcript_label() -> None:
+    """ "CHENNAI: Tamil novelist ..." opens a story; a label names someone of the article,
+    starts with a first name or opens other paragraphs too."""
+    assert speakers(
+        "CHENNAI: Tamil novelist Kalaiselvi Ramanathan has won the Thenmozhi Prize.",
+        "LAHORE: A new electric bus route began operations on Saturday.",
+    ) == [[], []]
+    assert speakers("JAKE TAPPER: Why not debate?", "OKAFOR: We will.", "OKAFOR: Never.") == [
+        ["Jake Tapper"],
+        ["Okafor"],
+        ["Okafor"],
+    ]
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
