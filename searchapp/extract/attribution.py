@@ -103,10 +103,18 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
 _STATES_WHAT_RE = re.compile(r"\s*(?:that\b|:|“)")
 
 
+# "Posted on X that the route had been rushed": a post with what it said, not a job.
+_POSTED_ON_RE = re.compile(
+    r"\s+(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|LinkedIn|TikTok|Threads|Bluesky|"
+    r"social\s+media|(?:his|her|its|their)\s+[\w\-]+(?:\s+[\w\-]+)?)\s*(?:that\b|:)"
+)
+
+
 def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
     """False for the cue words that, here, mean something else."""
     if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
-        return False
+        if not (verb.startswith("post") and _POSTED_ON_RE.match(text, cue_end)):
+            return False
     if verb in ("state", "states") and not (
         _STATES_WHAT_RE.match(text, cue_end)
         or re.search(
@@ -212,7 +220,8 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
 _REPRESENTATIVE_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|analysts?|"
     r"researchers?|scientists?|economists?|lawyers?|attorneys?|aides?|staff(?:ers)?|"
-    r"executives?|sources?|experts?)\s+(?:for|at|from|with|of|in)\s+(?:the\s+)?$"
+    r"executives?|sources?|experts?)\s+(?:for|at|from|with|of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,  # "Analysts at Kilimani Capital said" opens sentences too
 )
 
 

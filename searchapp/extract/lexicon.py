@@ -143,3 +143,12 @@ surgeon researcher scientist economist analyst spokesperson ceo executive founde
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
 novelist playwright filmmaker
 """)
+
+# People by what they are rather than a title: "Saltbush Rise resident Dianne Loxley",
+# "Kenyan teacher Faith Jeptoo". A name before one of these is the person's affiliation.
+PERSON_NOUNS = word_set("""
+resident residents teacher student nurse farmer worker mother father son daughter wife
+husband owner shopkeeper victim fan volunteer parent pensioner homeowner commuter
+passenger neighbour neighbor organiser organizer local graduate pupil athlete rider
+runner swimmer player veteran campaigner entrepreneur engineer designer chef
+""")

@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
-from searchapp.extract.lexicon import ORG_NOUNS, ROLE_NOUNS, TITLES, word_set
+from searchapp.extract.lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS, TITLES, word_set
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook
@@ -236,7 +236,7 @@ def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:
     if not following or following[0].kind != "person":
         return False
     gap = MODIFIER_GAP_RE.match(text[mention.end : following[0].start])
-    if not gap or gap.group(1) not in TITLES:
+    if not gap or (gap.group(1) not in TITLES and gap.group(1) not in PERSON_NOUNS):
         return False
     # A verb between makes the first name a subject: "Schoen told host Sean Hannity",
     # "Trump thanked moderator Chris Wallace".

@@ -283,3 +283,24 @@ def test_a_name_written_as_an_appositive_with_its_role_is_the_subject() -> None:
         "Brent Osei, founder of the Harbour Research Center, tells the paper he agrees.",
         "Ana Pena Nieto, contradicting Tom Trask, said the talks had failed.",
     ) == [["Faith Jeptoo"], ["Abena Owusu-Ansah"], ["Brent Osei"], ["Ana Pena Nieto"]]
+
+
+def test_a_post_on_a_platform_that_says_something_is_speech() -> None:
+    """ "Posted on X that ..." reports words; "posted a video on his channel" does not."""
+    assert said(
+        "Opposition lawmaker Arshad Bhatti posted on X that the route had been rushed.",
+        "Tom Ode posted a video on his channel.",
+    ) == [["Arshad Bhatti"], []]
+
+
+def test_a_place_before_a_residents_name_is_where_she_lives() -> None:
+    """ "Saltbush Rise resident Dianne Loxley ... but thought": the suburb is no speaker."""
+    assert said(
+        "Saltbush Rise resident Dianne Loxley said she heard a car but thought it was hoons."
+    ) == [["Dianne Loxley"]]
+
+
+def test_analysts_at_an_organisation_speak_for_it_at_a_sentence_start() -> None:
+    assert said(
+        "Analysts at Kilimani Capital Partners described the results as “solid” in a note."
+    ) == [["Kilimani Capital Partners"]]
