@@ -37,8 +37,9 @@ PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
 # "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
 GAP_RE = re.compile(
-    r"""^(?:['’]s?\s+(?:[\w\-]+\s+)?(?:letter|statement|spokes(?:man|woman|person)|campaign|
-          release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account)s?)?
+    r"""^(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:letter|statement|spokes(?:man|woman|person)|campaign|
+          release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account|
+          unit|division|team|branch|bureau|desk)s?)?
         (?:\s*\([A-Z][\w.\-\ ]{0,14}\)(?:\s*,(?=\s*$))?)?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
            study|analysis|editorial|board|team|office|committee|report|

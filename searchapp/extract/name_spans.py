@@ -154,7 +154,28 @@ partnership campaign conference
 _ORG_OF_RE = re.compile(r" (?:on|for)(?: a| the)?(?: [A-Z][\w\-]*)+")
 # After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
 _AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
-_ORG_PLURAL_HEADS = word_set("affairs party union association guild federation")
+_ORG_PLURAL_HEADS = word_set("affairs party union association guild federation group trust club")
+# "Department of Health and Wellness", "The Drumcaillín and District Landowners' Group":
+# an organisation's name with "and" inside. Joined only after an office "of" something,
+# or after "The" when the words after "and" end in an organisation's word: "Trump and
+# Fox News" are two.
+_AND_MORE_RE = re.compile(rf" and(?: {_CAPITAL}[\w\-]*(?:['’](?= {_CAPITAL}))?){{1,4}}")
+_OFFICE_HEADS = ORG_HEADS | word_set("department ministry secretary school faculty academy")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he \Z")
+
+
+def _joined_by_and(text: str, start: int, raw: str, end: int) -> re.Match[str] | None:
+    more = _AND_MORE_RE.match(text, end)
+    if more is None:
+        return None
+    head, of, _ = raw.partition(" of ")
+    last = _bare(more.group(0).split()[-1].rstrip("'’"))
+    if (of and _bare(head.split()[-1]) in _OFFICE_HEADS) or (
+        (raw.startswith("The ") or _THE_BEFORE_RE.search(text, max(0, start - 4), start))
+        and last in ORG_HEADS | _ORG_PLURAL_HEADS
+    ):
+        return more
+    return None
 
 
 def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
@@ -198,6 +219,15 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         more = _ORG_OF_RE.match(text, end) if _bare(last_word) in ORG_HEADS else None
         if more is None and raw.endswith("s"):
             more = _plural_possessive_org(text, end)
+        if more is None:
+            more = _joined_by_and(text, m.start(), raw, end)
+            if more is not None and more.group(0).endswith(("'", "’")):
+                plural = _plural_possessive_org(text, more.end() - 1)
+                if plural is None:
+                    more = None
+                else:
+                    raw, end = raw + more.group(0)[:-1], more.end() - 1
+                    more = plural
         if more:  # an organisation's name keeps its words ("Presidential" is no title here)
             raw, end = raw + more.group(0), more.end()
             skip_until = end
@@ -211,8 +241,17 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             continue
         offset = raw.find(name.split()[0])
         person, of, _ = name.partition(" of ")
-        if of and looks_like_person(person) and not looks_like_org(name):
-            name = person  # "Tom Cole of Oklahoma" is Tom Cole
+        if of:
+            # "Sergeant Lisa Crawshaw of Eastmoor Police": the title stayed, as the words
+            # after it looked like an organisation's name.
+            words = person.split()
+            while len(words) > 2 and _bare(words[0]) in TITLES:
+                words.pop(0)
+            person = " ".join(words)
+        if of and looks_like_person(person) and (
+            not looks_like_org(name) or first_name_gender(person.split()[0]) is not None
+        ):
+            name = person  # "Tom Cole of Oklahoma", "Lisa Crawshaw of Eastmoor Police"
         spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
     return tuple(spans)
 

@@ -304,3 +304,25 @@ def test_analysts_at_an_organisation_speak_for_it_at_a_sentence_start() -> None:
     assert said(
         "Analysts at Kilimani Capital Partners described the results as “solid” in a note."
     ) == [["Kilimani Capital Partners"]]
+
+
+def test_a_persons_name_ends_before_of_and_her_organisation() -> None:
+    """ "Sergeant Lisa Crawshaw of Eastmoor Police's roads policing unit said": Crawshaw,
+    not an organisation named after her; "Bank of America" stays whole."""
+    assert said(
+        "Outside court, Sergeant Lisa Crawshaw of Eastmoor Police's roads policing unit "
+        "said: “Your phone should be out of reach.”",
+        "Tom Ward of Harlow Borough Council said the road would reopen.",
+        "A spokesman for Bank of America said it would not comment.",
+    ) == [["Lisa Crawshaw"], ["Tom Ward"], ["Bank of America"]]
+
+
+def test_an_organisations_name_keeps_its_and() -> None:
+    """After an office "of" something, or after "The" when it ends in an organisation's
+    word; two names joined by "and" stay two."""
+    assert said(
+        "Nobody was available, the Department of Health and Wellness said.",
+        "The Drumcaillín and District Landowners' Group, which represents 34 farmers, said "
+        "it would seek a review.",
+    ) == [["Department of Health and Wellness"], ["Drumcaillín and District Landowners' Group"]]
+    assert said("A week later Ana Ruiz and Fox News said the report was wrong.") == [["Fox News"]]
