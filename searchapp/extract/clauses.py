@@ -76,6 +76,17 @@ def with_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
     return found if _WITH_BEFORE_RE.search(tail(text, found.start, 40)) else None
 
 
+_LOWERCASE_NEXT_RE = re.compile(r"\s+[a-z]")
+
+
+def _modifies_noun(text: str, mention: Mention) -> bool:
+    """A name between "the" and a lowercase word modifies that noun: in "entered the Redgum
+    Fuels outlet and demanded", the outlet is not the one demanding."""
+    return text.endswith("the ", 0, mention.start) and bool(
+        _LOWERCASE_NEXT_RE.match(text, mention.end)
+    )
+
+
 def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
     """The subject of the clause a participle hangs off: "X banned the sale, saying"."""
     start = max(sentence_start(text, cue_start), cue_start - MAX_CLAUSE)
@@ -85,6 +96,7 @@ def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mentio
         if start <= m.start < cue_start
         and m.kind != "thing"
         and not PREPOSITION_BEFORE_RE.search(text[max(start, m.start - 200) : m.start])
+        and not _modifies_noun(text, m)
     ]
     if (
         len(clause) > 1

@@ -326,3 +326,11 @@ def test_an_organisations_name_keeps_its_and() -> None:
         "it would seek a review.",
     ) == [["Department of Health and Wellness"], ["Drumcaillín and District Landowners' Group"]]
     assert said("A week later Ana Ruiz and Fox News said the report was wrong.") == [["Fox News"]]
+
+
+def test_a_name_modifying_a_noun_is_not_the_clause_subject() -> None:
+    """ "Entered the Redgum Fuels outlet ... and demanded": the outlet did not demand."""
+    assert said(
+        "The men entered the Redgum Fuels outlet on Carnaby Road and demanded the attendant "
+        "open the till."
+    ) == [[]]
