@@ -141,8 +141,16 @@ bowler batter pitcher quarterback jockey trainer officer inspector superintenden
 constable sheriff detective councillor councilor principal headteacher professor doctor
 surgeon researcher scientist economist analyst spokesperson ceo executive founder owner
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
-novelist playwright filmmaker
+novelist playwright filmmaker cllr
 """)
+
+# Roles news writes two ways for one person: "Justice K. Rao ... the judge asked".
+ROLE_SYNONYMS = {
+    "judge": ("justice",), "justice": ("judge",), "magistrate": ("judge",),
+    "skipper": ("captain",), "captain": ("skipper",),
+    "councillor": ("cllr",), "councilor": ("cllr",),
+    "executive": ("ceo",), "ceo": ("executive",),
+}  # fmt: skip
 
 # People by what they are rather than a title: "Saltbush Rise resident Dianne Loxley",
 # "Kenyan teacher Faith Jeptoo". A name before one of these is the person's affiliation.

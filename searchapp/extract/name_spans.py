@@ -154,6 +154,9 @@ partnership campaign conference
 _ORG_OF_RE = re.compile(r" (?:on|for)(?: a| the)?(?: [A-Z][\w\-]*)+")
 # After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
 _AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
+_OF_PLACE_RE = re.compile(
+    rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}} of (?:the )?{_CAPITAL}[\w\-]*(?: {_CAPITAL}[\w\-]*){{0,2}}"
+)
 _ORG_PLURAL_HEADS = word_set("affairs party union association guild federation group trust club")
 # "Department of Health and Wellness", "The Drumcaillín and District Landowners' Group":
 # an organisation's name with "and" inside. Joined only after an office "of" something,
@@ -180,10 +183,11 @@ def _joined_by_and(text: str, start: int, raw: str, end: int) -> re.Match[str] |
 
 def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
     """ "Teachers' Society", "Veterans' Affairs", "Farmers' Union": one organisation's name
-    when it ends in an organisation's word; "Sanders' New Hampshire win" is not one."""
+    when it ends in an organisation's word; "Sanders' New Hampshire win" is not one. What
+    follows "of" goes with it: "Progressive Teachers' Union of South Africa"."""
     more = _AFTER_PLURAL_POSSESSIVE_RE.match(text, end)
     if more and _bare(more.group(0).split()[-1]) in ORG_HEADS | _ORG_PLURAL_HEADS:
-        return more
+        return _OF_PLACE_RE.match(text, end) or more
     return None
 
 

@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from searchapp.extract.lexicon import FIRST_NAMES, PRONOUN_GENDER, ROLE_NOUNS, STOPWORDS, TITLES
+from searchapp.extract.lexicon import (
+    FIRST_NAMES,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    ROLE_SYNONYMS,
+    STOPWORDS,
+    TITLES,
+)
 from searchapp.extract.name_spans import NAME_SPAN_RE, iter_spans, starts_sentence
 from searchapp.extract.name_words import (
     GENERATION_SUFFIXES,
@@ -207,7 +214,12 @@ class NameBook:
     def role_holders(self, description: str) -> dict[str, None]:
         """The people given the role a description ends in ("the minister"), in order."""
         words = description.lower().split()
-        return self.roles.get(words[-1], {}) if words else {}
+        if not words:
+            return {}
+        holders = dict(self.roles.get(words[-1], {}))
+        for other in ROLE_SYNONYMS.get(words[-1], ()):
+            holders.update(self.roles.get(other, {}))
+        return holders
 
     def is_person(self, name: str) -> bool:
         return self.is_full_name(name) or looks_like_person(name)

@@ -334,3 +334,19 @@ def test_a_name_modifying_a_noun_is_not_the_clause_subject() -> None:
         "The men entered the Redgum Fuels outlet on Carnaby Road and demanded the attendant "
         "open the till."
     ) == [[]]
+
+
+def test_the_judge_is_the_justice_the_article_named() -> None:
+    """News writes one role two ways: "Justice K. Rao ... the judge asked"."""
+    assert said(
+        "Justice K. Lakshmi Rao, hearing the petition, said no tree should be cut.",
+        "Senior counsel Vasudha Krishnan submitted that the road could be widened.",
+        "“Who will answer to the people walking on that road in May?” the judge asked.",
+    ) == [["K. Lakshmi Rao"], ["Vasudha Krishnan"], ["K. Lakshmi Rao"]]
+
+
+def test_a_union_of_a_country_keeps_its_place_and_its_acronym_is_no_subject() -> None:
+    assert said(
+        "But the Progressive Teachers' Union of South Africa (Protusa) said in a statement "
+        "that the improvement masked a high drop-out rate."
+    ) == [["Progressive Teachers' Union of South Africa"]]
