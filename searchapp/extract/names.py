@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from searchapp.extract.acronyms import find_acronyms
 from searchapp.extract.lexicon import (
     FIRST_NAMES,
     PRONOUN_GENDER,
@@ -64,6 +65,9 @@ class NameBook:
     affiliations: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # Multi-word organisation names, so an acronym can find its long form ("CSA").
     org_names: list[str] = field(default_factory=list)
+    # Acronyms the article defines: "Directorate of Criminal Investigations (DCI)", whose
+    # long form need not look like an organisation's.
+    defined: dict[str, str] = field(default_factory=dict)
     # The common noun an organisation was introduced with ("independent company Lorong
     # Tujuh Theatre", "conservation group Te Ao Tūroa Trust"), so that "the company" and
     # "the group" find it among the other organisations of the story.
@@ -144,6 +148,8 @@ class NameBook:
             return name
         keys = self._index()
         if is_acronym(name):
+            if name in self.defined:
+                return self.defined[name]
             spelled = keys.by_initials.get(name.replace(".", ""), [])
             return spelled[0] if len(set(spelled)) == 1 else name
         words = name.split()
@@ -322,6 +328,10 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     # Each name once: adding it again changes nothing the book is asked.
     for name in dict.fromkeys(name for _, found in spans for _, _, name in found):
         book.add(name)
+    for text, _ in spans:
+        for acronym in find_acronyms(text):
+            if " " in acronym.long:
+                book.defined.setdefault(acronym.short, acronym.long)
     for text, found in spans:
         for start, _, name in found:
             full = book.canonical(name)

@@ -350,3 +350,13 @@ def test_a_union_of_a_country_keeps_its_place_and_its_acronym_is_no_subject() ->
         "But the Progressive Teachers' Union of South Africa (Protusa) said in a statement "
         "that the improvement masked a high drop-out rate."
     ) == [["Progressive Teachers' Union of South Africa"]]
+
+
+def test_an_acronym_the_article_defines_is_its_long_form() -> None:
+    """ "Directorate of Criminal Investigations (DCI) officers ..., the DCI said": one
+    speaker, though "Directorate" is no word organisations are known by."""
+    assert said(
+        "Directorate of Criminal Investigations (DCI) officers recovered 214 SIM cards, the "
+        "DCI said in a statement on Thursday.",
+        "According to the DCI, the gang posed as customer care agents.",
+    ) == [["Directorate of Criminal Investigations"]] * 2
