@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from searchapp.extract.lexicon import word_set
+from searchapp.extract.lexicon import BUSINESS_NOUNS, ORG_NOUNS, word_set
 from searchapp.extract.mentions import Mention, sentence_start
 
 # A clause subject is looked for in the cue's sentence, or its last this many characters.
@@ -110,6 +110,17 @@ def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mentio
     if clause and (
         CLAUSE_OPENING_RE.match(text[start : clause[0].start])
         or clause[0].kind in ("person", "pronoun")
+        or (clause[0].kind == "org" and _introduced_org(text[start : clause[0].start]))
     ):
         return clause[0]
     return None
+
+
+# "British housebuilder Carraway Homes cut ..., blaming": an organisation introduced by
+# what it is opens the clause as "The" would.
+_INTRODUCED_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+)?(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+$")
+
+
+def _introduced_org(opening: str) -> bool:
+    found = _INTRODUCED_RE.match(opening)
+    return bool(found) and found.group(1) in BUSINESS_NOUNS | ORG_NOUNS

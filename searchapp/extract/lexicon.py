@@ -160,3 +160,14 @@ husband owner shopkeeper victim fan volunteer parent pensioner homeowner commute
 passenger neighbour neighbor organiser organizer local graduate pupil athlete rider
 runner swimmer player veteran campaigner entrepreneur engineer designer chef
 """)
+
+# Nouns that introduce a business or body, not a person: "British housebuilder Carraway
+# Homes", "miner Kestrel Resources", "the charity Hope Lines". The name is an
+# organisation's however it looks ("Carraway Homes" could be a man's name).
+BUSINESS_NOUNS = word_set("""
+company firm group business bank lender insurer miner retailer supermarket chain airline
+carrier operator housebuilder builder developer manufacturer maker carmaker automaker
+chipmaker drugmaker producer supplier provider distributor exporter importer publisher
+broadcaster utility conglomerate brand startup start-up charity trust agency network
+newspaper magazine union association foundation institute club franchise outfit
+""")

@@ -132,6 +132,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         kind = (
             "thing"
             if never_speaks(full)
+            else "org"
+            if full in book.companies
             else "person"
             if book.is_person(full)
             else "org"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from searchapp.extract.acronyms import find_acronyms
 from searchapp.extract.lexicon import (
+    BUSINESS_NOUNS,
     FIRST_NAMES,
     PRONOUN_GENDER,
     ROLE_NOUNS,
@@ -68,6 +69,9 @@ class NameBook:
     # Acronyms the article defines: "Directorate of Criminal Investigations (DCI)", whose
     # long form need not look like an organisation's.
     defined: dict[str, str] = field(default_factory=dict)
+    # Names introduced by a business noun ("housebuilder Carraway Homes"): organisations,
+    # though shaped like a person's name.
+    companies: set[str] = field(default_factory=set)
     # The common noun an organisation was introduced with ("independent company Lorong
     # Tujuh Theatre", "conservation group Te Ao Tūroa Trust"), so that "the company" and
     # "the group" find it among the other organisations of the story.
@@ -228,7 +232,7 @@ class NameBook:
         return holders
 
     def is_person(self, name: str) -> bool:
-        return self.is_full_name(name) or looks_like_person(name)
+        return name not in self.companies and (self.is_full_name(name) or looks_like_person(name))
 
 
 def _suffixes(name: str) -> set[str]:
@@ -316,6 +320,11 @@ def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, s
         before = _NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
         if before and before.group(1) not in STOPWORDS:
             full = book.canonical(name)
+            # "Florida developer Mel Sembler" is a man: a given name first keeps a person.
+            words = full.split()
+            if before.group(1) in BUSINESS_NOUNS and len(words) > 1:
+                if first_name_gender(words[0]) is None:
+                    book.companies.add(full)
             if not book.is_person(full):
                 book.introduced_as[before.group(1)].add(full)
 
@@ -354,6 +363,8 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
                     book.gender[full] = PRONOUN_GENDER[after.group(1).lower()]
     for name in book.full_names:
+        if name in book.companies:
+            continue
         guess = first_name_gender(name.split()[0])
         if guess and name not in book.gender:
             book.gender[name] = guess

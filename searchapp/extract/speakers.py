@@ -249,7 +249,7 @@ def _tag_paragraph(
         else:
             is_subject = not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)
-        opens = False
+        opens = opens and m.kind == "thing"  # "British housebuilder Carraway Homes cut"
         if m.kind == "person":
             if not sentence_people and not possessive and can_speak(m, book):
                 subjects.append((m.start, m.name))

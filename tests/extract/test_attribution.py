@@ -360,3 +360,18 @@ def test_an_acronym_the_article_defines_is_its_long_form() -> None:
         "DCI said in a statement on Thursday.",
         "According to the DCI, the gang posed as customer care agents.",
     ) == [["Directorate of Criminal Investigations"]] * 2
+
+
+def test_a_name_introduced_as_a_business_is_an_organisation() -> None:
+    """ "British housebuilder Carraway Homes" is a company however its name looks, so it
+    opens its clause and "the company" is it, a place named after it notwithstanding;
+    "Florida developer Tom Sembler" stays a man."""
+    assert said(
+        "LONDON, Sept 18 (Reuters) - British housebuilder Carraway Homes cut its profit "
+        "forecast on Wednesday, blaming weak demand in southern England.",
+        "The company said it now expects pretax profit of 140 million pounds.",
+    ) == [["Carraway Homes"], ["Carraway Homes"]]
+    assert said(
+        "Florida developer Tom Sembler met the candidate.",
+        "“I kept telling myself that won't happen,” he said.",
+    )[1] == ["Tom Sembler"]
