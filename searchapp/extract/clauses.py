@@ -80,10 +80,13 @@ _LOWERCASE_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
 def _modifies_noun(text: str, mention: Mention) -> bool:
-    """A name between "the" and a lowercase word modifies that noun: in "entered the Redgum
-    Fuels outlet and demanded", the outlet is not the one demanding."""
-    return text.endswith("the ", 0, mention.start) and bool(
-        _LOWERCASE_NEXT_RE.match(text, mention.end)
+    """A person's name between "the" and a lowercase word modifies that noun: in "entered
+    the Redgum Fuels outlet and demanded", the outlet is not the one demanding. (An
+    organisation's takes "the" as its own: "the Supreme Court blocked".)"""
+    return (
+        mention.kind == "person"
+        and text.endswith("the ", 0, mention.start)
+        and bool(_LOWERCASE_NEXT_RE.match(text, mention.end))
     )
 
 

@@ -40,9 +40,9 @@ class PronounResolver:
             self.named.append(mention.name)
         if mention.kind == "org" and (is_source or is_subject):
             self.topic_org = mention.name
-        elif is_subject and mention.kind not in ("name", "thing"):
-            # A person now leads the story; an unknown capitalised word opening a sentence
-            # ("Shares of Halvard fell") does not, nor a place ("weak demand in England").
+        elif is_subject and mention.kind != "name":
+            # A person or place now leads the story; an unknown capitalised word opening
+            # a sentence ("Shares of Halvard fell") does not.
             self.topic_org = None
 
     def stands_for_organisation(self, pronoun: str) -> bool:

@@ -246,6 +246,8 @@ def _tag_paragraph(
         possessive = text.startswith(("'", "’"), m.end)
         if m.kind == "org":
             is_subject = opens and not _OBJECT_RE.search(text, max(0, m.start - 16), m.start)
+        elif m.kind == "thing":
+            is_subject = opens  # "Even China ... said it": not "weak demand in England"
         else:
             is_subject = not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)

@@ -375,3 +375,15 @@ def test_a_name_introduced_as_a_business_is_an_organisation() -> None:
         "Florida developer Tom Sembler met the candidate.",
         "“I kept telling myself that won't happen,” he said.",
     )[1] == ["Tom Sembler"]
+
+
+def test_a_day_after_on_is_no_part_of_an_organisations_name() -> None:
+    """ "The Commission on Presidential Debates", but not "the Security Council on Friday";
+    and an organisation after "the" opens its clause ("the Supreme Court blocked ...,
+    citing")."""
+    assert said(
+        "The United Nations Security Council on Friday issued a statement calling it a "
+        "violation.",
+        "In 1986, the Supreme Court blocked the company from leaving, citing a threat to "
+        "public health.",
+    ) == [["United Nations Security Council"], ["Supreme Court"]]
