@@ -118,11 +118,21 @@ def _given_name_start(tokens: list[str]) -> int:
     if len(tokens) < 3 or looks_like_org(" ".join(tokens)):
         return 0
     for i, token in enumerate(tokens[:-1]):
-        if i and first_name_gender(token) is not None and looks_like_person(" ".join(tokens[i:])):
+        if (
+            i
+            and first_name_gender(token) is not None
+            and _bare(token) not in SURNAME_PARTICLES
+            and looks_like_person(" ".join(tokens[i:]))
+        ):
             return i
         if first_name_gender(token) is not None or len(_bare(token)) == 1 or not token[0].isupper():
             return 0
     return 0
+
+
+# Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
+# Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
+SURNAME_PARTICLES = word_set("mac mc nic ní ni ó o ua bin binti bint ibn ben van von de")
 
 
 def _describes(token: str) -> bool:

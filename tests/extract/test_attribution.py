@@ -387,3 +387,15 @@ def test_a_day_after_on_is_no_part_of_an_organisations_name() -> None:
         "In 1986, the Supreme Court blocked the company from leaving, citing a threat to "
         "public health.",
     ) == [["United Nations Security Council"], ["Supreme Court"]]
+
+
+def test_irish_council_titles_and_surname_particles() -> None:
+    """ "Cathaoirleach Cllr Pádraig Ó Flaithearta", "Cllr Bríd Nic Giolla Easpaig": titles
+    go, and "Nic" starts her surname, not a given name, so her "she said" is hers."""
+    assert said(
+        "Cathaoirleach Cllr Pádraig Ó Flaithearta (FF) said the greenway would transform "
+        "the county.",
+        "Cllr Bríd Nic Giolla Easpaig (Ind), who voted against, said she backed the idea.",
+        "“They were offered a leaflet and a meeting in the middle of calving season,” she "
+        "said.",
+    ) == [["Pádraig Ó Flaithearta"], ["Bríd Nic Giolla Easpaig"], ["Bríd Nic Giolla Easpaig"]]
