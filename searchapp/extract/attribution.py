@@ -185,7 +185,7 @@ _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|late
 # ("Stone, who chairs the board, announced" is Stone).
 _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
-    r"[a-z\-]+|Dr|Mr|Mrs|Ms|Prof)\.?\s+){0,2}\Z"
+    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|Dr|Mr|Mrs|Ms|Prof)\.?\s+){0,2}\Z"
 )
 
 
@@ -221,7 +221,8 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
 _REPRESENTATIVE_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|analysts?|"
     r"researchers?|scientists?|economists?|lawyers?|attorneys?|aides?|staff(?:ers)?|"
-    r"executives?|sources?|experts?)\s+(?:for|at|from|with|of|in)\s+(?:the\s+)?$",
+    r"executives?|sources?|experts?|branch|chapter|wing|arm)\s+(?:for|at|from|with|of|in)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,  # "Analysts at Kilimani Capital said" opens sentences too
 )
 

@@ -105,6 +105,24 @@ _ADDED_PLAY_RE = re.compile(
 )
 
 
+# "Issued a statement", "issues a red heavy rain warning": words put out, not a permit.
+_ISSUE_FORMS = frozenset(("issue", "issues", "issued", "issuing"))
+_ISSUED_WORDS_RE = re.compile(
+    r"\s+(?:a|an|the|its|his|her|their|two|several|fresh|new)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:statements?|warnings?|alerts?|advisory|advisories|notices?|apology|ultimatum|denial|"
+    r"rebuttal|press\s+release|guidance|directive|appeal|call|caution)\b"
+)
+# "Claimed seven for 54", "claimed the title", "claims a second gold": won, not asserted.
+_CLAIMED_PLAY_RE = re.compile(
+    r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
+    r"points?|medals?|titles?|stages?)\b|(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:win|victory|title|crown|trophy|cup|medal|gold|silver|bronze|wickets?|points?|pole|"
+    r"lead|place|spot|scalp|double|treble|hat-trick|stage|bonus)\b)"
+)
+# "Typhoon Mayumi slammed into the coast": force, not words ("ripped into" is words).
+_INTO_RE = re.compile(r"\s+(?:into|through|across|over)\b")
+
+
 # What makes an answer speech: what was said, or where ("replied that", "responded in a
 # statement", "answered on Twitter", "retorted: ...", "responded to the charge by saying").
 _ANSWER_IN_WORDS_RE = re.compile(
@@ -151,6 +169,10 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
                 _ADD_TO_RE.match(text, m.end()) or _ADDED_PLAY_RE.match(text, m.end())
             ):
                 continue
+            if word.startswith("claim") and _CLAIMED_PLAY_RE.match(text, m.end()):
+                continue
+            if word.startswith("slam") and _INTO_RE.match(text, m.end()):
+                continue
             if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue
             if word in _ANSWER_VERBS and not _answers_in_words(text, m.start(), m.end()):
@@ -160,6 +182,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             ):
                 continue  # a noun, not a verb of saying
             yield m.start(), m.end(), word
+        elif word in _ISSUE_FORMS and _ISSUED_WORDS_RE.match(text, m.end()):
+            yield m.start(), m.end(), word  # "MetService has issued a red rain warning"
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
             if (

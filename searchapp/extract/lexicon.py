@@ -127,6 +127,8 @@ company firm department ministry agency union club team league district council 
 committee campaign party group organization organisation association administration
 government office commission authority bank hospital university school police service
 network station newspaper paper magazine coalition foundation institute court
+lender insurer miner retailer airline carrier carmaker automaker chipmaker drugmaker
+planter housebuilder conglomerate broadcaster utility charity supermarket brewer
 """)
 
 

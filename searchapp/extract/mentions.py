@@ -175,7 +175,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     ]
     # "The research firm Mardell Insight", "the chief executive, Anjali Mistry": a
     # description written beside its name is that name's role, not a reference back.
-    # And "Roberta Lange, the state party chairwoman, said": the role of the name before.
+    # And "Roberta Lange, the state party chairwoman, said": the role of the name before,
+    # closed by a comma ("with EgyptAir, the airline said" is a clause of its own).
     named_at = {n.start for n in mentions}
     named_before = {n.end for n in mentions if n.kind in ("person", "org")}
     descriptions = [
@@ -185,6 +186,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         and not (
             (gap := _APPOSITIVE_BEFORE_RE.search(text, max(0, d.start - 3), d.start))
             and gap.start() in named_before
+            and text.startswith(",", d.end)
         )
     ]
     if descriptions:

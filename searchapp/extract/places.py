@@ -112,6 +112,7 @@ congress senate house court party campaign legislation government police
 
 # Names of events, laws and documents: "the Cold War", "Labor Day", "the Fifth Amendment".
 THING_WORDS = word_set("war day amendment charter act treaty accord constitution doctrine era")
+STORM_WORDS = word_set("typhoon cyclone hurricane storm tropical super-typhoon")
 
 
 def is_silent_body(name: str) -> bool:
@@ -119,7 +120,11 @@ def is_silent_body(name: str) -> bool:
     speakers at all ("Cold War", "Fifth Amendment")."""
     bare = name.lower().removeprefix("the ")
     words = bare.split()
-    return bare in SILENT_BODIES or (len(words) > 1 and words[-1] in THING_WORDS)
+    return (
+        bare in SILENT_BODIES
+        or (len(words) > 1 and words[-1] in THING_WORDS)
+        or (len(words) > 1 and words[0] in STORM_WORDS)  # "Typhoon Mayumi slammed"
+    )
 
 
 @remember_names

@@ -399,3 +399,42 @@ def test_irish_council_titles_and_surname_particles() -> None:
         "“They were offered a leaflet and a meeting in the middle of calving season,” she "
         "said.",
     ) == [["Pádraig Ó Flaithearta"], ["Bríd Nic Giolla Easpaig"], ["Bríd Nic Giolla Easpaig"]]
+
+
+def test_sport_and_weather_verbs_that_are_not_speech() -> None:
+    """ "Claimed seven for 54" and "claimed the title" are won; "Typhoon Mayumi slammed
+    into the coast" is no one speaking. "Claimed that" still is."""
+    assert said(
+        "Left-arm spinner Hasnain Qureshi claimed seven for 54 as the Panthers won.",
+        "Ana Ruiz claimed the title in Doha on Sunday.",
+        "Typhoon Mayumi slammed into the coast of Luzon early on Wednesday.",
+        "Ana Ruiz claimed that the race had been unfair.",
+    ) == [[], [], [], ["Ana Ruiz"]]
+
+
+def test_a_warning_issued_is_a_statement() -> None:
+    assert said(
+        "The Meteorological Agency has issued a red heavy rain warning for the district.",
+        "The Harbour Board issued a permit for the jetty.",
+    ) == [["Meteorological Agency"], []]
+
+
+def test_an_organisation_speaks_through_its_branch_and_as_the_lender() -> None:
+    """ "The Lagos branch of the union said", "the lender said" (Reuters's word for the bank
+    the story is about), and "with Harbour Airlines, the airline said", a clause of its own."""
+    assert said(
+        "The Ogbere branch of the Association of Market Men and Women said in a communiqué "
+        "that it had instructed its lawyers.",
+        "LAGOS, March 3 (Reuters) - Meridian Atlantic Bank posted a 74% jump in profit.",
+        "The lender said in a statement that profit before tax rose.",
+    ) == [["Association of Market Men and Women"], [], ["Meridian Atlantic Bank"]]
+    assert said("The co-pilot logged 2,766 hours with Harbour Airlines, the airline said.") == [
+        ["Harbour Airlines"]
+    ]
+
+
+def test_an_abbreviated_title_opens_an_appositive_name() -> None:
+    assert said(
+        "The chairman of the Local Government Area, Hon. Rasheed Akanbi-Oyelowo, said the "
+        "market had become a fire hazard."
+    ) == [["Rasheed Akanbi-Oyelowo"]]
