@@ -177,7 +177,16 @@ def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
         return True
     if never_speaks(mention.name):
         return False
-    return mention.kind != "name" or mention.name in book.mid_sentence or verb in CORE_SPEECH
+    return (
+        mention.kind != "name"
+        or mention.name in book.mid_sentence
+        or verb in CORE_SPEECH
+        or bool(_INNER_CAPITAL_RE.search(mention.name))  # "MetService has issued"
+    )
+
+
+# A capital inside a word marks a name ("MetService", "DepEd"), wherever it stands.
+_INNER_CAPITAL_RE = re.compile(r"[a-z][A-Z]")
 
 
 def _verb(text: str, attribution: Attribution) -> str:

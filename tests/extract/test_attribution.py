@@ -413,10 +413,12 @@ def test_sport_and_weather_verbs_that_are_not_speech() -> None:
 
 
 def test_a_warning_issued_is_a_statement() -> None:
+    """And a name with a capital inside ("MetService") is a name at a sentence start."""
     assert said(
         "The Meteorological Agency has issued a red heavy rain warning for the district.",
         "The Harbour Board issued a permit for the jetty.",
-    ) == [["Meteorological Agency"], []]
+        "MetService has issued a red heavy rain warning for the district until 6pm.",
+    ) == [["Meteorological Agency"], [], ["MetService"]]
 
 
 def test_an_organisation_speaks_through_its_branch_and_as_the_lender() -> None:
