@@ -210,7 +210,9 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 and not DOCUMENT_BY_RE.search(preceding)
                 and not _WHO_RE.search(gap)
             )
-            head = _appositive_head(text, before[: i + 1], inside_description=is_object)
+            head = _appositive_head(
+                text, before[: i + 1], inside_description=is_object, closed="," in gap
+            )
             if head is None and is_object:
                 return None
             return head or before[i]
@@ -255,7 +257,7 @@ _ROLE_FOR_RE = re.compile(
 
 
 def _appositive_head(
-    text: str, mentions: list[Mention], inside_description: bool = False
+    text: str, mentions: list[Mention], inside_description: bool = False, closed: bool = True
 ) -> Mention | None:
     """The person whose description the last of `mentions` sits in, if any. A person is
     taken to be speaking for themselves unless the name is known to sit in a description
@@ -273,9 +275,13 @@ def _appositive_head(
     for m in reversed(mentions[:-1]):
         if last.start - m.end > 160:
             break
+        between = text[m.end : last.start]
         if (
             m.kind == "person"
-            and APPOSITIVE_HEAD_RE.match(text[m.end : last.start])
+            # "near Barretts Pen, the Jamaica Constabulary Force said": an appositive
+            # after a comma is closed by one before its verb, or it is a clause's subject.
+            and (closed or not between.startswith(","))
+            and APPOSITIVE_HEAD_RE.match(between)
             # "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford": a name after "of" is
             # where the person is from, not the person.
             and not OBJECT_BEFORE_RE.search(tail(text, m.start, 40))

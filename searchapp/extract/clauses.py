@@ -100,6 +100,7 @@ def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mentio
         and m.kind != "thing"
         and not PREPOSITION_BEFORE_RE.search(text[max(start, m.start - 200) : m.start])
         and not _modifies_noun(text, m)
+        and not text.startswith(("'s ", "’s "), m.end)  # "The union's secretary, X, ... and called"
     ]
     if (
         len(clause) > 1

@@ -50,7 +50,7 @@ def _inflections(verb: str) -> list[str]:
 _NOT_CUES = word_set("""
 report attack attacks remark remarks written offering thinking describing lobby lobbies
 lobbying lobbied highlighting maintains echoed predicting alleging question questions
-demand demands post posts champion champions comment comments
+demand demands post posts champion champions comment comments knock
 """)
 _CUE_FORMS = (
     {f for v in _REGULAR_CUES for f in _inflections(v)} | set(_IRREGULAR_CUES)

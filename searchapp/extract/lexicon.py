@@ -46,7 +46,8 @@ manager advisor adviser aide state sheriff astronaut head nominee analyst pollst
 economist scientist professor historian activist lobbyist consultant executive official
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
  detective councilman councilwoman councillor councilor alderman alderwoman premier
-inspector constable principal headteacher cllr cathaoirleach taoiseach tánaiste tanaiste
+inspector constable principal headteacher cllr cathaoirleach taoiseach tánaiste tanaiste mec vc
+vice-chancellor
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend
 front-runner frontrunner boss skipper striker midfielder defender goalkeeper keeper winger
@@ -143,7 +144,7 @@ bowler batter pitcher quarterback jockey trainer officer inspector superintenden
 constable sheriff detective councillor councilor principal headteacher professor doctor
 surgeon researcher scientist economist analyst spokesperson ceo executive founder owner
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
-novelist playwright filmmaker cllr
+novelist playwright filmmaker cllr taoiseach tánaiste tanaiste mec vc vice-chancellor
 """)
 
 # Roles news writes two ways for one person: "Justice K. Rao ... the judge asked".
@@ -151,7 +152,7 @@ ROLE_SYNONYMS = {
     "judge": ("justice",), "justice": ("judge",), "magistrate": ("judge",),
     "skipper": ("captain",), "captain": ("skipper",),
     "councillor": ("cllr",), "councilor": ("cllr",),
-    "executive": ("ceo",), "ceo": ("executive",),
+    "executive": ("ceo",), "ceo": ("executive",), "vc": ("vice-chancellor",),
 }  # fmt: skip
 
 # People by what they are rather than a title: "Saltbush Rise resident Dianne Loxley",

@@ -68,6 +68,9 @@ def clean_span(span: str) -> str:
     tokens = span.split()
     if tokens:
         tokens[-1] = POSSESSIVE_RE.sub("", tokens[-1])
+    # Letters after a name: "Judge Alistair Penrose KC", "Tom Ward QC".
+    while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
+        tokens.pop()
     # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
     while tokens and (
         _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
@@ -130,6 +133,7 @@ def _given_name_start(tokens: list[str]) -> int:
     return 0
 
 
+POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
 SURNAME_PARTICLES = word_set("mac mc nic ní ni ó o ua bin binti bint ibn ben van von de")

@@ -282,18 +282,20 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
 # the "of"/"for" of "Minister for Housing", maybe with a comma ("The Minister for
 # Housing, Paul Quinn,"). Read back to the first other word, so that in
 # "the judge told lawyer Tom Ward" Ward is the lawyer, not the judge.
-_ROLE_CHAIN_RE = re.compile(r"(?:(?:[A-Z][\w\-]*\.?|of|for|and|[a-z]+)\s+){0,4}[\w\-.]+,?\s+\Z")
+_ROLE_CHAIN_WINDOW = 60
 # An appositive that gives the role: ", the coroner,", ", the state party chairwoman,".
 _ROLE_AFTER_RE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]*")
 
 
 def _roles_before(text: str, start: int) -> list[str]:
-    chain = _ROLE_CHAIN_RE.search(text, max(0, start - 60), start)
-    if chain is None:
+    window = text[max(0, start - _ROLE_CHAIN_WINDOW) : start]
+    if not window[-1:].isspace():
         return []
-    words = chain.group(0).replace(",", " ").split()
+    words = window.replace(",", " ").split()
+    if start > _ROLE_CHAIN_WINDOW:
+        words = words[1:]  # maybe cut in two by the window
     roles = []
-    for word in reversed(words):
+    for word in reversed(words[-5:]):
         if word[0].islower() and word not in ROLE_NOUNS and word not in ("of", "for", "and"):
             break
         roles.append(word.rstrip("."))

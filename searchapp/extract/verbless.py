@@ -26,10 +26,12 @@ POSSESSIVE_SPEECH_RE = re.compile(
 # A quotation signed after a dash: "“... a bully.” ― Ana Ruiz".
 SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
-# Also "according to an analysis by the Pew Research Center" and "according to the AP".
+# Also "according to an analysis by the Pew Research Center", "according to the AP" and
+# "according to the latest crime statistics released by the South African Police Service".
 ACCORDING_RE = re.compile(
     r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
-    r"(?:[a-z\-]+\s+){0,3}?(?:(?:by|from|of|for)\s+)?(?:the\s+)?$",
+    r"(?:[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
+    r"(?:released|published|compiled|issued|provided)\s+by\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -440,3 +440,56 @@ def test_an_abbreviated_title_opens_an_appositive_name() -> None:
         "The chairman of the Local Government Area, Hon. Rasheed Akanbi-Oyelowo, said the "
         "market had become a fire hazard."
     ) == [["Rasheed Akanbi-Oyelowo"]]
+
+
+def test_an_appositive_needs_its_closing_comma_before_the_verb() -> None:
+    """ "Near Barretts Pen, the Jamaica Constabulary Force said": the force speaks, not the
+    place before the comma; "Mark Holden, chairman of Freedom Partners, said" is Holden."""
+    assert said(
+        "The farmer was swept away near Barretts Pen, the Jamaica Constabulary Force said.",
+        "Mark Holden, chairman of the board of Freedom Partners, said it was over.",
+    ) == [["Jamaica Constabulary Force"], ["Mark Holden"]]
+
+
+def test_a_possessive_is_not_the_subject_of_a_joined_verb() -> None:
+    """ "The union's general secretary, Maeve de Róiste, said ... and called for": the
+    secretary, not whatever "the union" would stand for."""
+    assert said(
+        "Carrigmoyle University Hospital was full on Tuesday.",
+        "The union's general secretary, Maeve de Róiste, said staff were at breaking point "
+        "and called for admissions to be paused.",
+    )[1] == ["Maeve de Róiste"]
+
+
+def test_letters_after_a_name_and_roles_written_in_capitals() -> None:
+    """ "Judge Alistair Penrose KC", "Community Safety MEC Busisiwe Ngwenya-Mahlangu ... The
+    MEC said", "Vice-Chancellor ... the VC said", "the Taoiseach said"."""
+    assert said(
+        "Judge Alistair Penrose KC jailed her, telling her: “You treated their savings as "
+        "your own.”",
+        "Community Safety MEC Busisiwe Ngwenya-Mahlangu visited the scene. The MEC said a "
+        "task team had been assembled.",
+        "Vice-Chancellor Funmi Adegbite defended the rise. “We did not take this lightly,” "
+        "the VC said.",
+        "Taoiseach Colm Mac Suibhne spoke in the Dáil. “Nobody here pretends it is "
+        "acceptable,” the Taoiseach said.",
+    ) == [
+        ["Alistair Penrose"],
+        ["Busisiwe Ngwenya-Mahlangu"],
+        ["Funmi Adegbite"],
+        ["Colm Mac Suibhne"],
+    ]
+
+
+def test_according_to_figures_released_by_an_organisation() -> None:
+    assert said(
+        "According to the latest quarterly crime statistics released by the South African "
+        "Police Service, robberies rose by 22%."
+    ) == [["South African Police Service"]]
+
+
+def test_a_head_knock_is_no_criticism() -> None:
+    assert said(
+        "The Rams lost lock Harrison Oyelaran-Smith to a head knock in the 50th minute.",
+        "Ana Ruiz knocked the plan as a waste of money.",
+    ) == [[], ["Ana Ruiz"]]
