@@ -111,10 +111,20 @@ _POSTED_ON_RE = re.compile(
 )
 
 
+# "Posted a 9% rise in fourth-quarter profit": a company reporting its results.
+_POSTED_RESULTS_RE = re.compile(
+    r"\s+(?:a|an|its|their|record)\s+(?:[\w.%$,\-]+\s+){0,4}?(?:rise|fall|jump|drop|increase|"
+    r"decrease|decline|gain|loss|losses|profits?|revenue|surge|slump|plunge|rebound)\b"
+)
+
+
 def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
     """False for the cue words that, here, mean something else."""
     if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
-        if not (verb.startswith("post") and _POSTED_ON_RE.match(text, cue_end)):
+        if not (
+            verb.startswith("post")
+            and (_POSTED_ON_RE.match(text, cue_end) or _POSTED_RESULTS_RE.match(text, cue_end))
+        ):
             return False
     if verb in ("state", "states") and not (
         _STATES_WHAT_RE.match(text, cue_end)

@@ -79,6 +79,14 @@ def with_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
 _LOWERCASE_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
+def _possessive(text: str, mention: Mention) -> bool:
+    """ "The union's general secretary, X, said ... and called": the union does not call.
+    "He's claiming" is "he is"."""
+    return text.startswith(("'s ", "’s "), mention.end) and (
+        mention.kind != "pronoun" or " " in mention.name
+    )
+
+
 def _modifies_noun(text: str, mention: Mention) -> bool:
     """A person's name between "the" and a lowercase word modifies that noun: in "entered
     the Redgum Fuels outlet and demanded", the outlet is not the one demanding. (An
@@ -100,7 +108,7 @@ def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mentio
         and m.kind != "thing"
         and not PREPOSITION_BEFORE_RE.search(text[max(start, m.start - 200) : m.start])
         and not _modifies_noun(text, m)
-        and not text.startswith(("'s ", "’s "), m.end)  # "The union's secretary, X, ... and called"
+        and not _possessive(text, m)
     ]
     if (
         len(clause) > 1

@@ -112,6 +112,19 @@ _ISSUED_WORDS_RE = re.compile(
     r"(?:statements?|warnings?|alerts?|advisory|advisories|notices?|apology|ultimatum|denial|"
     r"rebuttal|press\s+release|guidance|directive|appeal|call|caution)\b"
 )
+# A plea in court, which court reports give as an act, not words: "pleaded not guilty",
+# "admitted causing death by dangerous driving", "admitted fraud", "admitted two counts".
+_PLEA_RE = re.compile(
+    r"\s+(?:to\s+)?(?:guilty|not\s+guilty|no\s+contest|innocent|(?:a|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d+)\s+(?:[\w\-]+\s+)?(?:charges?|counts?|offences?|offenses?)|"
+    r"charges?\b|counts?\s+of|causing|fraud|theft|murder|manslaughter|assault|burglary|"
+    r"robbery|possession|possessing|dangerous|careless|drink-driving|drug|stealing|"
+    r"conspiracy)\b"
+)
+# "Appealed for calm", "appealed to the Federal Government to intervene"; not "appealed
+# the ruling" or "appealed to the Supreme Court" (a court's, not words).
+_APPEAL_FORMS = frozenset(("appeal", "appeals", "appealed", "appealing"))
+_APPEALED_TO_SAY_RE = re.compile(r"\s+(?:for\b|to\s+(?:[\w\-']+\s+){1,6}?to\s+[a-z]+)")
 # "Claimed seven for 54", "claimed the title", "claims a second gold": won, not asserted.
 _CLAIMED_PLAY_RE = re.compile(
     r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
@@ -175,6 +188,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
                 continue
             if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue
+            if word.startswith(("admit", "plead")) and _PLEA_RE.match(text, m.end()):
+                continue
             if word in _ANSWER_VERBS and not _answers_in_words(text, m.start(), m.end()):
                 continue
             if word.endswith("ing") and _DETERMINER_BEFORE_RE.search(
@@ -184,6 +199,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             yield m.start(), m.end(), word
         elif word in _ISSUE_FORMS and _ISSUED_WORDS_RE.match(text, m.end()):
             yield m.start(), m.end(), word  # "MetService has issued a red rain warning"
+        elif word in _APPEAL_FORMS and _APPEALED_TO_SAY_RE.match(text, m.end()):
+            yield m.start(), m.end(), word  # "appealed for calm", "appealed to X to act"
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
             if (

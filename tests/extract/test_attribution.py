@@ -429,7 +429,11 @@ def test_an_organisation_speaks_through_its_branch_and_as_the_lender() -> None:
         "that it had instructed its lawyers.",
         "LAGOS, March 3 (Reuters) - Meridian Atlantic Bank posted a 74% jump in profit.",
         "The lender said in a statement that profit before tax rose.",
-    ) == [["Association of Market Men and Women"], [], ["Meridian Atlantic Bank"]]
+    ) == [
+        ["Association of Market Men and Women"],
+        ["Meridian Atlantic Bank"],
+        ["Meridian Atlantic Bank"],
+    ]
     assert said("The co-pilot logged 2,766 hours with Harbour Airlines, the airline said.") == [
         ["Harbour Airlines"]
     ]
@@ -493,3 +497,25 @@ def test_a_head_knock_is_no_criticism() -> None:
         "The Rams lost lock Harrison Oyelaran-Smith to a head knock in the 50th minute.",
         "Ana Ruiz knocked the plan as a waste of money.",
     ) == [[], ["Ana Ruiz"]]
+
+
+def test_results_posted_and_appeals_made_are_statements_and_pleas_are_not() -> None:
+    """Business and court English: a bank "posted a 9% rise in profit", a chairman
+    "appealed to the government to intervene"; "appealed the ruling" is a court's matter,
+    and "pleaded not guilty", "admitted fraud" are pleas, not words reported."""
+    assert said(
+        "SINGAPORE, Feb 13 (Reuters) - Kallang Pacific Bank posted a 9% rise in net profit.",
+        "Parents' leader Samuel Okoh appealed to the Federal Government to intervene.",
+        "Ana Ruiz appealed the ruling on Monday.",
+        "Tom Ode pleaded not guilty to all the counts.",
+        "Lorraine Cutteridge, 54, of Sallowfield Rise, admitted fraud by abuse of position.",
+        "Donald Trump admitted that he had been wrong.",
+    ) == [["Kallang Pacific Bank"], ["Samuel Okoh"], [], [], [], ["Donald Trump"]]
+
+
+def test_a_contracted_pronoun_is_still_the_subject() -> None:
+    """ "He's claiming that ..." is "he is", not a possessive."""
+    assert said(
+        "Donald Trump spoke in Michigan.",
+        "He’s claiming that voting fraud is “a big, big problem in this country.”",
+    )[1] == ["Donald Trump"]

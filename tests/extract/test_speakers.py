@@ -396,5 +396,5 @@ def test_an_office_with_no_name_after_it_is_no_name() -> None:
 
 def test_a_place_after_of_in_a_persons_description_is_not_the_person() -> None:
     assert said(
-        "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford, admitted fraud at the Crown Court."
+        "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford, admitted he had lied to the court."
     ) == [["Martin Hebblethwaite"]]
