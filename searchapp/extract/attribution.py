@@ -199,6 +199,9 @@ _APPOSITIVE_OPENS_RE = re.compile(
 )
 
 
+_LIST_AFTER_RE = re.compile(r",\s+[a-z]+(?:,\s+[a-z]+){0,3},?\s+(?:and|or)\s+[a-z]")
+
+
 def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
     """The mention that a cue verb reports for, looking left across allowed gaps only."""
     before = [m for m in mentions if m.end <= cue_start]
@@ -211,6 +214,10 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
             opens.rstrip().endswith(",")
             or (before[i].kind == "person" and bool(_APPOSITIVE_OPENS_RE.search(opens)))
         )
+        if before[i].kind == "name" and _LIST_AFTER_RE.match(gap):
+            # "Hand, foot and mouth disease cases ..., said": an unknown capitalised word
+            # that opens a list is a phrase's first word, not a source.
+            continue
         if GAP_RE.match(gap) or named_appositive:
             preceding = tail(text, before[i].start)
             # After a preposition a name is an object or a modifier ("a reporter for Agence
@@ -241,9 +248,14 @@ _REPRESENTATIVE_RE = re.compile(
 
 def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
     """The organisation an unnamed speaker speaks for: "A spokesperson for Harlow Borough
-    Council said", "Analysts at Goldman Sachs wrote"."""
+    Council said", "Analysts at Goldman Sachs wrote", "Analysts at Tsavo Capital said" (a
+    name that could be a man's), or the person: "a spokesman for Ana Ruiz said"."""
     before = [m for m in mentions if m.end <= cue_start]
-    if not before or before[-1].kind != "org" or not GAP_RE.match(text[before[-1].end : cue_start]):
+    if (
+        not before
+        or before[-1].kind not in ("org", "person", "name")
+        or not GAP_RE.match(text[before[-1].end : cue_start])
+    ):
         return None
     found = before[-1]
     return found if _REPRESENTATIVE_RE.search(tail(text, found.start, 60)) else None

@@ -127,7 +127,7 @@ _APPEAL_FORMS = frozenset(("appeal", "appeals", "appealed", "appealing"))
 _APPEALED_TO_SAY_RE = re.compile(r"\s+(?:for\b|to\s+(?:[\w\-']+\s+){1,6}?to\s+[a-z]+)")
 # "Claimed seven for 54", "claimed the title", "claims a second gold": won, not asserted.
 _CLAIMED_PLAY_RE = re.compile(
-    r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
+    r"\s+(?:(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
     r"points?|medals?|titles?|stages?)\b|(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:win|victory|title|crown|trophy|cup|medal|gold|silver|bronze|wickets?|points?|pole|"
     r"lead|place|spot|scalp|double|treble|hat-trick|stage|bonus)\b)"

@@ -35,9 +35,12 @@ _CAPITAL = (
     + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
     + "]"
 )
+# Irish writes some names after a particle with a lowercase prefix: "Liam Ó hAodha",
+# "Dún na nGall", "Mac an tSaoi".
+_PREFIXED = rf"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?{_CAPITAL}[\w\-]*"
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
-    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}\w+)?)"
+    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}\w+)?|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
 _AFTER_CAPITAL = (
@@ -49,7 +52,7 @@ _AFTER_CAPITAL = (
 # ("Charles de Gaulle", "Bank of America"). Not after a letter, "@", "#" or apostrophe,
 # tested once the first capital is read: a pattern that starts with a letter lets the
 # engine skip to each capital instead of trying every position of the paragraph.
-_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del)"
+_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
     rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} )?{_TOKEN})*"
 )
@@ -136,7 +139,7 @@ def _given_name_start(tokens: list[str]) -> int:
 POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
-SURNAME_PARTICLES = word_set("mac mc nic ní ni ó o ua bin binti bint ibn ben van von de")
+SURNAME_PARTICLES = word_set("mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu")
 
 
 def _describes(token: str) -> bool:

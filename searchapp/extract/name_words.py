@@ -74,8 +74,14 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
         return False
     return all(
-        _CAPITAL_RE.match(w) or w in {"de", "van", "von", "bin", "al", "da"} for w in words
+        w[0].isupper() or w in {"de", "van", "von", "bin", "al", "da", "na"} or _PREFIXED_RE.match(w)
+        for w in words
     ) and not is_acronym(words[-1])
+
+
+# Capitals of any Latin script ("Ó", "Ł") start a name's word, and so does Irish's lowercase
+# prefix before one ("Liam Ó hAodha").
+_PREFIXED_RE = re.compile(r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?[^\W\d_a-z]")
 
 
 @lru_cache(maxsize=1 << 14)

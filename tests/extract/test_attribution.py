@@ -519,3 +519,25 @@ def test_a_contracted_pronoun_is_still_the_subject() -> None:
         "Donald Trump spoke in Michigan.",
         "He’s claiming that voting fraud is “a big, big problem in this country.”",
     )[1] == ["Donald Trump"]
+
+
+def test_irish_and_malay_names_keep_their_particles() -> None:
+    """ "Liam Ó hAodha", "Baile na Móna boss Séamus Mac Giolla Bhríde", "Datuk Dr Hamidah
+    Abdul Rauf": whole names, not the place before them nor "Abdul Rauf"."""
+    assert said(
+        "“There were lads in that dressing room crying,” said Cnoc an Iúir manager Liam Ó "
+        "hAodha, who lined out in the 1998 final.",
+        "Baile na Móna boss Séamus Mac Giolla Bhríde said he would not be going crying to "
+        "anyone about it.",
+        "BANDAR SERI KENANGA: Hand, foot and mouth disease cases have risen by 60 per cent "
+        "this year, said state health director Datuk Dr Hamidah Abdul Rauf.",
+    ) == [["Liam Ó hAodha"], ["Séamus Mac Giolla Bhríde"], ["Hamidah Abdul Rauf"]]
+
+
+def test_analysts_at_a_firm_with_a_mans_name_and_claims_of_members() -> None:
+    """ "Analysts at Tsavo Capital said" is the firm's; "once claimed more than 12,000
+    members" is a boast of size, not words reported."""
+    assert said(
+        "Analysts at Tsavo Capital said the ruling would put pressure on other retailers.",
+        "PulseCore, founded in 2015, once claimed more than 12,000 members.",
+    ) == [["Tsavo Capital"], []]
