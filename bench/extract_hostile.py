@@ -84,6 +84,12 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Housing Minister Ana Ruiz{i:05d} spoke. The minister said so." for i in range(3_000)
     ),
     "dateline x 20,000": lambda: "Pretoria" + "-Pretoria" * 20_000 + " – The minister said so.",
+    "prefixed names and lists x 3,000": lambda: (
+        "Liam Ó hAodha of Baile na Móna, hand, foot and mouth, said " * 3_000
+    ),
+    "appeals and results x 3,000": lambda: (
+        "Ana Ruiz appealed to the board to act and posted a 9% rise in " * 3_000
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

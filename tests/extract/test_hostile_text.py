@@ -60,6 +60,10 @@ HOSTILE = {
         f"Housing Minister Ana Ruiz{i:05d} spoke. The minister said so." for i in range(3_000)
     ),
     "dateline": "Pretoria" + "-Pretoria" * 20_000 + " – The minister said so.",
+    "prefixed names and lists": "Liam Ó hAodha of Baile na Móna, hand, foot and mouth, said "
+    * 3_000,
+    "appeals and results": "Ana Ruiz appealed to the board to act and posted a 9% rise in "
+    * 3_000,
 }
 
 
