@@ -121,14 +121,27 @@ _PLEA_RE = re.compile(
     r"robbery|possession|possessing|dangerous|careless|drink-driving|drug|stealing|"
     r"conspiracy)\b"
 )
+# "Declared with eight down", "declared on 350 for seven": a cricket captain ending an
+# innings, not a declaration.
+_DECLARED_PLAY_RE = re.compile(
+    r"\s+(?:with|on|at)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:down|wickets?))"
+    r"|\s+(?:their|his|the)\s+(?:second\s+|first\s+)?innings\b"
+)
+# "Wrote the novel over four years", "wrote a song": a work made, not words reported.
+_WROTE_WORK_RE = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|two|three|several|many)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:novels?|books?|songs?|music|scripts?|screenplays?|plays?|poems?|memoirs?|albums?|"
+    r"lyrics|code|software|thesis|symphony|opera|score)\b(?!\s+(?:that|saying)\b)"
+)
 # "Appealed for calm", "appealed to the Federal Government to intervene"; not "appealed
 # the ruling" or "appealed to the Supreme Court" (a court's, not words).
 _APPEAL_FORMS = frozenset(("appeal", "appeals", "appealed", "appealing"))
 _APPEALED_TO_SAY_RE = re.compile(r"\s+(?:for\b|to\s+(?:[\w\-']+\s+){1,6}?to\s+[a-z]+)")
 # "Claimed seven for 54", "claimed the title", "claims a second gold": won, not asserted.
 _CLAIMED_PLAY_RE = re.compile(
-    r"\s+(?:(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
-    r"points?|medals?|titles?|stages?)\b|(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"\s+(?:(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:for|wickets?|goals?|"
+    r"points?|medals?|titles?|stages?)\b|(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:win|victory|title|crown|trophy|cup|medal|gold|silver|bronze|wickets?|points?|pole|"
     r"lead|place|spot|scalp|double|treble|hat-trick|stage|bonus)\b)"
 )
@@ -183,6 +196,10 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             ):
                 continue
             if word.startswith("claim") and _CLAIMED_PLAY_RE.match(text, m.end()):
+                continue
+            if word.startswith("declar") and _DECLARED_PLAY_RE.match(text, m.end()):
+                continue
+            if word.startswith("wr") and _WROTE_WORK_RE.match(text, m.end()):
                 continue
             if word.startswith("slam") and _INTO_RE.match(text, m.end()):
                 continue

@@ -47,7 +47,7 @@ economist scientist professor historian activist lobbyist consultant executive o
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
  detective councilman councilwoman councillor councilor alderman alderwoman premier
 inspector constable principal headteacher cllr cathaoirleach taoiseach tánaiste tanaiste mec vc
-vice-chancellor datuk datin dato tun alhaji alhaja elder
+vice-chancellor datuk datin dato tun alhaji alhaja elder president-general
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend
 front-runner frontrunner boss skipper striker midfielder defender goalkeeper keeper winger

@@ -40,13 +40,13 @@ _CAPITAL = (
 _PREFIXED = rf"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?{_CAPITAL}[\w\-]*"
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
-    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}\w+)?|{_PREFIXED})"
+    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}[\w\-]+)?|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
 _AFTER_CAPITAL = (
     r"(?:(?:\.[A-Z])+\.?|(?:"
     + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
-    + rf")\.|\.|[\w\-]*(?:['’]{_CAPITAL}\w+)?)"
+    + rf")\.|\.|[\w\-]*(?:['’]{_CAPITAL}[\w\-]+)?)"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
 # ("Charles de Gaulle", "Bank of America"). Not after a letter, "@", "#" or apostrophe,
@@ -74,10 +74,14 @@ def clean_span(span: str) -> str:
     # Letters after a name: "Judge Alistair Penrose KC", "Tom Ward QC".
     while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
         tokens.pop()
-    # Sentence-initial participles and adverbs are capitalised too ("Following Russia's").
+    # Sentence-initial participles and adverbs are capitalised too ("Following Russia's"),
+    # but not after an honorific: "Mrs Blessing Okonkwo-Ibe".
+    honorific = False
     while tokens and (
-        _bare(tokens[0]) in STOPWORDS or (len(tokens) > 1 and _sentence_adverb(tokens[0]))
+        _bare(tokens[0]) in STOPWORDS
+        or (len(tokens) > 1 and not honorific and _sentence_adverb(tokens[0]))
     ):
+        honorific = _bare(tokens[0]) in HONORIFICS
         tokens.pop(0)
     # What describes a person in front of the name: "Unseeded Czech Tereza Nováková",
     # "Embattled Mayor ...".
@@ -136,6 +140,7 @@ def _given_name_start(tokens: list[str]) -> int:
     return 0
 
 
+HONORIFICS = word_set("mr mrs ms miss dr")
 POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".

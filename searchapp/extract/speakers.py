@@ -120,6 +120,7 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     labels = Counter(
         to_latin(m.group(1)).title().split()[-1] for p in body if (m := TRANSCRIPT_LABEL_RE.match(p))
     )
+    result_has_body = False
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append(())
@@ -128,8 +129,9 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         subjects: list[tuple[int, str]] = []
         author = tweet_author(text, book)
         label = TRANSCRIPT_LABEL_RE.match(text)
-        if label and not _is_speaker_label(label.group(1), book, labels):
+        if label and not _is_speaker_label(label.group(1), book, labels, not result_has_body):
             label = None
+        result_has_body = True
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
@@ -154,19 +156,20 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     return Proposal(tuple(body), tuple(result), book)
 
 
-def _is_speaker_label(label: str, book: NameBook, labels: Counter[str]) -> bool:
+def _is_speaker_label(label: str, book: NameBook, labels: Counter[str], opening: bool) -> bool:
     """ "FALLIN: Well, I think" is a transcript's speaker; "CHENNAI: Tamil novelist ..." is a
     dateline. A label speaks when it opens other paragraphs too, or names someone the
     article names in full, or starts with a first name; never when it is a place or a
-    run-in ("UPDATE:")."""
+    run-in ("UPDATE:"). Opening the article, where datelines stand, only a label that
+    opens other paragraphs too speaks ("MIRZAGARH:" with a Mirzagarh Water in the story)."""
     if set(label.lower().split()) & NOT_LABELS or is_place(label):
         return False
     name = to_latin(label).title()
+    if labels[name.split()[-1]] > 1:
+        return True
     full = book.canonical(name)
-    return (
-        labels[name.split()[-1]] > 1
-        or (full != name and book.is_full_name(full))
-        or first_name_gender(name.split()[0]) is not None
+    return not opening and (
+        (full != name and book.is_full_name(full)) or first_name_gender(name.split()[0]) is not None
     )
 
 

@@ -541,3 +541,34 @@ def test_analysts_at_a_firm_with_a_mans_name_and_claims_of_members() -> None:
         "Analysts at Tsavo Capital said the ruling would put pressure on other retailers.",
         "PulseCore, founded in 2015, once claimed more than 12,000 members.",
     ) == [["Tsavo Capital"], []]
+
+
+def test_a_declaration_and_a_novel_written_are_no_statements() -> None:
+    """ "Declared with eight down" ends an innings; "wrote the novel" makes a book;
+    "claim the vacant Welsh super-lightweight title" wins one."""
+    assert said(
+        "Captain Ollie Ferraby declared with eight down once the lead passed 200.",
+        "Thandeka Mahlangu-Smit works as a clerk and wrote the novel over four years.",
+        "Rhys Bevan-Thomas stopped his man in the sixth to claim the vacant Welsh "
+        "super-lightweight title.",
+        "Ollie Ferraby declared that the pitch was unfit.",
+    ) == [[], [], [], ["Ollie Ferraby"]]
+
+
+def test_names_with_apostrophes_hyphens_and_a_first_name_in_ing() -> None:
+    """ "Trish O'Dwyer-Kent", "Mrs Blessing Okonkwo-Ibe" (a given name, not "Following"),
+    "its President-General, Chief Festus Akindele-Ojo" (a title, not a speaker)."""
+    assert said(
+        "Mayor Trish O'Dwyer-Kent said in a post on Facebook that crews were sandbagging.",
+        "The Odo-Ora Development Union, in a statement by its President-General, Chief "
+        "Festus Akindele-Ojo, called on the state to establish a security post.",
+        "The notice was signed by its secretary, Mrs Blessing Okonkwo-Ibe, who said the "
+        "members were patient.",
+    ) == [["Trish O'Dwyer-Kent"], ["Odo-Ora Development Union"], ["Blessing Okonkwo-Ibe"]]
+
+
+def test_a_possessive_role_in_a_lede_is_the_minister_named_after() -> None:
+    assert said(
+        "The province's health minister says ambulance response times are “not acceptable”.",
+        "Health Minister Danielle Arsenault-Pike made the admission on Tuesday.",
+    )[0] == ["Danielle Arsenault-Pike"]

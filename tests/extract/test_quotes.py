@@ -198,16 +198,22 @@ def test_transcript_labels_name_the_speaker() -> None:
 
 def test_a_dateline_in_capitals_is_no_transcript_label() -> None:
     """ "CHENNAI: Tamil novelist ..." opens a story; a label names someone of the article,
-    starts with a first name or opens other paragraphs too."""
+    starts with a first name or opens other paragraphs too, and opening the article only
+    the last will do ("MIRZAGARH:" with a Mirzagarh Water in the story is a dateline)."""
     assert speakers(
         "CHENNAI: Tamil novelist Kalaiselvi Ramanathan has won the Thenmozhi Prize.",
         "LAHORE: A new electric bus route began operations on Saturday.",
     ) == [[], []]
-    assert speakers("JAKE TAPPER: Why not debate?", "OKAFOR: We will.", "OKAFOR: Never.") == [
-        ["Jake Tapper"],
-        ["Okafor"],
-        ["Okafor"],
-    ]
+    assert speakers(
+        "MIRZAGARH: The provincial assembly witnessed uproar on Wednesday.",
+        "Mirzagarh Water said the supply would resume.",
+    ) == [[], ["Mirzagarh Water"]]
+    assert speakers(
+        "The candidates met on CNN.",
+        "JAKE TAPPER: Why not debate?",
+        "OKAFOR: We will.",
+        "OKAFOR: Never.",
+    ) == [[], ["Jake Tapper"], ["Okafor"], ["Okafor"]]
 
 
 @pytest.mark.parametrize(
