@@ -80,6 +80,8 @@ class NameBook:
     # coroner,"), in article order: "the minister" is one of them, even in a lede that names
     # the minister only in the next paragraph.
     roles: dict[str, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
+    # Holders read from a lede rather than written with the role: a guess, for the model.
+    guessed_roles: set[str] = field(default_factory=set)
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _surnames: frozenset[str] | None = field(default=None, repr=False)
@@ -222,17 +224,29 @@ class NameBook:
         return found
 
     def role_holders(self, description: str) -> dict[str, None]:
-        """The people given the role a description ends in ("the minister"), in order."""
-        words = description.lower().split()
-        if not words:
+        """The people given the role a description names ("the minister", "The Minister
+        for Housing"), in order."""
+        role = role_word(description)
+        if role is None:
             return {}
-        holders = dict(self.roles.get(words[-1], {}))
-        for other in ROLE_SYNONYMS.get(words[-1], ()):
+        holders = dict(self.roles.get(role, {}))
+        for other in ROLE_SYNONYMS.get(role, ()):
             holders.update(self.roles.get(other, {}))
         return holders
 
     def is_person(self, name: str) -> bool:
         return name not in self.companies and (self.is_full_name(name) or looks_like_person(name))
+
+
+def role_word(description: str) -> str | None:
+    """The role a description names: "minister" of "The Minister for Housing" and of "the
+    province's health minister"; None for one that names no role ("the senator")."""
+    words = description.lower().split()
+    for cut, word in enumerate(words):
+        if word in ("of", "for"):
+            words = words[:cut]
+            break
+    return words[-1] if words and words[-1] in ROLE_NOUNS else None
 
 
 def _suffixes(name: str) -> set[str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from itertools import islice
 
-from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER, ROLE_NOUNS
+from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER
 from searchapp.extract.mentions import Mention
-from searchapp.extract.names import NameBook
+from searchapp.extract.names import NameBook, role_word
 
 # Institutions news calls by the noun its name contains ("West Yorkshire Police", "the
 # Supreme Court"): the noun stands for such a name or for none.
@@ -98,7 +98,7 @@ class PronounResolver:
             ordered += unsure if word == "they" else []  # "the union" is no Mr. Few
             return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
-        if word.startswith("the ") and word.split()[-1] in ROLE_NOUNS:
+        if word.startswith("the ") and role_word(word) is not None:
             # "The minister": someone given that role, the latest named so far, else the
             # first (a lede names the minister in the paragraph after it); nobody else.
             holders = self.book.role_holders(word)

@@ -22,9 +22,10 @@ from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.lexicon import word_set
-from searchapp.extract.mentions import Mention, find_mentions, sentence_ends
+from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
 from searchapp.extract.name_words import first_name_gender, to_latin
-from searchapp.extract.names import NameBook, build_namebook
+from searchapp.extract.name_spans import iter_spans
+from searchapp.extract.names import NameBook, build_namebook, role_word
 from searchapp.extract.places import is_place, never_speaks
 from searchapp.extract.pronouns import PronounResolver
 from searchapp.extract.quotes import (
@@ -109,6 +110,7 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     paragraphs = [_blank_nicknames(curl_quotes(p.replace("''", '"'))) for p in paragraphs]
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
+    _guess_lede_roles(body, book)
     history = PronounResolver(book)
     result: list[tuple[Candidate, ...]] = []
     carried: str | None = None  # speaker of a quotation still running at paragraph end
@@ -171,6 +173,29 @@ def _is_speaker_label(label: str, book: NameBook, labels: Counter[str], opening:
     return not opening and (
         (full != name and book.is_full_name(full)) or first_name_gender(name.split()[0]) is not None
     )
+
+
+def _guess_lede_roles(body: Sequence[str], book: NameBook) -> None:
+    """ "The Taoiseach has rejected claims ..." then "Colm Mac Suibhne said": a lede that
+    opens with a role nobody in the article was given names its holder in the paragraph
+    after, first. Guessed holders go in `NameBook.guessed_roles` for the model to weigh."""
+    texts = [text for text in body if text][:3]
+    for lede, after in zip(texts, texts[1:3]):
+        opening = ROLE_DESCRIPTION_RE.match(lede)
+        role = role_word(opening.group(0)) if opening else None
+        if role is None or book.role_holders(opening.group(0)):
+            continue
+        person = next(
+            (
+                full
+                for _, _, name in iter_spans(after, book.surnames)
+                if " " in (full := book.canonical(name)) and book.is_person(full)
+            ),
+            None,
+        )
+        if person is not None:
+            book.roles[role][person] = None
+            book.guessed_roles.add(person)
 
 
 def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
@@ -239,7 +264,10 @@ def _tag_paragraph(
             written = word if " " not in word else "org-description" if is_org else "description"
             if written == "description" and (
                 referents[0] in book.affiliated(m.name)
-                or referents[0] in book.role_holders(m.name)
+                or (
+                    referents[0] in book.role_holders(m.name)
+                    and referents[0] not in book.guessed_roles
+                )
             ):
                 written = "affiliated-description"  # "the Roscosmos chief": Rogozin's title
             elif written == "org-description" and _names_noun(book, word, referents[0]):

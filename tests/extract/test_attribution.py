@@ -572,3 +572,14 @@ def test_a_possessive_role_in_a_lede_is_the_minister_named_after() -> None:
         "The province's health minister says ambulance response times are “not acceptable”.",
         "Health Minister Danielle Arsenault-Pike made the admission on Tuesday.",
     )[0] == ["Danielle Arsenault-Pike"]
+
+
+def test_a_lede_role_nobody_was_given_is_the_next_paragraphs_person() -> None:
+    """ "The Taoiseach has rejected claims ..." then "Colm Mac Suibhne said": the lede's
+    role is the person the next paragraph names first, and so is "the Taoiseach" later."""
+    assert said(
+        "The Taoiseach has rejected claims that overcrowding in hospitals is out of control.",
+        "Speaking in the Dáil, Colm Mac Suibhne said 1,100 beds had been opened since 2020.",
+        "Trolley numbers have exceeded 600 on 14 days so far this year.",
+        "“Nobody in this House is pretending the situation is acceptable,” the Taoiseach said.",
+    ) == [["Colm Mac Suibhne"], ["Colm Mac Suibhne"], [], ["Colm Mac Suibhne"]]
