@@ -246,7 +246,12 @@ def role_word(description: str) -> str | None:
         if word in ("of", "for"):
             words = words[:cut]
             break
-    return words[-1] if words and words[-1] in ROLE_NOUNS else None
+    if words and (words[-1] in ROLE_NOUNS or _AGE_RE.fullmatch(words[-1])):
+        return words[-1]
+    return None
+
+
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 
 
 def _suffixes(name: str) -> set[str]:
@@ -290,6 +295,11 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
             role = role.lower()
             if role in ROLE_NOUNS:
                 book.roles[role][person] = None
+        # "Muhammad Harith, 22," and "the 22-year-old Muhammad Harith": "said the
+        # 22-year-old" is him.
+        age = _AGE_AFTER_RE.match(text, end) or _AGE_BEFORE_RE.search(text, max(0, start - 40), start)
+        if age:
+            book.roles[f"{age.group(1)}-year-old"][person] = None
 
 
 # The words right before a name that may be its role: capitalised ones, role nouns, and
@@ -297,6 +307,11 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
 # Housing, Paul Quinn,"). Read back to the first other word, so that in
 # "the judge told lawyer Tom Ward" Ward is the lawyer, not the judge.
 _ROLE_CHAIN_WINDOW = 60
+_AGE_AFTER_RE = re.compile(r",\s*(\d{1,3}),")
+# Not "the 22-year-old from Kampung Seri Dungun Baru": a place he is from.
+_AGE_BEFORE_RE = re.compile(
+    r"\b(\d{1,3})-year-old\s+(?:(?!(?:from|of|in|at|for|with|on|near)\s)[a-z\-]+\s+){0,3}\Z"
+)
 # An appositive that gives the role: ", the coroner,", ", the state party chairwoman,".
 _ROLE_AFTER_RE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]*")
 

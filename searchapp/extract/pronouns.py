@@ -98,10 +98,16 @@ class PronounResolver:
             ordered += unsure if word == "they" else []  # "the union" is no Mr. Few
             return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
-        if word.startswith("the ") and role_word(word) is not None:
+        role = role_word(word) if word.startswith("the ") else None
+        holders = self.book.role_holders(word) if role else {}
+        # An age nobody was written with ("said the 22-year-old") is read as any
+        # description is, below, unless the article gave others their ages.
+        aged = role is not None and role.endswith("-year-old")
+        if aged and not holders and not any(r.endswith("-year-old") for r in self.book.roles):
+            role = None
+        if role is not None:
             # "The minister": someone given that role, the latest named so far, else the
             # first (a lede names the minister in the paragraph after it); nobody else.
-            holders = self.book.role_holders(word)
             seen = [n for n, _ in reversed(self.people[-self.LOOKBACK :]) if n in holders]
             return list(dict.fromkeys(seen + list(islice(holders, most))))[:most]
         if word.startswith("the "):

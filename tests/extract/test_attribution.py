@@ -583,3 +583,15 @@ def test_a_lede_role_nobody_was_given_is_the_next_paragraphs_person() -> None:
         "Trolley numbers have exceeded 600 on 14 days so far this year.",
         "“Nobody in this House is pretending the situation is acceptable,” the Taoiseach said.",
     ) == [["Colm Mac Suibhne"], ["Colm Mac Suibhne"], [], ["Colm Mac Suibhne"]]
+
+
+def test_an_age_stands_for_the_person_written_with_it() -> None:
+    """ "Muhammad Harith, 22, ... Kenta Morishige, 31, ... said the 22-year-old": Harith,
+    though Morishige was named last; an age nobody has is nobody's; "the 22-year-old from
+    Kampung Seri" is no age of the place."""
+    assert said(
+        "Muhammad Harith, 22, won the race ahead of Kenta Morishige, 31, on Sunday.",
+        "Morishige led for most of the race before sliding out on lap 20.",
+        "“This is the win I have been waiting for,” said the 22-year-old from Kampung Seri.",
+        "“It was a great day,” said the 40-year-old.",
+    ) == [[], [], ["Muhammad Harith"], []]
