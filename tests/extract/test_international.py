@@ -6,12 +6,14 @@ Skipped without `../shared/tools`.
   Zealand, Indian, South African and Singapore papers and two wires. Only the odd-numbered
   articles (intl-01, -03, …) were read to find kinds of error; the even ones are held out
   (`bench/nonpolitical.py --set tests/extract/international.jsonl --half even`).
-- tests/extract/world.jsonl: 60 articles (world-01…30, w2-01…30) of those countries and of
-  Wales, Scotland, Sri Lanka, Bangladesh, Pakistan, Nigeria, Ghana, Kenya, Uganda,
-  Zimbabwe, Jamaica, Trinidad, Hong Kong, Malaysia and the Philippines. Each half was held
-  out until measured (stop 26): world-01…30 scored F1 0.837 on the code of the stop's
-  start; w2-01…30 scored 0.793 there and 0.831 on the rules fixed from the first half,
-  before any of its errors were read. All of it has been read since.
+- tests/extract/world.jsonl: 90 articles (world-01…30, w2-01…30, w3-01…30) of those
+  countries and of Wales, Scotland, Sri Lanka, Bangladesh, Pakistan, Nigeria, Ghana,
+  Kenya, Uganda, Zimbabwe, Jamaica, Trinidad, Hong Kong, Malaysia and the Philippines,
+  written in stop 26 by three annotators in turn, each batch held out until measured:
+  world-01…30 scored F1 0.837 on the code of the stop's start; w2-01…30 0.793 there and
+  0.831 on the rules fixed from the first batch; w3-01…30 0.818 there and 0.877 at the
+  stop's end. Only the odd w3 articles were read; the even ones (F1 0.805 → 0.844) are
+  the stop's last held-out figure (the w3 rows in a file of their own, `--half even`).
 
 The floors (measured − 0.02) guard against regressions.
 """
@@ -26,14 +28,14 @@ from test_nonpolitical import needs_scorer, nonpolitical
 HERE = Path(__file__).parent
 # (set, fewest paragraphs, floors). international.jsonl measured on 2026-12-02 (stop 20):
 # P 0.929, R 0.806, F1 0.863, direct-R 0.864, the held-out even half P 0.907, R 0.772,
-# F1 0.834, direct-R 0.887. world.jsonl on 2026-12-03 (stop 26): P 0.967, R 0.921,
-# F1 0.943, direct-R 0.965.
+# F1 0.834, direct-R 0.887. world.jsonl on 2026-12-03 (stop 26): P 0.957, R 0.893,
+# F1 0.924, direct-R 0.931.
 SETS = {
     "international.jsonl": (
         300,
         {"precision": 0.90, "recall": 0.78, "f1": 0.84, "direct_recall": 0.84},
     ),
-    "world.jsonl": (650, {"precision": 0.94, "recall": 0.90, "f1": 0.92, "direct_recall": 0.94}),
+    "world.jsonl": (1000, {"precision": 0.93, "recall": 0.87, "f1": 0.90, "direct_recall": 0.91}),
 }
 
 
