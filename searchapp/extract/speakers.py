@@ -21,12 +21,18 @@ from searchapp.extract.attribution import find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
-from searchapp.extract.lexicon import word_set
+from searchapp.extract.labels import (
+    TRANSCRIPT_LABEL_RE,
+    TWEET_SIGNATURE_RE,
+    is_speaker_label,
+    label_counts,
+    tweet_author,
+)
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
-from searchapp.extract.name_words import first_name_gender, to_latin
+from searchapp.extract.name_words import to_latin
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.names import NameBook, build_namebook, role_word
-from searchapp.extract.places import is_place, never_speaks
+from searchapp.extract.places import never_speaks
 from searchapp.extract.pronouns import PronounResolver
 from searchapp.extract.quotes import (
     Quote,
@@ -37,44 +43,6 @@ from searchapp.extract.quotes import (
     speakers_of,
     unquote,
 )
-
-# An embedded tweet's signature: "— Display Name (@handle) April 2, 2022" at the end.
-TWEET_SIGNATURE_RE = re.compile(
-    r"[—–-]\s*(?P<display>[^()\n]{1,60}?)\s*\(@(?P<handle>\w{1,15})\)\s*"
-    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*(?:</tweet>\W*)?$"  # scraped pages keep the tag
-)
-
-
-# A transcript line: "MILES: Will the budget pass?"
-TRANSCRIPT_LABEL_RE = re.compile(r"^[“\"]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
-
-# Capitalised run-ins that are not speakers: "UPDATE: ...", "WATCH: ...".
-NOT_LABELS = word_set("""
-update updated watch breaking note editor's editors correction clarification disclosure
-abstract full text stat read
-more related photo video live exclusive analysis opinion poll week day source sources q a
-""")
-
-
-def tweet_author(text: str, book: NameBook) -> str | None:
-    """Who wrote an embedded tweet: the handle resolved to a name used in the article
-    ("@Rogozin" → "Dmitry Rogozin"), else the display name transliterated and resolved
-    ("РОГОЗИН" → "Dmitry Rogozin"), else the handle."""
-    match = TWEET_SIGNATURE_RE.search(text)
-    if not match:
-        return None
-    handle, shown = match.group("handle"), match.group("display").strip()
-    display = to_latin(shown)
-    resolved = book.canonical(handle)
-    if resolved != handle:
-        return resolved
-    if display[:1].isupper() and re.fullmatch(r"[\w.'’\- ]+", display):
-        named = book.canonical(display)
-        # A lone transliterated word ("Dzheyn") is a worse name than the handle.
-        if named != display or shown.isascii() or " " in display:
-            return named
-    return "@" + handle
-
 
 def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[str]]:
     """Speakers per paragraph: canonical names, first appearance first."""
@@ -118,11 +86,8 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     introduced: str | None = None  # the previous paragraph's first subject
     quoted: Counter[str] = Counter()  # the rules' first choices so far, per paragraph
     slots = count()
-    # Labels by their last word: "KATE BOULDUAN:" and then "BOULDUAN:".
-    labels = Counter(
-        to_latin(m.group(1)).title().split()[-1] for p in body if (m := TRANSCRIPT_LABEL_RE.match(p))
-    )
-    result_has_body = False
+    labels = label_counts(body)
+    seen_body = False
     for text, kind in zip(paragraphs, kinds, strict=True):
         if kind != "body":
             result.append(())
@@ -131,9 +96,9 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         subjects: list[tuple[int, str]] = []
         author = tweet_author(text, book)
         label = TRANSCRIPT_LABEL_RE.match(text)
-        if label and not _is_speaker_label(label.group(1), book, labels, not result_has_body):
+        if label and not is_speaker_label(label.group(1), book, labels, not seen_body):
             label = None
-        result_has_body = True
+        seen_body = True
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
@@ -156,23 +121,6 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         previous = last
         result.append(tuple(found))
     return Proposal(tuple(body), tuple(result), book)
-
-
-def _is_speaker_label(label: str, book: NameBook, labels: Counter[str], opening: bool) -> bool:
-    """ "FALLIN: Well, I think" is a transcript's speaker; "CHENNAI: Tamil novelist ..." is a
-    dateline. A label speaks when it opens other paragraphs too, or names someone the
-    article names in full, or starts with a first name; never when it is a place or a
-    run-in ("UPDATE:"). Opening the article, where datelines stand, only a label that
-    opens other paragraphs too speaks ("MIRZAGARH:" with a Mirzagarh Water in the story)."""
-    if set(label.lower().split()) & NOT_LABELS or is_place(label):
-        return False
-    name = to_latin(label).title()
-    if labels[name.split()[-1]] > 1:
-        return True
-    full = book.canonical(name)
-    return not opening and (
-        (full != name and book.is_full_name(full)) or first_name_gender(name.split()[0]) is not None
-    )
 
 
 def _guess_lede_roles(body: Sequence[str], book: NameBook) -> None:
