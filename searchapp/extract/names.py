@@ -37,11 +37,15 @@ from searchapp.extract.name_words import (
     within_one_edit,
 )
 from searchapp.extract.places import is_place
+from searchapp.extract.quotes import inside, quote_spans
 
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
 # `\b(Mr|Mrs|Ms)`, but "M" first, so the engine skips from one "M" to the next.
 _HONORIFIC_RE = re.compile(r"(M(?<!\wM)(?:r|rs|s))\.?\s+([A-Z][\w\-]+)")
 _NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECASE)
+_SAID_PRONOUN_RE = re.compile(
+    r"[^.!?“”\"]{0,160}?\b(?:said|says|told|added|insisted|admitted)\s+(he|she)\b", re.IGNORECASE
+)
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
 
 
@@ -372,6 +376,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
         for acronym in find_acronyms(text):
             if " " in acronym.long:
                 book.defined.setdefault(acronym.short, acronym.long)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for text, found in spans:
         for start, _, name in found:
             full = book.canonical(name)
@@ -384,15 +389,23 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
         _note_affiliations(book, text, found)
         _note_introductions(book, text, found)
-        for _, end, name in found:
+        quoted = quote_spans(text)
+        for start, end, name in found:
             full = book.canonical(name)
-            if full in book.gender or not book.is_person(full):
-                continue
-            after = _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
+            if not book.is_person(full) or inside(start, quoted):
+                continue  # "Delyth kept telling me, 'He drops his elbow'" is not about her
+            said = _SAID_PRONOUN_RE.match(text, end)
+            after = said or _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
             if after:
                 between = text[end : after.start(1)]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
-                    book.gender[full] = PRONOUN_GENDER[after.group(1).lower()]
+                    # "X, who runs the club, said she": the surest evidence there is.
+                    votes[full][PRONOUN_GENDER[after.group(1).lower()]] += 2 if said else 1
+    # The pronoun that follows a name most often, not the first one: "trained by his aunt
+    # Delyth Owain-Rees and ..., he" is the boxer's "he"; "Owain-Rees said she" is hers.
+    # An honorific ("Mrs") decides before any pronoun.
+    for full, counted in votes.items():
+        book.gender.setdefault(full, counted.most_common(1)[0][0])
     for name in book.full_names:
         if name in book.companies:
             continue

@@ -601,3 +601,17 @@ def test_an_age_stands_for_the_person_written_with_it() -> None:
         "“This is the win I have been waiting for,” said the 22-year-old from Kampung Seri.",
         "“It was a great day,” said the 40-year-old.",
     ) == [[], [], ["Muhammad Harith"], []]
+
+
+def test_a_persons_gender_is_the_pronoun_that_follows_her_name_most_surely() -> None:
+    """ "Trained by his aunt Delyth Owain-Rees and ..., he" and a quotation's "He drops his
+    elbow" are the boxer's; "Owain-Rees, who runs the club, said she" is hers, so her
+    later "she said" is too."""
+    assert said(
+        "The 26-year-old, who is trained by his aunt Delyth Owain-Rees, dropped his man "
+        "in the sixth, and he celebrated with the crowd.",
+        "“Delyth kept telling me, ‘He drops his elbow,’ and there it was,” Rhys Bevan said.",
+        "Owain-Rees, who runs the Cwmderwen Amateur Boxing Club from an old chapel vestry, "
+        "said she had barely slept all week.",
+        "“I've had him since he was nine years old,” she said.",
+    )[3] == ["Delyth Owain-Rees"]
