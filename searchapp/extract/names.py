@@ -398,6 +398,9 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             after = said or _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
             if after:
                 between = text[end : after.start(1)]
+                if said and between.startswith(", who "):
+                    # The names in "X, who runs the Cwmderwen Boxing Club, said she" are not it.
+                    between = between[between.rfind(",") + 1 :]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
                     # "X, who runs the club, said she": the surest evidence there is.
                     votes[full][PRONOUN_GENDER[after.group(1).lower()]] += 2 if said else 1
