@@ -80,6 +80,7 @@ def clean_span(span: str) -> str:
     while tokens and (
         _bare(tokens[0]) in STOPWORDS
         or (len(tokens) > 1 and not honorific and _sentence_adverb(tokens[0]))
+        or (len(tokens) > 1 and _AGE_WORD_RE.fullmatch(tokens[0]))  # "Seventeen-year-old X"
     ):
         honorific = _bare(tokens[0]) in HONORIFICS
         tokens.pop(0)
@@ -141,6 +142,7 @@ def _given_name_start(tokens: list[str]) -> int:
 
 
 HONORIFICS = word_set("mr mrs ms miss dr")
+_AGE_WORD_RE = re.compile(r"[\w\-]+-year-old")
 POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".

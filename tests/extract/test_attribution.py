@@ -615,3 +615,9 @@ def test_a_persons_gender_is_the_pronoun_that_follows_her_name_most_surely() -> 
         "said she had barely slept all week.",
         "“I've had him since he was nine years old,” she said.",
     )[3] == ["Delyth Owain-Rees"]
+
+
+def test_an_age_opening_a_sentence_is_no_part_of_the_name() -> None:
+    assert said(
+        "KAPTAGARET – Seventeen-year-old Mercyline Chepkorir said she had not expected to win."
+    ) == [["Mercyline Chepkorir"]]
