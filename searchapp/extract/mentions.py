@@ -67,8 +67,9 @@ DESCRIPTION_RE = re.compile(
     r"|(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-))"
 )
 # A role the article gave someone: "the minister", "The Minister for Housing", "said the
-# skipper", "the chief medical officer", "the province's health minister". It stands only for a person given that role
-# (`NameBook.roles`). Mostly lowercase in running text, capitalised in a lede.
+# skipper", "the chief medical officer", "the province's health minister". It stands only
+# for a person given that role (`NameBook.roles`). Mostly lowercase in running text,
+# capitalised in a lede.
 ROLE_DESCRIPTION_RE = re.compile(
     rf"{_THE}\s+(?:(?:[A-Z][\w\-]*|[a-z\-]+)(?:['’]s)?\s+){{0,2}}?(?:"
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(ROLE_NOUNS))

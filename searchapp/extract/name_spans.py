@@ -15,6 +15,7 @@ from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import FIRST_NAMES, ORG_WORDS, STOPWORDS, TITLES, word_set
 from searchapp.extract.memo import remember_names
 from searchapp.extract.name_words import (
+    IRISH_PREFIXES,
     _bare,
     first_name_gender,
     is_acronym,
@@ -35,9 +36,7 @@ _CAPITAL = (
     + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
     + "]"
 )
-# Irish writes some names after a particle with a lowercase prefix: "Liam Ó hAodha",
-# "Dún na nGall", "Mac an tSaoi".
-_PREFIXED = rf"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?{_CAPITAL}[\w\-]*"
+_PREFIXED = rf"{IRISH_PREFIXES}{_CAPITAL}[\w\-]*"  # "Liam Ó hAodha"
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
     rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}[\w\-]+)?|{_PREFIXED})"

@@ -22,7 +22,6 @@ from searchapp.extract.memo import remember_names
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
 _CAPS_ACRONYM_RE = re.compile(r"[A-Z]{2,}[a-z]?")
-_CAPITAL_RE = re.compile(r"[A-Z]")
 
 
 def strip_accents(text: str) -> str:
@@ -80,8 +79,9 @@ def looks_like_person(name: str) -> bool:
 
 
 # Capitals of any Latin script ("Ó", "Ł") start a name's word, and so does Irish's lowercase
-# prefix before one ("Liam Ó hAodha").
-_PREFIXED_RE = re.compile(r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?[^\W\d_a-z]")
+# prefix before one ("Liam Ó hAodha", "Dún na nGall", "Mac an tSaoi").
+IRISH_PREFIXES = r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?"
+_PREFIXED_RE = re.compile(IRISH_PREFIXES + r"[^\W\d_a-z]")
 
 
 @lru_cache(maxsize=1 << 14)

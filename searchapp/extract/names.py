@@ -306,11 +306,6 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
             book.roles[f"{age.group(1)}-year-old"][person] = None
 
 
-# The words right before a name that may be its role: capitalised ones, role nouns, and
-# the "of"/"for" of "Minister for Housing", maybe with a comma ("The Minister for
-# Housing, Paul Quinn,"). Read back to the first other word, so that in
-# "the judge told lawyer Tom Ward" Ward is the lawyer, not the judge.
-_ROLE_CHAIN_WINDOW = 60
 _AGE_AFTER_RE = re.compile(r",\s*(\d{1,3}),")
 # Not "the 22-year-old from Kampung Seri Dungun Baru": a place he is from.
 _AGE_BEFORE_RE = re.compile(
@@ -318,8 +313,13 @@ _AGE_BEFORE_RE = re.compile(
 )
 # An appositive that gives the role: ", the coroner,", ", the state party chairwoman,".
 _ROLE_AFTER_RE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]*")
+_ROLE_CHAIN_WINDOW = 60
 
 
+# The words right before a name that may be its role: capitalised ones, role nouns, and
+# the "of"/"for" of "Minister for Housing", maybe with a comma ("The Minister for
+# Housing, Paul Quinn,"). Read back to the first other word, so that in
+# "the judge told lawyer Tom Ward" Ward is the lawyer, not the judge.
 def _roles_before(text: str, start: int) -> list[str]:
     window = text[max(0, start - _ROLE_CHAIN_WINDOW) : start]
     if not window[-1:].isspace():
@@ -402,7 +402,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                     # The names in "X, who runs the Cwmderwen Boxing Club, said she" are not it.
                     between = between[between.rfind(",") + 1 :]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
-                    # "X, who runs the club, said she": the surest evidence there is.
+                    # "X ... said she" is the surest evidence there is.
                     votes[full][PRONOUN_GENDER[after.group(1).lower()]] += 2 if said else 1
     # The pronoun that follows a name most often, not the first one: "trained by his aunt
     # Delyth Owain-Rees and ..., he" is the boxer's "he"; "Owain-Rees said she" is hers.
