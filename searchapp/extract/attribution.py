@@ -55,9 +55,11 @@ GAP_RE = re.compile(
         \s*$""",
     re.VERBOSE,
 )
-# A name after one of these is an object or a modifier, never the subject of the next verb.
+# A name after one of these is an object or a modifier, never the subject of the next verb,
+# titles or not: "who worked for Sen. Lamar Alexander (R-Tenn.), ..., called it".
 OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like)\s+(?:the\s+|an?\s+)?$",
+    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:(?-i:[A-Z][a-z]{0,4}\.)|former|then)\s+){0,3}$",
     re.IGNORECASE,
 )
 # ... unless the object wrote the subject: "a series of tweets from Rogozin suggested".
@@ -271,6 +273,9 @@ APPOSITIVE_HEAD_RE = re.compile(
 )
 
 
+_DESCRIBED_RE = re.compile(r",\s*(?:a|an|the)\s")
+
+
 _ROLE_FOR_RE = re.compile(
     r",\s*(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
@@ -299,7 +304,12 @@ def _appositive_head(
             break
         between = text[m.end : last.start]
         if (
-            m.kind == "person"
+            (
+                m.kind == "person"
+                # "Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says":
+                # a name a description follows is that description's head, whatever its kind.
+                or (m.kind in ("name", "org") and _DESCRIBED_RE.match(between))
+            )
             # "near Barretts Pen, the Jamaica Constabulary Force said": an appositive
             # after a comma is closed by one before its verb, or it is a clause's subject.
             and (closed or not between.startswith(","))
@@ -360,8 +370,11 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?—–]|$)")
 _AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}$")
 # Between two coordinated subjects: "The New York Times and the Wall Street Journal".
 _PARTY = r"(?:\s*\([^()]{1,20}\))?"  # "Jon Tester (D-Mont.) and David Vitter"
-_COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+and\s+)(?:the\s+)?$")
-_AND_RE = re.compile(rf"^{_PARTY},?\s+and\s+(?:the\s+)?$")
+# The next name's titles: "Donald Trump and House Speaker Paul Ryan", "O'Malley and former
+# Secretary of State Hillary Clinton".
+_TITLED = r"(?:the\s+)?(?:(?:former|then|acting|interim|of|[A-Z][\w.\-]*)\s+){0,5}?"
+_COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+(?:and|as\s+well\s+as)\s+){_TITLED}$")
+_AND_RE = re.compile(rf"^{_PARTY},?\s+(?:and|as\s+well\s+as)\s+{_TITLED}$")
 
 
 def _passive_agent(text: str, cue_end: int, mentions: list[Mention]) -> Mention | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.memo import remember_names
+from searchapp.extract.name_words import first_name_gender
 
 
 def _place_list(text: str) -> frozenset[str]:
@@ -94,7 +95,9 @@ def is_place(name: str) -> bool:
         or bare in STATE_ABBREVIATIONS
         or name.lower() in PLACES
         or (len(words) > 1 and words[-1] in PLACE_WORDS)
-        or (len(words) == 2 and words[-1] in COUNTRIES)  # "N. Korea", not "Bank of America"
+        # "N. Korea", "Bursa Malaysia"; not "Bank of America", nor a person surnamed like
+        # a country or a compass point ("Michael Jordan", "Marty West").
+        or (len(words) == 2 and words[-1] in COUNTRIES and first_name_gender(words[0]) is None)
     )
 
 

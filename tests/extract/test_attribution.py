@@ -621,3 +621,47 @@ def test_an_age_opening_a_sentence_is_no_part_of_the_name() -> None:
     assert said(
         "KAPTAGARET – Seventeen-year-old Mercyline Chepkorir said she had not expected to win."
     ) == [["Mercyline Chepkorir"]]
+
+
+def test_a_name_a_description_follows_is_the_subject_not_a_place_inside_it() -> None:
+    """ "Dean Johnson, a salesman from Sumter, South Carolina, says": the appositive's head
+    speaks, whatever shape its name has, not the place that ends the description."""
+    assert said(
+        "Halvard, a haulage firm from Ashby, South Carolina, says the mill will "
+        "“leave here with nothing.”"
+    ) == [["Halvard"]]
+
+
+def test_a_person_surnamed_like_a_country_or_a_compass_point_is_no_place() -> None:
+    assert said(
+        "Marty West, an education professor at the Ashby Institute, said the bill was "
+        "“an incredibly significant development.”"
+    ) == [["Marty West"]]
+    assert said("Tanya Jordan told reporters the plant would reopen in May.") == [
+        ["Tanya Jordan"]
+    ]
+
+
+def test_names_coordinated_with_their_titles_all_speak() -> None:
+    """ "Donald Trump and House Speaker Paul Ryan pledged": the titles of the second name do
+    not break the coordination, nor does "as well as"."""
+    assert said(
+        "Premier Ruth Achterberg and Opposition Leader Samuel Kwan said they would meet again."
+    ) == [["Ruth Achterberg", "Samuel Kwan"]]
+    assert said(
+        "Mayor Lina Ortiz as well as former Councillor Dev Rana said the bridge must close."
+    ) == [["Lina Ortiz", "Dev Rana"]]
+
+
+def test_a_titled_name_after_a_preposition_is_an_object_not_the_subject() -> None:
+    """ "who worked for Sen. Lamar Alexander (R-Tenn.), ..., called it": the title does not
+    hide the preposition; the sentence's subject speaks. A sentence ending in a short word
+    ("for the lead.") is no title."""
+    assert said(
+        "Marty West, a professor at Ashby who once worked for Sen. Lamar Alexander (R-Tenn.), "
+        "one of the bill’s architects, called it “an incredibly significant development.”"
+    ) == [["Marty West"]]
+    assert said(
+        "Farah Ostadi won the festival's acting award for the lead. Ostadi said she had spent "
+        "two months learning to drive a truck."
+    ) == [["Farah Ostadi"]]
