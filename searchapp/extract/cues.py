@@ -172,6 +172,22 @@ def _answers_in_words(text: str, start: int, end: int) -> bool:
     return next_to_quote(text, start, end) or bool(_ANSWER_IN_WORDS_RE.match(text, end))
 
 
+# "Would add 15 standpipes", "will add a night-time threshold": something added, unless a
+# verb follows, which makes it the subject of what was said ("added a deal was close").
+_ADDED_THING_RE = re.compile(
+    r"\s+(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*|dozens|"
+    r"hundreds|thousands|more|new|extra|further|several|some)\b((?:\s+[\w\-]+){0,4})"
+)
+_FINITE_RE = re.compile(
+    r"\b(?:would|will|was|were|is|are|had|has|have|could|should|might|can|may|did|must)\b"
+)
+
+
+def _adds_an_object(text: str, end: int) -> bool:
+    found = _ADDED_THING_RE.match(text, end, end + 80)
+    return bool(found) and not _FINITE_RE.search(found.group(1))
+
+
 def iter_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, verb) of each reporting verb, phrasal ones with their particle. A set
     lookup per word: one regex alternation of 600 verb forms was the slowest part of
@@ -192,7 +208,9 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
         word = m.group()
         if word in _CUE_WORDS:
             if word.startswith("add") and (
-                _ADD_TO_RE.match(text, m.end()) or _ADDED_PLAY_RE.match(text, m.end())
+                _ADD_TO_RE.match(text, m.end())
+                or _ADDED_PLAY_RE.match(text, m.end())
+                or _adds_an_object(text, m.end())
             ):
                 continue
             if word.startswith("claim") and _CLAIMED_PLAY_RE.match(text, m.end()):

@@ -95,7 +95,9 @@ class PronounResolver:
                 return []  # "the police" of a story that names no police force: nobody
             ordered += [self.topic_org] if self.topic_org else []
             ordered += [n for n in recent if noun in n.lower().split()] + recent
-            ordered += unsure if word == "they" else []  # "the union" is no Mr. Few
+            # "They", or "the company" when the story named no organisation it knows as
+            # one: "Harbourline Logistics reported ..., the company said".
+            ordered += unsure if word == "they" or not ordered else []
             return list(dict.fromkeys(ordered))[:most]
         found: list[str] = []
         role = role_word(word) if word.startswith("the ") else None

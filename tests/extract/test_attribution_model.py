@@ -8,8 +8,10 @@ import fnmatch
 import pytest
 
 from searchapp import manifest
-from searchapp.extract.attribution_model import MODEL_PATH, RulesAlone, packaged_model
+from searchapp.extract.attribution_model import MODEL_PATH, RulesAlone, choose, packaged_model
+from searchapp.extract.candidates import Candidate
 from searchapp.extract.kinds import classify_paragraphs
+from searchapp.extract.quotes import Quote
 from searchapp.extract.speakers import extract_quotes, extract_speakers, propose_quotes
 
 
@@ -229,3 +231,18 @@ def test_the_packaged_model_is_part_of_the_pipeline_fingerprint() -> None:
     model = packaged_model()
     assert model.meta["cv"]["folds"] == 5 and model.meta["articles"] > 500
     assert 0 < model.threshold < 1
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [("named-org-description", True), ("topic-org-description", True), ("org-description", False)],
+)
+def test_an_organisation_description_with_its_name_in_sight_is_the_rules_to_decide(
+    written: str, kept: bool
+) -> None:
+    """PolNeAR's annotators often left "the association said" unnamed, so the model learned
+    to doubt it; when the description's noun is in the organisation's name, or the
+    organisation leads the story, the rules' first choice stands whatever the model says."""
+    said = Quote("Tamale Traders Association", "it would meet on March 28", direct=False)
+    flat = [(0, Candidate(said, via="subject", verb="said", written=written, slot=0, rank=0))]
+    assert (choose(flat, [0.01], threshold=0.25) == {0}) is kept
