@@ -24,6 +24,9 @@ TWEET_SIGNATURE_RE = re.compile(
 # A transcript line: "MILES: Will the budget pass?"
 TRANSCRIPT_LABEL_RE = re.compile(r"^[“\"]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
 
+# A transcript line under a name written as names are: "Moriarty: Not this year."
+NAME_LABEL_RE = re.compile(r"^([A-Z][a-z][\w'’\-]*(?: [A-Z][\w'’\-]+){0,2}):\s+")
+
 # Capitalised run-ins that are not speakers: "UPDATE: ...", "WATCH: ...".
 NOT_LABELS = word_set("""
 update updated watch breaking note editor's editors correction clarification disclosure
@@ -58,8 +61,29 @@ def label_counts(paragraphs: Sequence[str]) -> Counter[str]:
     return Counter(
         to_latin(m.group(1)).title().split()[-1]
         for text in paragraphs
-        if (m := TRANSCRIPT_LABEL_RE.match(text))
+        if (m := TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
     )
+
+
+def speaker_label(
+    text: str, book: NameBook, labels: Counter[str], opening: bool
+) -> tuple[str, int] | None:
+    """The speaker a transcript line's label names, and where the words start. A label in
+    capitals is read by `is_speaker_label`; one written as a name ("Moriarty:") is taken
+    only for a person the article names in full, and when it opens other paragraphs too:
+    "Note:", "Background:" or a town's name open a paragraph once."""
+    found = TRANSCRIPT_LABEL_RE.match(text)
+    if found:
+        if not is_speaker_label(found.group(1), book, labels, opening):
+            return None
+        return book.canonical(to_latin(found.group(1)).title()), found.end()
+    found = NAME_LABEL_RE.match(text)
+    if found is None or labels[to_latin(found.group(1)).title().split()[-1]] < 2:
+        return None
+    full = book.canonical(found.group(1))
+    if full == found.group(1) or not book.is_full_name(full) or not book.is_person(full):
+        return None
+    return full, found.end()
 
 
 def is_speaker_label(label: str, book: NameBook, labels: Counter[str], opening: bool) -> bool:

@@ -28,7 +28,7 @@ MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$"
 DATELINE_RE = re.compile(r"^[A-Z](?=([A-Z .,]+))\1(?:\([A-Za-z]+\))?\s*(?:--|—|–)")
 # Datelines as other wires and papers write them: "Pretoria –", "LAGOS, March 3 (Reuters) -",
 # "Mexico City (AFP) –", and, in capitals or for a known place only, "CHENNAI:" and "New
-# Delhi:" (a transcript's speaker labels are told apart before, by `_is_speaker_label`).
+# Delhi:" (a transcript's speaker labels are told apart before, by `labels.speaker_label`).
 # Each word after the first needs its separator, so the pattern reads a long first word
 # once and cannot split it every possible way.
 _WIRE_DATELINE_RE = re.compile(

@@ -21,15 +21,8 @@ from searchapp.extract.attribution import find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
-from searchapp.extract.labels import (
-    TRANSCRIPT_LABEL_RE,
-    TWEET_SIGNATURE_RE,
-    is_speaker_label,
-    label_counts,
-    tweet_author,
-)
+from searchapp.extract.labels import TWEET_SIGNATURE_RE, label_counts, speaker_label, tweet_author
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
-from searchapp.extract.name_words import to_latin
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.names import NameBook, build_namebook, role_word
 from searchapp.extract.places import never_speaks
@@ -95,17 +88,15 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
             continue
         subjects: list[tuple[int, str]] = []
         author = tweet_author(text, book)
-        label = TRANSCRIPT_LABEL_RE.match(text)
-        if label and not is_speaker_label(label.group(1), book, labels, not seen_body):
-            label = None
+        label = speaker_label(text, book, labels, not seen_body)
         seen_body = True
         if author:
             signature = TWEET_SIGNATURE_RE.search(text)
             said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
             found = [Candidate(Quote(author, said, True), via="tweet")]
         elif label:
-            speaker = book.canonical(to_latin(label.group(1)).title())
-            found = [Candidate(Quote(speaker, unquote(text[label.end() :]), True), via="label")]
+            speaker, start = label
+            found = [Candidate(Quote(speaker, unquote(text[start:]), True), via="label")]
         else:
             named, subjects = _tag_paragraph(text, book, history)
             leader = quoted.most_common(1)[0][0] if quoted else None

@@ -196,6 +196,26 @@ def test_transcript_labels_name_the_speaker() -> None:
     assert found[1:] == [["Joan Miles"], ["Carl Reyes"]]
 
 
+def test_a_label_written_as_a_name_names_the_speaker_when_it_recurs() -> None:
+    """ "Moriarty: Not this year." is an interview's answer when the article names Declan
+    Moriarty and the label opens several answers; a run-in or a place written the same
+    way ("Background:", "Kilkenny:") is no speaker."""
+    found = speakers(
+        "Minister Declan Moriarty sat down with the Examiner last week.",
+        "Q: Why are so few grants paid out?",
+        "Moriarty: Because the inspections take time.",
+        "Q: Will the grant be extended?",
+        "Moriarty: Not this year.",
+    )
+    assert found[2::2] == [["Declan Moriarty"], ["Declan Moriarty"]]
+    assert speakers(
+        "Minister Declan Moriarty visited Kilkenny on Monday.",
+        "Kilkenny: The county has 1,200 vacant homes.",
+        "Background: The scheme opened in 2022.",
+        "Moriarty: Not this year.",
+    ) == [[], [], [], []]
+
+
 def test_a_dateline_in_capitals_is_no_transcript_label() -> None:
     """ "CHENNAI: Tamil novelist ..." opens a story; a label names someone of the article,
     starts with a first name or opens other paragraphs too, and opening the article only
