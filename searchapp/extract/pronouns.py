@@ -57,7 +57,13 @@ class PronounResolver:
     def _fits(self, name: str, want: str | None) -> bool:
         return want is None or self.book.gender.get(name, want) == want
 
-    def referents(self, pronoun: str, sentence_people: list[str], most: int = 3) -> list[str]:
+    def referents(
+        self,
+        pronoun: str,
+        sentence_people: list[str],
+        most: int = 3,
+        paragraph_subject: str | None = None,
+    ) -> list[str]:
         """Who the pronoun may stand for, likeliest first.
 
         A person: the subject of the current sentence if it fits, else the most recent
@@ -107,6 +113,10 @@ class PronounResolver:
         aged = role is not None and role.endswith("-year-old")
         if aged and not holders and not any(r.endswith("-year-old") for r in self.book.roles):
             role = None
+        if role is not None and not holders and paragraph_subject is not None:
+            # "Anyanwu dedicated the goals to his father. “...,” the striker said": a role
+            # nobody was given is the paragraph's subject's, if anyone's.
+            return [paragraph_subject]
         if role is not None:
             # "The minister": someone given that role, the latest named so far, else the
             # first (a lede names the minister in the paragraph after it); nobody else.
@@ -120,6 +130,10 @@ class PronounResolver:
         # The sentence's first people, its subject first: a "sentence" without a full stop
         # can name thousands, and each pronoun in it read them all.
         found += [n for n in sentence_people[: self.LOOKBACK] if self._fits(n, want)]
+        # "Lagos Marine coach Olumide Bankole was less happy. He told reporters": the subject
+        # of the paragraph's sentence before is who a pronoun opening the next one means.
+        if paragraph_subject is not None and self._fits(paragraph_subject, want):
+            found.append(paragraph_subject)
         window = [
             (n, salient)
             for n, salient in reversed(self.people[-self.LOOKBACK :])

@@ -195,7 +195,8 @@ def _tag_paragraph(
             sentence, sentence_people, opens = here, [], True
         written, others = m.kind, ()
         if m.kind == "pronoun":
-            referents = history.referents(m.name, sentence_people)
+            before = subjects[-1][1] if subjects and not sentence_people else None
+            referents = history.referents(m.name, sentence_people, paragraph_subject=before)
             if not referents:
                 continue
             word = m.name.lower()

@@ -699,3 +699,29 @@ def test_adding_a_thing_is_not_speech_but_adding_a_clause_is() -> None:
     ]
     assert said("Ruth Mehta hopes the council will add a night-time threshold next year.") == [[]]
     assert said("Ruth Mehta added a deal was close.") == [["Ruth Mehta"]]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_paragraphs_subject_before_it() -> None:
+    """ "Lagos Marine coach Olumide Bankole was less happy. He told reporters ...": the "he"
+    is the subject of the sentence before, not whoever the story quoted most."""
+    found = extract_quotes(
+        [
+            "“We don't lose at home,” said Highlanders coach Garba Abdullahi.",
+            "Tochukwu Anyanwu, who scored twice, was named man of the match.",
+            "Marine coach Olumide Bankole was less happy. He told reporters the goal should "
+            "have been disallowed.",
+        ],
+        ["body"] * 3,
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[2]] == ["Olumide Bankole"]
+
+
+def test_a_role_nobody_was_given_is_the_paragraphs_subject() -> None:
+    """ "Anyanwu dedicated the goals to his father. “...,” the striker said." The article
+    never called anyone the striker; the paragraph's subject is the one it describes."""
+    assert said(
+        "Tochukwu Anyanwu scored twice as Jos Highlanders beat Lagos Marine 2-1.",
+        "Anyanwu dedicated the goals to his late father. “This one is for him,” the striker "
+        "said.",
+    )[1] == ["Tochukwu Anyanwu"]
