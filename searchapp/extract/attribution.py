@@ -65,7 +65,10 @@ OBJECT_BEFORE_RE = re.compile(
 # ... unless the object wrote the subject: "a series of tweets from Rogozin suggested".
 DOCUMENT_BY_RE = re.compile(
     r"\b(?:tweets?|letter|statement|memo|posts?|emails?|message|op-ed|column|interview|speech|"
-    r"remarks|comments?|report|filing|ad|video|footage)\s+(?:from|by|of)\s+(?:the\s+)?$"
+    r"remarks|comments?|report|filing|ad|video|footage|study|survey|poll|audit|review|analysis)"
+    r"\s+(?:(?:led|prepared|conducted|written|commissioned|carried\s+out|released|published|"
+    r"sent(?:\s+out)?)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+    r"(?:(?:(?-i:[A-Z][a-z]{0,4}\.)|[a-z\-]+)\s+){0,3}?$"
 )
 
 
@@ -120,6 +123,9 @@ _POSTED_RESULTS_RE = re.compile(
 )
 
 
+_FOUND_THAT_RE = re.compile(r"\s+that\b")
+
+
 def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
     """False for the cue words that, here, mean something else."""
     if verb in QUOTE_ONLY and not next_to_quote(text, cue_start, cue_end):
@@ -128,6 +134,13 @@ def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
             and (_POSTED_ON_RE.match(text, cue_end) or _POSTED_RESULTS_RE.match(text, cue_end))
         ):
             return False
+    if verb in ("found", "finds") and not (
+        _FOUND_THAT_RE.match(text, cue_end)
+        or (_CLAUSE_END_RE.match(text, cue_end) and tail(text, cue_start).endswith(" has "))
+    ):
+        # "Police found a body"; "the audit found that ..." and "..., a study has found."
+        # report a finding.
+        return False
     if verb in ("state", "states") and not (
         _STATES_WHAT_RE.match(text, cue_end)
         or re.search(

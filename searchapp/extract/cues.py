@@ -31,7 +31,7 @@ comment
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
 reading went goes going think thinks thought thinking believe believes believed believing
-speak speaks spoke speaking emailed forecast forecasts forecasting forecasted
+speak speaks spoke speaking emailed forecast forecasts forecasting forecasted found finds
 """)
 
 

@@ -189,6 +189,7 @@ def _tag_paragraph(
     subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
     sentence, opens = 0, True
+    led_here: set[str] = set()  # organisations that led a sentence of this paragraph
     for m in mentions:
         here = bisect_right(boundaries, m.start)
         if here != sentence:
@@ -214,6 +215,9 @@ def _tag_paragraph(
                 written = "named-org-description"  # "the department": Police Department
             elif written == "org-description" and referents[0] == history.topic_org:
                 written = "topic-org-description"  # "the company": the one the story is about
+            elif written in ("they", "it") and referents[0] in led_here:
+                written = "paragraph-org"  # "The X Association opposed it. They said"
+
             m = Mention(m.start, m.end, referents[0], "org" if is_org else "person")
             others = tuple(referents[1:])
         if m.start in sources and can_speak(m, book, _verb(text, sources[m.start])):
@@ -231,6 +235,8 @@ def _tag_paragraph(
         else:
             is_subject = not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)
+        if m.kind == "org" and is_subject:
+            led_here.add(m.name)
         opens = opens and m.kind == "thing"  # "British housebuilder Carraway Homes cut"
         if m.kind == "person":
             if not sentence_people and not possessive and can_speak(m, book):

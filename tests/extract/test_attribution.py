@@ -725,3 +725,29 @@ def test_a_role_nobody_was_given_is_the_paragraphs_subject() -> None:
         "Anyanwu dedicated the goals to his late father. “This one is for him,” the striker "
         "said.",
     )[1] == ["Tochukwu Anyanwu"]
+
+
+def test_a_finding_is_attributed_to_the_documents_author() -> None:
+    """ "A 2019 audit report prepared by state auditor Noel Bacaltos found that": the
+    author of a study, audit or survey reports its finding; a finding that is no report
+    ("police found a body") is not speech."""
+    assert said(
+        "A 2019 audit report prepared by state auditor Noel Bacaltos found that 212 units "
+        "could not be located."
+    ) == [["Noel Bacaltos"]]
+    assert said(
+        "Hot nights are sending people to hospital, a study led by Dr Ananya Trivedi of the "
+        "Gandhinagar Institute of Public Health has found."
+    ) == [["Ananya Trivedi"]]
+    assert said("Police found a body near the river on Sunday.") == [[]]
+
+
+def test_they_after_an_organisation_leading_the_sentence_before_is_that_organisation() -> None:
+    found = extract_quotes(
+        [
+            "The Maligaya Norte Tricycle Operators Association, whose members park around the "
+            "plaza, initially opposed the market. They said it would block their terminal."
+        ],
+        ["body"],
+    )
+    assert [q.speaker for q in found[0]] == ["Maligaya Norte Tricycle Operators Association"]
