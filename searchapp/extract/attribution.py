@@ -28,6 +28,7 @@ from searchapp.extract.cues import (
 )
 from searchapp.extract.lexicon import TITLES
 from searchapp.extract.mentions import Mention, sentence_ends
+from searchapp.extract.name_words import first_name_gender
 from searchapp.extract.quotes import inside, quote_spans
 from searchapp.extract.verbless import colon_sources, sources_without_verbs
 
@@ -123,7 +124,11 @@ _POSTED_RESULTS_RE = re.compile(
 )
 
 
-_FOUND_THAT_RE = re.compile(r"\s+that\b")
+# "found that ...", or a clause without its "that": "found the arena's roof had reached".
+_FOUND_THAT_RE = re.compile(
+    r"\s+(?:that\b|(?:(?!who\b|which\b)[\w'’\-]+\s+){1,8}?"
+    r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must)\b)"
+)
 
 
 def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
@@ -385,7 +390,7 @@ _AGENT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?(?:[\w.\-]+\s+){0,4}
 _PARTY = r"(?:\s*\([^()]{1,20}\))?"  # "Jon Tester (D-Mont.) and David Vitter"
 # The next name's titles: "Donald Trump and House Speaker Paul Ryan", "O'Malley and former
 # Secretary of State Hillary Clinton".
-_TITLED = r"(?:the\s+)?(?:(?:former|then|acting|interim|of|[A-Z][\w.\-]*)\s+){0,5}?"
+_TITLED = r"(?:the\s+)?(?P<titles>(?:(?:former|then|acting|interim|of|[A-Z][\w.\-]*)\s+){0,5}?)"
 _COORDINATION_RE = re.compile(rf"^{_PARTY}(?:,\s*|,?\s+(?:and|as\s+well\s+as)\s+){_TITLED}$")
 _AND_RE = re.compile(rf"^{_PARTY},?\s+(?:and|as\s+well\s+as)\s+{_TITLED}$")
 
@@ -407,8 +412,13 @@ def _coordinated(text: str, subject: Mention, mentions: list[Mention]) -> list[M
         gap = text[m.end : current.start]
         # The last link is "and" ("X, Y and Z said"); a bare comma before the subject is an
         # introductory phrase ("Of Sanders, McCaskill said").
-        link = _COORDINATION_RE if joined else _AND_RE
-        if m.kind != subject.kind or not link.match(gap):
+        link = (_COORDINATION_RE if joined else _AND_RE).match(gap)
+        if m.kind != subject.kind or not link:
+            break
+        if link.group("titles") and first_name_gender(m.name.split()[0]) is None:
+            # "Natural Resources and Environmental Sustainability Minister Datuk Rosli Abdul
+            # Ghani said": before a titled name, only someone with a first name is a second
+            # speaker; otherwise the "and" is inside the title.
             break
         joined.insert(0, m)
         current = m

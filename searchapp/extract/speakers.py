@@ -188,12 +188,12 @@ def _tag_paragraph(
     named: list[_Source] = []
     subjects: list[tuple[int, str]] = []
     sentence_people: list[str] = []
-    sentence, opens = 0, True
+    sentence, opens, led = 0, True, False
     led_here: set[str] = set()  # organisations that led a sentence of this paragraph
     for m in mentions:
         here = bisect_right(boundaries, m.start)
         if here != sentence:
-            sentence, sentence_people, opens = here, [], True
+            sentence, sentence_people, opens, led = here, [], True, False
         written, others = m.kind, ()
         if m.kind == "pronoun":
             before = subjects[-1][1] if subjects and not sentence_people else None
@@ -239,8 +239,11 @@ def _tag_paragraph(
             led_here.add(m.name)
         opens = opens and m.kind == "thing"  # "British housebuilder Carraway Homes cut"
         if m.kind == "person":
-            if not sentence_people and not possessive and can_speak(m, book):
+            # "Penhaligon's predecessor, Colin Ferris, ... abstained": the possessive does
+            # not lead the sentence, the person after it does.
+            if not led and not possessive and can_speak(m, book):
                 subjects.append((m.start, m.name))
+                led = True
             sentence_people.append(m.name)
     return named, subjects
 

@@ -751,3 +751,35 @@ def test_they_after_an_organisation_leading_the_sentence_before_is_that_organisa
         ["body"],
     )
     assert [q.speaker for q in found[0]] == ["Maligaya Norte Tricycle Operators Association"]
+
+
+def test_an_and_inside_a_title_joins_no_second_speaker() -> None:
+    """ "Natural Resources and Environmental Sustainability Minister Datuk Rosli Abdul Ghani
+    said": before a titled name, only someone with a first name is a second speaker."""
+    assert said(
+        "Natural Resources and Environmental Sustainability Minister Datuk Rosli Abdul Ghani "
+        "said satellite images showed 412 hotspots."
+    ) == [["Rosli Abdul Ghani"]]
+
+
+def test_a_finding_without_that_is_still_reported() -> None:
+    assert said(
+        "A report by the municipality's director of facilities, Jennifer Comeau, found the "
+        'roof trusses had "reached the end of their service life".'
+    ) == [["Jennifer Comeau"]]
+    assert said("Detectives found the car, which was burnt out, in a field.") == [[]]
+
+
+def test_a_possessive_opening_the_sentence_leaves_the_lead_to_the_name_after_it() -> None:
+    """ "Penhaligon's predecessor, Colin Ferris, ... abstained. ‘...’ he said": Ferris leads
+    the sentence, so the "he" of the next one is his."""
+    found = extract_quotes(
+        [
+            "Housing Minister Gareth Penhaligon won the vote by 41 to 12.",
+            "Penhaligon's predecessor, Colin Ferris, who resigned in the summer, abstained. "
+            "‘I could not in good conscience vote for it,’ he said afterwards.",
+        ],
+        ["body", "body"],
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[1]] == ["Colin Ferris"]
