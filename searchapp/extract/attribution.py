@@ -215,7 +215,14 @@ _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|late
 # ("Stone, who chairs the board, announced" is Stone).
 _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
-    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|Dr|Mr|Mrs|Ms|Prof)\.?\s+){0,2}\Z"
+    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|(?i:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r"))\.?\s+){0,2}\Z"
+)
+
+
+_ROLE_OBJECT_RE = re.compile(
+    r"\b(?:by|from|of|with|for|to)\s+(?:its|his|her|their)\s+[\w\-]+(?:\s+[\w\-]+)?,\s*\S*\s*\Z"
 )
 
 
@@ -232,7 +239,13 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         opens = tail(text, before[i].start, 60)
         named_appositive = gap.strip() == "," and (
             opens.rstrip().endswith(",")
-            or (before[i].kind == "person" and bool(_APPOSITIVE_OPENS_RE.search(opens)))
+            or (
+                before[i].kind == "person"
+                and bool(_APPOSITIVE_OPENS_RE.search(opens))
+                # "in a statement by its President-General, Chief Festus Akindele-Ojo,":
+                # the one named after a role in a prepositional phrase is not the subject.
+                and not _ROLE_OBJECT_RE.search(opens)
+            )
         )
         if before[i].kind == "name" and _LIST_AFTER_RE.match(gap):
             # "Hand, foot and mouth disease cases ..., said": an unknown capitalised word

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
-import names
 from nicknames import NickNamer
 
 from searchapp.extract.lexicon import STOPWORDS, TITLES, word_set
+from searchapp.extract.name_words import common_surnames
 from searchapp.extract.places import NATIONALITIES, STATE_ABBREVIATIONS, is_place
 
 # Nationalities, regions and faiths as adjectives or singular nouns; plurals are derived.
@@ -127,19 +126,6 @@ def familiar_forms() -> frozenset[str]:
     known as Bob". Formal given names the table never lists so ("Melanie") are kept:
     dropping them cost PolNeAR dev direct quotations its people annotated (3 of 458)."""
     return frozenset(name for names in nicknamer().nickname_lookup.values() for name in names)
-
-
-# Surnames at least this common in the US Census (rank 5,000 is about 1 in 30,000 people).
-_SURNAME_RANKS = 5000
-
-
-@lru_cache(maxsize=1)
-def common_surnames() -> frozenset[str]:
-    """The most common surnames, lowercased, from the Census list the `names` package
-    ships: a given name that is one of them ("Wallace", "Scott") may be a surname."""
-    with open(names.FILES["last"], encoding="ascii") as lines:
-        ranked = [line.split()[0].lower() for line in islice(lines, _SURNAME_RANKS)]
-    return frozenset(ranked)
 
 
 def _key(word: str) -> str:

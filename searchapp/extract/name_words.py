@@ -11,8 +11,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
+from itertools import islice
 
 import gender_guesser.detector
+import names
 from anyascii import anyascii
 
 from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_WORDS
@@ -62,7 +64,37 @@ def looks_like_org(name: str) -> bool:
         return True
     if words and words[0] == "The":  # a title kept with its "The" ("The Hill", _spans)
         return True
-    return any(_bare(w) in ORG_WORDS for w in words)
+    return any(_bare(w) in ORG_WORDS for w in words) or _plural_name(words)
+
+
+def _plural_name(words: list[str]) -> bool:
+    """ "Karratha Minerals", "Siyakhula Waste Solutions", "Jinja Lakers": a name ending in a
+    plural, not begun by a first name, and whose last word is no common surname ("Ama
+    Edwards", "Tunde Williams") names an organisation or a team."""
+    last = words[-1]
+    return (
+        len(words) >= 2
+        and len(last) > 4
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "os", "as"))
+        and last[:-1].isalpha()
+        and last[1:].islower()
+        and first_name_gender(words[0]) is None
+        and last.lower() not in common_surnames()
+    )
+
+
+# Surnames at least this common in the US Census (rank 5,000 is about 1 in 30,000 people).
+_SURNAME_RANKS = 5000
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The most common surnames, lowercased, from the Census list the `names` package
+    ships: a given name that is one of them ("Wallace", "Scott") may be a surname."""
+    with open(names.FILES["last"], encoding="ascii") as lines:
+        ranked = [line.split()[0].lower() for line in islice(lines, _SURNAME_RANKS)]
+    return frozenset(ranked)
 
 
 @remember_names

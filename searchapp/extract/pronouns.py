@@ -26,6 +26,7 @@ class PronounResolver:
         self.people: list[tuple[str, bool]] = []  # (name, was a sentence subject or source)
         self.topic_org: str | None = None  # an organisation that last led a sentence
         self.orgs: list[str] = []  # organisations in the order named
+        self.leading_orgs: set[str] = set()  # those that led a sentence or spoke
         self.named: list[str] = []  # every name of several words, in the order named
         self.speakers: set[str] = set()
 
@@ -36,6 +37,8 @@ class PronounResolver:
                 self.speakers.add(mention.name)
         if mention.kind == "org":
             self.orgs.append(mention.name)
+            if is_source or is_subject:
+                self.leading_orgs.add(mention.name)
         if mention.kind != "pronoun" and " " in mention.name:
             self.named.append(mention.name)
         if mention.kind == "org" and (is_source or is_subject):
@@ -80,6 +83,9 @@ class PronounResolver:
         if self.stands_for_organisation(word):
             noun = word.split()[-1]
             recent = list(dict.fromkeys(reversed(self.orgs[-self.LOOKBACK :])))
+            # The organisations that led a sentence first: "an analyst at Kestrel Securities"
+            # names no company "the company" then means.
+            recent.sort(key=lambda n: n not in self.leading_orgs)
             # A leading name no pronoun or title showed to be a person may be a company
             # ("Harbor Freight Lines announced ... they said").
             unsure = [

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from searchapp.extract.attribution_model import RulesAlone
+from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.speakers import extract_quotes, extract_speakers
 
 
@@ -783,3 +786,48 @@ def test_a_possessive_opening_the_sentence_leaves_the_lead_to_the_name_after_it(
         RulesAlone(),
     )
     assert [q.speaker for q in found[1]] == ["Colin Ferris"]
+
+
+def test_a_title_opening_an_appositive_name_keeps_the_name_the_speaker() -> None:
+    """ "Leader of Government Business in the Senate, Senator Marcia Blackwood-Henry, said":
+    a title word written out, or one without its full stop ("Cllr"), opens the name."""
+    assert said(
+        "Leader of Government Business in the Senate, Senator Marcia Blackwood-Henry, said "
+        "the changes would give police “the tools they have been begging for”."
+    ) == [["Marcia Blackwood-Henry"]]
+    assert said(
+        "The council's portfolio holder for environment, Cllr Sajid Hussain, said the change "
+        "would save £2.1 million a year."
+    ) == [["Sajid Hussain"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("Karratha Minerals", True),
+        ("Siyakhula Waste Solutions", True),
+        ("Jinja Lakers", True),
+        ("Tunde Williams", False),  # a plural-looking common surname
+        ("Ama Edwards", False),
+        ("Kostas Papadopoulos", False),  # a first name begins it
+        ("Tochukwu Anyanwu", False),
+    ],
+)
+def test_a_name_ending_in_a_plural_names_an_organisation(name: str, organisation: bool) -> None:
+    assert looks_like_org(name) is organisation
+
+
+def test_the_company_is_an_organisation_that_led_a_sentence_not_one_named_in_passing() -> None:
+    """ "An analyst at Kestrel Securities" names no company "the company" then means; the one
+    the story led with is. The rules' own choice, before the model."""
+    found = extract_quotes(
+        [
+            "Halvard Foods said Tuesday that its quarterly profit fell 18 percent.",
+            "“The price increases are a gamble,” said Priya Natarajan, an analyst at Kestrel "
+            "Securities who covers packaged food companies.",
+            "The company said it would give more details at an investor meeting in December.",
+        ],
+        ["body"] * 3,
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[2]] == ["Halvard Foods"]
