@@ -130,6 +130,8 @@ government office commission authority bank hospital university school police se
 network station newspaper paper magazine coalition foundation institute court
 lender insurer miner retailer airline carrier carmaker automaker chipmaker drugmaker
 planter housebuilder conglomerate broadcaster utility charity supermarket brewer
+festival gallery museum library theatre theater orchestra operator regulator watchdog
+exchange chamber developer manufacturer producer publisher telco
 """)
 
 

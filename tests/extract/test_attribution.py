@@ -831,3 +831,17 @@ def test_the_company_is_an_organisation_that_led_a_sentence_not_one_named_in_pas
         RulesAlone(),
     )
     assert [q.speaker for q in found[2]] == ["Halvard Foods"]
+
+
+def test_institutions_of_the_arts_and_markets_are_organisations_their_noun_stands_for() -> None:
+    """ "The festival said", "the railway operator said", "the gallery said": the
+    organisation the story named. The rules' own choice, before the model."""
+    found = extract_quotes(
+        [
+            "The Leith Book Festival has lost its main sponsor after an author withdrew.",
+            "The festival said in a statement that it was saddened by the decision.",
+        ],
+        ["body", "body"],
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[1]] == ["Leith Book Festival"]
