@@ -135,6 +135,10 @@ exchange chamber developer manufacturer producer publisher telco
 """)
 
 
+# Documents that stand for whoever issued them: "the statement said", "the study found".
+DOCUMENT_NOUNS = word_set("statement release report study letter filing memo survey audit")
+
+
 # Roles a person is introduced with ("Housing Minister Darragh Fennelly", "coach Ines
 # Moreau", "Tom Ward, the coroner,") and later called by ("the minister said", "said the
 # skipper"). Such a description stands only for a person the article gave that role.

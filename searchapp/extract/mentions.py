@@ -10,7 +10,14 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
-from searchapp.extract.lexicon import ORG_NOUNS, PERSON_NOUNS, ROLE_NOUNS, TITLES, word_set
+from searchapp.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    word_set,
+)
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook
@@ -81,6 +88,10 @@ ROLE_DESCRIPTION_RE = re.compile(
 # "the department", "the county's health department".
 ORG_DESCRIPTION_RE = re.compile(
     rf"{_THE}\s+(?:[a-z\-]+\s+){{0,2}}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)"
+)
+# A document standing for whoever issued it: "the statement said", "the report found".
+DOCUMENT_DESCRIPTION_RE = re.compile(
+    rf"{_THE}\s+(?:[a-z\-]+\s+){{0,2}}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b(?!-)"
 )
 # "the" and up to three lower-case words: a description when one of them is a word of a
 # name the article uses ("the museum" of the Harlow Museum of Art, "the utility").
@@ -159,7 +170,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     descriptions = [
         # Kept as written: "the Roscosmos director" names its affiliation.
         Mention(m.start(), m.end(), m.group(0), "pronoun")
-        for pattern in (DESCRIPTION_RE, ORG_DESCRIPTION_RE)
+        for pattern in (DESCRIPTION_RE, ORG_DESCRIPTION_RE, DOCUMENT_DESCRIPTION_RE)
         for m in pattern.finditer(text)
         if not inside(m.start(), quotes)
     ]

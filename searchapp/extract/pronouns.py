@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from searchapp.extract.lexicon import ORG_NOUNS, PRONOUN_GENDER
+from searchapp.extract.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PRONOUN_GENDER
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook, role_word
 
@@ -29,8 +29,11 @@ class PronounResolver:
         self.leading_orgs: set[str] = set()  # those that led a sentence or spoke
         self.named: list[str] = []  # every name of several words, in the order named
         self.speakers: set[str] = set()
+        self.last_source: str | None = None  # who spoke last, person or organisation
 
     def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
+        if is_source and mention.kind != "pronoun":
+            self.last_source = mention.name
         if mention.kind == "person":
             self.people.append((mention.name, is_source or is_subject))
             if is_source:
@@ -78,6 +81,9 @@ class PronounResolver:
         about, or one just named, the one whose name has the description's noun first.
         """
         word = pronoun.lower()
+        if word.startswith("the ") and word.split()[-1] in DOCUMENT_NOUNS:
+            # "‘...,’ the statement said": whoever issued the last statement, if anyone.
+            return [self.last_source] if self.last_source else []
         if word == "it" and self.topic_org is None:
             return []  # "it said" about no organisation is a thing, not a source
         if self.stands_for_organisation(word):

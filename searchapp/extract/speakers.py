@@ -22,8 +22,10 @@ from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.labels import TWEET_SIGNATURE_RE, label_counts, speaker_label, tweet_author
+from searchapp.extract.lexicon import DOCUMENT_NOUNS
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
 from searchapp.extract.name_spans import iter_spans
+from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook, build_namebook, role_word
 from searchapp.extract.places import never_speaks
 from searchapp.extract.pronouns import PronounResolver
@@ -203,6 +205,9 @@ def _tag_paragraph(
             word = m.name.lower()
             is_org = history.stands_for_organisation(word)
             written = word if " " not in word else "org-description" if is_org else "description"
+            if " " in word and word.split()[-1] in DOCUMENT_NOUNS:
+                written = "document"  # "the statement said": who issued it
+                is_org = looks_like_org(referents[0]) or referents[0] in history.orgs
             if written == "description" and (
                 referents[0] in book.affiliated(m.name)
                 or (

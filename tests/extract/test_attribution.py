@@ -845,3 +845,19 @@ def test_institutions_of_the_arts_and_markets_are_organisations_their_noun_stand
         RulesAlone(),
     )
     assert [q.speaker for q in found[1]] == ["Leith Book Festival"]
+
+
+def test_the_statement_is_whoever_issued_the_last_one() -> None:
+    """ "‘...,’ the statement said": the organisation or person who spoke last, not nobody;
+    and nobody when no one has spoken yet."""
+    found = extract_quotes(
+        [
+            "The Leith Book Festival has lost its main sponsor.",
+            "The festival said in a statement that it was saddened by the decision.",
+            "‘Sponsorship allows us to keep ticket prices low,’ the statement said.",
+        ],
+        ["body"] * 3,
+        RulesAlone(),
+    )
+    assert [q.speaker for q in found[2]] == ["Leith Book Festival"]
+    assert said("‘Prices will rise,’ the statement said.") == [[]]
