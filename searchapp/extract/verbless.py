@@ -31,7 +31,8 @@ SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 ACCORDING_RE = re.compile(
     r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
     r"(?:[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
-    r"(?:released|published|compiled|issued|provided)\s+by\s+)?(?:the\s+)?$",
+    r"(?:released|published|compiled|issued|provided|led|conducted|prepared|commissioned|"
+    r"written)\s+by\s+)?(?:the\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -120,8 +121,9 @@ def sources_without_verbs(
     return found
 
 
-# "according to a POLITICO analysis": a lowercase word after the name (or its 's).
-_MODIFIED_RE = re.compile(r"(?:['’]s)?\s+[a-z]")
+# "according to a POLITICO analysis": a lowercase word after the name (or its 's), but not
+# an affiliation ("according to a study led by Dr Esther Nabukenya of the ... Centre").
+_MODIFIED_RE = re.compile(r"(?:['’]s)?\s+(?!(?:of|at|from)\s)[a-z]")
 # "according to the company's release": the owner of the document is its source.
 _OWN_DOCUMENT_RE = re.compile(
     r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:release|statement|announcement|report|filing|website|"

@@ -861,3 +861,13 @@ def test_the_statement_is_whoever_issued_the_last_one() -> None:
     )
     assert [q.speaker for q in found[2]] == ["Leith Book Festival"]
     assert said("‘Prices will rise,’ the statement said.") == [[]]
+
+
+def test_according_to_a_study_is_its_leaders_with_an_affiliation_after_the_name() -> None:
+    """ "according to a study led by Dr Esther Nabukenya of the ... Centre": the name's "of"
+    is where she works; "according to a POLITICO analysis" still names no source."""
+    assert said(
+        "Catches are falling sharply, according to a study led by Dr Esther Nabukenya of the "
+        "Lake Victoria Fisheries Research Centre."
+    ) == [["Esther Nabukenya"]]
+    assert said("Support fell, according to a POLITICO analysis of the polls.") == [[]]
