@@ -4,6 +4,7 @@ choose among."""
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from searchapp.extract.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PRONOUN_GENDER
@@ -12,6 +13,7 @@ from searchapp.extract.names import NameBook, role_word
 
 # Institutions news calls by the noun its name contains ("West Yorkshire Police", "the
 # Supreme Court"): the noun stands for such a name or for none.
+_WORD_RE = re.compile(r"[a-z]+")
 NAMED_ONLY = frozenset(("police", "court", "hospital", "university", "school"))
 
 
@@ -29,11 +31,11 @@ class PronounResolver:
         self.leading_orgs: set[str] = set()  # those that led a sentence or spoke
         self.named: list[str] = []  # every name of several words, in the order named
         self.speakers: set[str] = set()
-        self.last_source: str | None = None  # who spoke last, person or organisation
+        # Who issued the latest document of each kind: "said in a statement", "according to
+        # a study led by X", "a report by X found".
+        self.documents: dict[str, str] = {}
 
     def see(self, mention: Mention, is_source: bool = False, is_subject: bool = False) -> None:
-        if is_source and mention.kind != "pronoun":
-            self.last_source = mention.name
         if mention.kind == "person":
             self.people.append((mention.name, is_source or is_subject))
             if is_source:
@@ -50,6 +52,13 @@ class PronounResolver:
             # A person or place now leads the story; an unknown capitalised word opening
             # a sentence ("Shares of Halvard fell") does not.
             self.topic_org = None
+
+    def issued(self, name: str, text: str) -> None:
+        """Note `name` as the issuer of the documents `text` (the words around its cue)
+        names."""
+        for word in _WORD_RE.findall(text.lower()):
+            if word in DOCUMENT_NOUNS:
+                self.documents[word] = name
 
     def stands_for_organisation(self, pronoun: str) -> bool:
         """ "It", "they", "the company", and "the museum" in an article that names the
@@ -83,7 +92,8 @@ class PronounResolver:
         word = pronoun.lower()
         if word.startswith("the ") and word.split()[-1] in DOCUMENT_NOUNS:
             # "‘...,’ the statement said": whoever issued the last statement, if anyone.
-            return [self.last_source] if self.last_source else []
+            issuer = self.documents.get(word.split()[-1])
+            return [issuer] if issuer else []
         if word == "it" and self.topic_org is None:
             return []  # "it said" about no organisation is a thing, not a source
         if self.stands_for_organisation(word):

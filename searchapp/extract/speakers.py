@@ -240,6 +240,9 @@ def _tag_paragraph(
         else:
             is_subject = not sentence_people or _opens_clause(text, m)
         history.see(m, m.start in sources, is_subject=is_subject)
+        if m.start in sources and m.kind != "pronoun":
+            cue = sources[m.start]
+            history.issued(m.name, text[min(cue.cue_start, m.start) : max(cue.cue_end, m.end) + 40])
         if m.kind == "org" and is_subject:
             led_here.add(m.name)
         opens = opens and m.kind == "thing"  # "British housebuilder Carraway Homes cut"

@@ -848,8 +848,8 @@ def test_institutions_of_the_arts_and_markets_are_organisations_their_noun_stand
 
 
 def test_the_statement_is_whoever_issued_the_last_one() -> None:
-    """ "‘...,’ the statement said": the organisation or person who spoke last, not nobody;
-    and nobody when no one has spoken yet."""
+    """ "‘...,’ the statement said": whoever the story said issued a statement, person or
+    organisation; nobody when no one did, not merely the last to speak."""
     found = extract_quotes(
         [
             "The Leith Book Festival has lost its main sponsor.",
@@ -861,6 +861,10 @@ def test_the_statement_is_whoever_issued_the_last_one() -> None:
     )
     assert [q.speaker for q in found[2]] == ["Leith Book Festival"]
     assert said("‘Prices will rise,’ the statement said.") == [[]]
+    assert said(
+        "Mayor Lina Ortiz said the bridge would close.",
+        "‘Traffic will be diverted,’ the statement said.",
+    )[1] == []
 
 
 def test_according_to_a_study_is_its_leaders_with_an_affiliation_after_the_name() -> None:
