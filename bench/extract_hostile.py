@@ -90,6 +90,13 @@ INPUTS: dict[str, Callable[[], str]] = {
     "appeals and results x 3,000": lambda: (
         "Ana Ruiz appealed to the board to act and posted a 9% rise in " * 3_000
     ),
+    # Stop 27's: titled coordinations, documents issued and cited, findings and additions
+    # whose clause is looked for, a transcript label, plural names.
+    "titles, documents and findings x 3,000": lambda: " ".join(
+        f"Ana Ruiz{i:05d} and House Speaker Dev Rana said in a statement that a study led by "
+        f"Dr Lee Tan of the Waste Solutions found the roof had gone; the statement said it "
+        f"would add {i} more. Moriarty: Not this year." for i in range(3_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

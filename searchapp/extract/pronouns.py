@@ -11,10 +11,16 @@ from searchapp.extract.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, PRONOUN_GENDER
 from searchapp.extract.mentions import Mention
 from searchapp.extract.names import NameBook, role_word
 
+_WORD_RE = re.compile(r"[a-z]+")
 # Institutions news calls by the noun its name contains ("West Yorkshire Police", "the
 # Supreme Court"): the noun stands for such a name or for none.
-_WORD_RE = re.compile(r"[a-z]+")
 NAMED_ONLY = frozenset(("police", "court", "hospital", "university", "school"))
+
+
+def stands_for_document(description: str) -> bool:
+    """ "The statement", "the new report": a document, which stands for who issued it."""
+    words = description.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in DOCUMENT_NOUNS
 
 
 class PronounResolver:
@@ -90,7 +96,7 @@ class PronounResolver:
         about, or one just named, the one whose name has the description's noun first.
         """
         word = pronoun.lower()
-        if word.startswith("the ") and word.split()[-1] in DOCUMENT_NOUNS:
+        if stands_for_document(word):
             # "‘...,’ the statement said": whoever issued the last statement, if anyone.
             issuer = self.documents.get(word.split()[-1])
             return [issuer] if issuer else []

@@ -22,13 +22,12 @@ from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
 from searchapp.extract.labels import TWEET_SIGNATURE_RE, label_counts, speaker_label, tweet_author
-from searchapp.extract.lexicon import DOCUMENT_NOUNS
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
 from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.names import NameBook, build_namebook, role_word
 from searchapp.extract.places import never_speaks
-from searchapp.extract.pronouns import PronounResolver
+from searchapp.extract.pronouns import PronounResolver, stands_for_document
 from searchapp.extract.quotes import (
     Quote,
     curl_quotes,
@@ -205,7 +204,7 @@ def _tag_paragraph(
             word = m.name.lower()
             is_org = history.stands_for_organisation(word)
             written = word if " " not in word else "org-description" if is_org else "description"
-            if " " in word and word.split()[-1] in DOCUMENT_NOUNS:
+            if stands_for_document(word):
                 written = "document"  # "the statement said": who issued it
                 is_org = looks_like_org(referents[0]) or referents[0] in history.orgs
             if written == "description" and (
@@ -222,7 +221,6 @@ def _tag_paragraph(
                 written = "topic-org-description"  # "the company": the one the story is about
             elif written in ("they", "it") and referents[0] in led_here:
                 written = "paragraph-org"  # "The X Association opposed it. They said"
-
             m = Mention(m.start, m.end, referents[0], "org" if is_org else "person")
             others = tuple(referents[1:])
         if m.start in sources and can_speak(m, book, _verb(text, sources[m.start])):
