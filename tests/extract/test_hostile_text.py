@@ -64,6 +64,14 @@ HOSTILE = {
     * 3_000,
     "appeals and results": "Ana Ruiz appealed to the board to act and posted a 9% rise in "
     * 3_000,
+    # Stop 27's: titled coordinations, documents issued and cited, findings and additions
+    # whose clause is looked for, a transcript label, plural names.
+    "titles, documents and findings": " ".join(
+        f"Ana Ruiz{i:05d} and House Speaker Dev Rana said in a statement that a study led by "
+        f"Dr Lee Tan of the Waste Solutions found the roof had gone; the statement said it "
+        f"would add {i} more. Moriarty: Not this year."
+        for i in range(3_000)
+    ),
 }
 
 
