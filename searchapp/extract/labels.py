@@ -59,10 +59,15 @@ def label_counts(paragraphs: Sequence[str]) -> Counter[str]:
     """How many paragraphs each label opens, by its last word: "KATE BOULDUAN:" and then
     "BOULDUAN:" are one speaker's."""
     return Counter(
-        to_latin(m.group(1)).title().split()[-1]
+        _label_key(m.group(1))
         for text in paragraphs
         if (m := TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
     )
+
+
+def _label_key(label: str) -> str:
+    """A label's last word, as `label_counts` counts it: "KATE BOULDUAN" is "Boulduan"."""
+    return to_latin(label).title().split()[-1]
 
 
 def speaker_label(
@@ -78,7 +83,7 @@ def speaker_label(
             return None
         return book.canonical(to_latin(found.group(1)).title()), found.end()
     found = NAME_LABEL_RE.match(text)
-    if found is None or labels[to_latin(found.group(1)).title().split()[-1]] < 2:
+    if found is None or labels[_label_key(found.group(1))] < 2:
         return None
     full = book.canonical(found.group(1))
     if full == found.group(1) or not book.is_full_name(full) or not book.is_person(full):
@@ -95,7 +100,7 @@ def is_speaker_label(label: str, book: NameBook, labels: Counter[str], opening: 
     if set(label.lower().split()) & NOT_LABELS or is_place(label):
         return False
     name = to_latin(label).title()
-    if labels[name.split()[-1]] > 1:
+    if labels[_label_key(label)] > 1:
         return True
     full = book.canonical(name)
     return not opening and (
