@@ -51,6 +51,7 @@ GAP_RE = re.compile(
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|
            is|was|are|were|been|being|has\s+been|had\s+been|[a-z]+ly|
+           yesterday|today|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|
            (?:[\w\-]+\s+){1,4}ago|(?:last|this|earlier|later)\s+(?:week|month|year|\w+day)|
            (?:on|in|at|during|via|to)\s+(?:a|an|the|his|her|its|their)?\s*[\w.]+(?:\s+\d+)?))*
         \s*$""",
@@ -264,9 +265,27 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 text, before[: i + 1], inside_description=is_object, closed="," in gap
             )
             if head is None and is_object:
-                return None
+                return _modified_subject(text, before[:i], before[i])
             return head or before[i]
     return None
+
+
+# What lies between a subject and the place it is of: "The Office of Civil Defense (OCD)
+# in " (Eastern Visayas) "said".
+_PLACE_MODIFIER_RE = re.compile(r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:in|at|of|for|from)\s+(?:the\s+)?")
+
+
+def _modified_subject(text: str, earlier: list[Mention], place: Mention) -> Mention | None:
+    """The organisation a prepositional phrase modifies, when the mention before a cue is
+    that phrase's object: "The Office of Civil Defense (OCD) in Eastern Visayas said"."""
+    if not earlier or earlier[-1].kind not in ("org", "person"):
+        return None
+    subject = earlier[-1]
+    if not _PLACE_MODIFIER_RE.fullmatch(text, subject.end, place.start):
+        return None
+    if OBJECT_BEFORE_RE.search(tail(text, subject.start)):
+        return None
+    return subject
 
 
 # Someone unnamed speaking for an organisation: "a spokesperson for", "analysts at".

@@ -180,3 +180,8 @@ chipmaker drugmaker producer supplier provider distributor exporter importer pub
 broadcaster utility conglomerate brand startup start-up charity trust agency network
 newspaper magazine union association foundation institute club franchise outfit
 """)
+# Of those, the nouns no person is described with: "X, the low-cost carrier based in".
+ORG_ONLY_NOUNS = BUSINESS_NOUNS - word_set("""
+builder developer maker producer supplier provider distributor exporter importer publisher
+broadcaster miner operator outfit trust agency chain
+""")

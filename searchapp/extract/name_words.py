@@ -64,7 +64,13 @@ def looks_like_org(name: str) -> bool:
         return True
     if words and words[0] == "The":  # a title kept with its "The" ("The Hill", _spans)
         return True
+    if len(words) == 2 and _given_and_surname(words):
+        return False  # "Daniel Fox", "Anna Post": a surname that is also an outlet's word
     return any(_bare(w) in ORG_WORDS for w in words) or _plural_name(words)
+
+
+def _given_and_surname(words: list[str]) -> bool:
+    return first_name_gender(words[0]) is not None and words[1].lower() in common_surnames()
 
 
 def _plural_name(words: list[str]) -> bool:

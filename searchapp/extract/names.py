@@ -18,6 +18,7 @@ from searchapp.extract.acronyms import find_acronyms
 from searchapp.extract.lexicon import (
     BUSINESS_NOUNS,
     FIRST_NAMES,
+    ORG_ONLY_NOUNS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
     ROLE_SYNONYMS,
@@ -347,6 +348,12 @@ def _affiliation_before(text: str, start: int) -> str:
     return before.group(0) if before else ""
 
 
+# ", the low-cost carrier based in", ", a Singapore-listed lender,": the head noun of an
+# appositive, ended by punctuation or by what follows a head ("based", "that", "in").
+_ORG_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}?([a-z\-]+)"
+    r"(?=[,.;:]|\s+(?:based|listed|owned|run|founded|headquartered|that|which|whose|in|of|with|from)\b)"
+)
 _NOUN_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+\Z")
 
 
@@ -362,6 +369,13 @@ def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, s
                     book.companies.add(full)
             if not book.is_person(full):
                 book.introduced_as[before.group(1)].add(full)
+    for _, end, name in found:
+        # "Najma Airways, the low-cost carrier based in ...,": a company, whatever its name.
+        after = _ORG_APPOSITIVE_RE.match(text, end)
+        if after and after.group(1) in ORG_ONLY_NOUNS:
+            full = book.canonical(name)
+            book.companies.add(full)
+            book.introduced_as[after.group(1)].add(full)
 
 
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
@@ -376,6 +390,9 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
         for acronym in find_acronyms(text):
             if " " in acronym.long:
                 book.defined.setdefault(acronym.short, acronym.long)
+                # "Parti Solidariti Rakyat Sabah (PSRS)": people are not given acronyms.
+                if book.is_full_name(acronym.long):
+                    book.companies.add(acronym.long)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for text, found in spans:
         for start, _, name in found:
@@ -408,7 +425,8 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     # Delyth Owain-Rees and ..., he" is the boxer's "he"; "Owain-Rees said she" is hers.
     # An honorific ("Mrs") decides before any pronoun.
     for full, counted in votes.items():
-        book.gender.setdefault(full, counted.most_common(1)[0][0])
+        if full not in book.companies:
+            book.gender.setdefault(full, counted.most_common(1)[0][0])
     for name in book.full_names:
         if name in book.companies:
             continue

@@ -875,3 +875,40 @@ def test_according_to_a_study_is_its_leaders_with_an_affiliation_after_the_name(
         "Lake Victoria Fisheries Research Centre."
     ) == [["Esther Nabukenya"]]
     assert said("Support fell, according to a POLITICO analysis of the polls.") == [[]]
+
+
+def test_a_name_given_an_acronym_or_an_organisations_appositive_is_no_person() -> None:
+    """ "Parti Solidariti Rakyat Sabah (PSRS)" and "Karoo Airways, the regional carrier"
+    look like people's names; "he" and "she" do not stand for them."""
+    assert said(
+        "KOTA KINABALU: Parti Pembangunan Rakyat Tenom (PPRT) demanded 12 seats on Monday.",
+        "PPRT president Jeffrey Lingam Anak Gunsalam said the party would not accept less.",
+        "“We won in Keningau,” he told reporters.",
+    )[1:] == [["Jeffrey Lingam Anak Gunsalam"], ["Jeffrey Lingam Anak Gunsalam"]]
+    assert said(
+        "Analyst Priya Menon covers aviation.",
+        "Zahra Airways, the low-cost carrier based in Fujairah, ordered 30 jets on Tuesday.",
+        "“The risk is delivery slots, not demand,” she said.",
+    )[2] == ["Priya Menon"]
+
+
+def test_an_organisation_modified_by_its_place_is_the_subject_not_the_place() -> None:
+    assert said(
+        "The Office of Disaster Response (ODR) in Western Mindanao said nine people had died."
+    ) == [["Office of Disaster Response"]]
+
+
+def test_yesterday_or_a_weekday_between_subject_and_verb_keeps_the_subject() -> None:
+    assert said(
+        "HARARE – Mines Minister Tendai Mukanya yesterday told Parliament that cuts would go on.",
+        "Opposition leader Ruth Chikore Tuesday said the minister had misled the House.",
+    ) == [["Tendai Mukanya"], ["Ruth Chikore"]]
+
+
+def test_a_given_name_and_a_surname_that_is_an_outlets_word_is_a_person() -> None:
+    """ "Fox" and "Post" name outlets, but "Daniel Fox" is a coach."""
+    assert not looks_like_org("Daniel Fox") and looks_like_org("Fox News")
+    assert said(
+        "Thunder coach Daniel Fox was unhappy with the penalty, saying the lock had been "
+        "“cleaned out legally”."
+    ) == [["Daniel Fox"]]
