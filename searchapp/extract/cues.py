@@ -184,7 +184,19 @@ _FINITE_RE = re.compile(
 
 
 def _adds_an_object(text: str, end: int) -> bool:
-    found = _ADDED_THING_RE.match(text, end, end + 80)
+    return _without_verb(_ADDED_THING_RE.match(text, end, end + 80))
+
+
+# "Claiming the winner in extra time", "claimed a share of the lead": a thing taken, unless a
+# verb follows ("claimed the election was rigged").
+_DETERMINED_RE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\b((?:\s+[\w\-'’]+){0,4})")
+
+
+def _claims_an_object(text: str, end: int) -> bool:
+    return _without_verb(_DETERMINED_RE.match(text, end, end + 80))
+
+
+def _without_verb(found: re.Match[str] | None) -> bool:
     return bool(found) and not _FINITE_RE.search(found.group(1))
 
 
@@ -213,7 +225,9 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
                 or _adds_an_object(text, m.end())
             ):
                 continue
-            if word.startswith("claim") and _CLAIMED_PLAY_RE.match(text, m.end()):
+            if word.startswith("claim") and (
+                _CLAIMED_PLAY_RE.match(text, m.end()) or _claims_an_object(text, m.end())
+            ):
                 continue
             if word.startswith("declar") and _DECLARED_PLAY_RE.match(text, m.end()):
                 continue

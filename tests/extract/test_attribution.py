@@ -912,3 +912,14 @@ def test_a_given_name_and_a_surname_that_is_an_outlets_word_is_a_person() -> Non
         "Thunder coach Daniel Fox was unhappy with the penalty, saying the lock had been "
         "“cleaned out legally”."
     ) == [["Daniel Fox"]]
+
+
+def test_claiming_a_thing_is_taken_not_said_but_claiming_a_clause_is_said() -> None:
+    """The object decides, as it does for "added": a noun phrase with no verb after it
+    ("claiming the winner in extra time") is something won or taken."""
+    assert said(
+        "Hexford Rovers went through, with striker Connor Hebbden claiming the winner in "
+        "extra time.",
+        "Ana Ruiz claimed a share of the lead after the third round.",
+        "Ana Ruiz claimed the course had been set up unfairly.",
+    ) == [[], [], ["Ana Ruiz"]]
