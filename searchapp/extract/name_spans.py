@@ -125,8 +125,10 @@ def _given_name_start(tokens: list[str]) -> int:
     that a person's name follows, when no word before it is a given name or an initial
     ("Mary Kate Smith", "J. Edgar Hoover" stay whole) and the words are no organisation's
     ("Bank of America Merrill Lynch")."""
-    if len(tokens) < 3 or looks_like_org(" ".join(tokens)):
+    if len(tokens) < 3:
         return 0
+    if looks_like_org(" ".join(tokens)):
+        return _person_after_office(tokens)
     for i, token in enumerate(tokens[:-1]):
         if (
             i
@@ -137,6 +139,28 @@ def _given_name_start(tokens: list[str]) -> int:
             return i
         if first_name_gender(token) is not None or len(_bare(token)) == 1 or not token[0].isupper():
             return 0
+    return 0
+
+
+# Offices whose holders' titles run into their names ("Ministry of Finance Nadira ..."),
+# unlike a firm's name that ends in a partner's ("Bank of America Merrill Lynch").
+_GOVERNMENT_OFFICES = word_set("""
+ministry department office bureau secretariat directorate agency commission authority
+""")
+
+
+def _person_after_office(tokens: list[str]) -> int:
+    """Where a given name and surname start after an office's "of" phrase that ran into
+    them: "(Minister in the) Ministry of Finance Nadira Persad-Ali"; 0 for none."""
+    i = len(tokens) - 2
+    if (
+        i >= 3
+        and _bare(tokens[0]) in _GOVERNMENT_OFFICES
+        and "of" in tokens[1 : i - 1]
+        and first_name_gender(tokens[i]) is not None
+        and not looks_like_org(" ".join(tokens[i:]))
+    ):
+        return i
     return 0
 
 

@@ -923,3 +923,17 @@ def test_claiming_a_thing_is_taken_not_said_but_claiming_a_clause_is_said() -> N
         "Ana Ruiz claimed a share of the lead after the third round.",
         "Ana Ruiz claimed the course had been set up unfairly.",
     ) == [[], [], ["Ana Ruiz"]]
+
+
+def test_a_name_after_an_offices_title_is_the_person_not_the_office() -> None:
+    """ "Minister in the Ministry of Finance Nadira Persad-Ali" runs the office into her
+    name; a firm's name ending in a partner's stays whole."""
+    assert said(
+        "Opposition Leader Marcia Baptiste-Joseph called the budget reckless.",
+        "Responding, Minister in the Ministry of Trade Nadira Persad-Ali accused the "
+        "Opposition of “selective amnesia”.",
+        "She said the previous administration had left a mountain of arrears.",
+    )[1:] == [["Nadira Persad-Ali"], ["Nadira Persad-Ali"]]
+    assert said("Bank of America Merrill Lynch said the rally would fade.") == [
+        ["Bank of America Merrill Lynch"]
+    ]
