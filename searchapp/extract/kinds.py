@@ -18,6 +18,7 @@ KINDS = (BODY, CAPTION, BYLINE, BOILERPLATE)
 # Page furniture recognisable from its first words ("You Might Like", "Read the rest here.").
 _BOILERPLATE_START = re.compile(
     r"^(?:you might (?:also )?like|learn more about|read (?:the rest|more|the full)|"
+    r"(?:also read|read also|see also|also see)\s*:|"
     r"related(?: coverage| articles?| stories)?\s*:|sign up|subscribe|advertisement\b|"
     r"click here|follow us|share this|recommended|more from|watch\s*:|"
     r"(?:abstract|full text)\.?$|_{2,}\.?$|copyright\b|©|all rights reserved|"

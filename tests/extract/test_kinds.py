@@ -38,6 +38,18 @@ def test_scraper_residue_is_boilerplate():
     assert classify_paragraphs(paragraphs) == ["boilerplate"] * 4
 
 
+def test_link_lines_of_every_house_style_are_boilerplate():
+    """ "Also read:" and "See also:" are how many outlets outside the US write "READ MORE:";
+    a link's headline names someone, and must not make them a speaker."""
+    paragraphs = [
+        "Also read: NEMA warns 11 states of imminent flooding",
+        "READ MORE: Minister says dam will be ready by 2027",
+        "See also: Ruto hails Kenya's tea exports",
+        "Also, read the minister's statement, which says little.",
+    ]
+    assert classify_paragraphs(paragraphs) == ["boilerplate"] * 3 + ["body"]
+
+
 def test_credit_lines_are_author_lines():
     """A credit names who reported, not who is quoted: it never carries speakers."""
     assert classify_paragraphs(
