@@ -87,6 +87,10 @@ def clean_span(span: str) -> str:
     # "Embattled Mayor ...".
     while len(tokens) > 2 and _describes(tokens[0]) and looks_like_person(" ".join(tokens[1:])):
         tokens.pop(0)
+    # "Mainboard-listed Harbourline Logistics", "Leeds-based Carraway Homes": a compound
+    # adjective describes whatever it stands before.
+    if len(tokens) > 2 and _COMPOUND_ADJECTIVE_RE.fullmatch(tokens[0]):
+        tokens.pop(0)
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").
     last_title = max((i for i, t in enumerate(tokens) if _bare(t) in TITLES), default=-1)
@@ -165,6 +169,7 @@ def _person_after_office(tokens: list[str]) -> int:
 
 
 HONORIFICS = word_set("mr mrs ms miss dr")
+_COMPOUND_ADJECTIVE_RE = re.compile(r"[A-Z][\w.]*-[a-z]+ed")
 _AGE_WORD_RE = re.compile(r"[\w\-]+-year-old")
 POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd

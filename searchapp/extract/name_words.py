@@ -17,7 +17,7 @@ import gender_guesser.detector
 import names
 from anyascii import anyascii
 
-from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_WORDS
+from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_NOUNS, ORG_WORDS
 from searchapp.extract.memo import remember_names
 
 # Never a surname: "Donald Trump Jr." is a Trump.
@@ -66,6 +66,8 @@ def looks_like_org(name: str) -> bool:
         return True
     if len(words) == 2 and _given_and_surname(words):
         return False  # "Daniel Fox", "Anna Post": a surname that is also an outlet's word
+    if len(words) > 1 and _bare(words[-1]) in ORG_NOUNS:
+        return True  # "Singapore Exchange": headed by what "the exchange" would stand for
     return any(_bare(w) in ORG_WORDS for w in words) or _plural_name(words)
 
 

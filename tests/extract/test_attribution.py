@@ -937,3 +937,13 @@ def test_a_name_after_an_offices_title_is_the_person_not_the_office() -> None:
     assert said("Bank of America Merrill Lynch said the rally would fade.") == [
         ["Bank of America Merrill Lynch"]
     ]
+
+
+def test_a_compound_adjective_is_no_part_of_a_name_and_an_org_noun_heads_one() -> None:
+    """ "Mainboard-listed Harbourline Logistics" is Harbourline Logistics; "the Singapore
+    Exchange" is an exchange, no person, so "the company" is still the logistics firm."""
+    assert looks_like_org("Singapore Exchange")
+    assert said(
+        "SINGAPORE — Mainboard-listed Kestrel Freight Lines reported a fall in profit.",
+        "In a filing to the Singapore Exchange, the company said freight rates had doubled.",
+    )[1] == ["Kestrel Freight Lines"]
