@@ -188,7 +188,9 @@ def is_speaker_entity(name: str) -> bool:
         # "Senate Republicans", "Syrian Kurds"; but "Claire Danes" is one woman, and
         # "Virginia Democrats" a group, for Virginia is a place before it is a name.
         person = keys[0] in given_names() and not is_place(" ".join(words[:-1]))
-        if _collective(keys[-1]) and not person:
+        # "Queensland Police", "the Kogi police": a force, one organisation, as "West
+        # Yorkshire Police" is; "police" alone is anyone's.
+        if _collective(keys[-1]) and not person and keys[-1] != "police":
             return False
         return not all(key in GENERIC_HEADS or key in GENERIC_MODIFIERS for key in keys)
     key = keys[0]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
+from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
@@ -203,6 +204,10 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             and text.startswith(",", d.end)
         )
     ]
+    bodies = _public_bodies(text, quotes, book)
+    if bodies:
+        spans = [(b.start - 1, b.end) for b in bodies]
+        descriptions = [d for d in descriptions if not inside(d.start, spans)] + bodies
     if descriptions:
         # What a description covers is dropped, in one pass: filtering the whole list once
         # per description was quadratic in a paragraph of many.
@@ -231,6 +236,29 @@ def _bare_police(text: str, quotes: list[tuple[int, int]], taken: set[int]) -> l
         and not inside(m.start(), quotes)
         and not _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
     ]
+
+
+# "The Uttarakhand government", "the Kenyan embassy": a public body named by its place.
+_PUBLIC_BODY_RE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’\-]*\s+){1,3})(government|ministry|police|army|"
+    r"military|navy|embassy|high commission|cabinet|parliament|regime|junta|presidency)\b"
+)
+
+
+def _public_bodies(text: str, quotes: list[tuple[int, int]], book: NameBook) -> list[Mention]:
+    """Public bodies written with their place before a lowercase noun, as organisations
+    in their own right. Not a person's ("the Trump administration" is his), nor an
+    organisation's, nor a nation's by its adjective ("the German government"): with
+    those, PolNeAR train gained 1 speaker its annotators named and 13 they did not."""
+    found = []
+    for m in _PUBLIC_BODY_RE.finditer(text):
+        modifier = m.group(1).strip()
+        if inside(m.start(), quotes) or looks_like_org(modifier) or modifier.lower() in DEMONYMS:
+            continue
+        if book.is_person(book.canonical(modifier)) and not is_place(modifier):
+            continue
+        found.append(Mention(m.start(1), m.end(), f"{modifier} {m.group(2)}", "org"))
+    return found
 
 
 def _name_word_descriptions(text: str, book: NameBook) -> list[Mention]:

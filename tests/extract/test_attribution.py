@@ -947,3 +947,15 @@ def test_a_compound_adjective_is_no_part_of_a_name_and_an_org_noun_heads_one() -
         "SINGAPORE — Mainboard-listed Kestrel Freight Lines reported a fall in profit.",
         "In a filing to the Singapore Exchange, the company said freight rates had doubled.",
     )[1] == ["Kestrel Freight Lines"]
+
+
+def test_a_public_body_named_by_its_place_speaks_but_not_a_persons_or_a_nations() -> None:
+    assert said(
+        "The Uttarakhand government had defended the rule, contending it was a safety measure."
+    ) == [["Uttarakhand government"]]
+    assert said("The Kogi police said three men had been arrested.") == [["Kogi police"]]
+    assert said(
+        "The German government proposed a levy on the dirtiest plants.",
+        "President Barack Obama said he would veto it.",
+        "The Obama administration argues the accord will open doors.",
+    ) == [[], ["Barack Obama"], []]

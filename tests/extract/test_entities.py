@@ -91,3 +91,10 @@ def test_a_super_pac_unnamed_is_no_facet_value() -> None:
     assert not is_speaker_entity("PAC")
     assert not is_speaker_entity("Super PAC")
     assert is_speaker_entity("Priorities USA Action")
+
+
+def test_a_police_force_named_by_its_place_is_an_organisation() -> None:
+    from searchapp.extract.entities import is_speaker_entity
+
+    assert is_speaker_entity("Queensland Police") and is_speaker_entity("Kogi police")
+    assert not is_speaker_entity("Police") and not is_speaker_entity("Senate Republicans")
