@@ -29,7 +29,7 @@ SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # Also "according to an analysis by the Pew Research Center", "according to the AP" and
 # "according to the latest crime statistics released by the South African Police Service".
 ACCORDING_RE = re.compile(
-    r"\b(?:according to|in the words of)\s+(?:(?:a|an|the|new)\s+)?"
+    r"\b(?:according to|in the words of)\s+((?:a|an|the|new)\s+)?"
     r"(?:[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
     r"(?:released|published|compiled|issued|provided|led|conducted|prepared|commissioned|"
     r"written)\s+by\s+)?(?:the\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?$",
@@ -114,6 +114,8 @@ def sources_without_verbs(
         # only modifies the real source, which has none.
         modifier = _MODIFIED_RE.match(text, m.end, m.end + 4) and not (
             _OWN_DOCUMENT_RE.match(text, m.end)
+            # "according to Harbourline data": figures with no article are the name's own.
+            or (_DATA_AFTER_RE.match(text, m.end) and according and not according.group(1))
         )
         if according and not modifier:
             start = max(0, m.start - 70) + according.start()
@@ -123,7 +125,10 @@ def sources_without_verbs(
 
 # "according to a POLITICO analysis": a lowercase word after the name (or its 's), but not
 # an affiliation ("according to a study led by Dr Esther Nabukenya of the ... Centre").
-_MODIFIED_RE = re.compile(r"(?:['’]s)?\s+(?!(?:of|at|from)\s)[a-z]")
+_MODIFIED_RE = re.compile(
+    r"(?:['’]s)?\s+(?!(?:of|at|from|on|in|last|this|earlier|and|which|who|that|as)\s)[a-z]"
+)
+_DATA_AFTER_RE = re.compile(r"\s+(?:data|figures|statistics|numbers|estimates)\b")
 # "according to the company's release": the owner of the document is its source.
 _OWN_DOCUMENT_RE = re.compile(
     r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:release|statement|announcement|report|filing|website|"
