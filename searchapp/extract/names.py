@@ -30,6 +30,7 @@ from searchapp.extract.name_words import (
     GENERATION_SUFFIXES,
     NameKeys,
     _bare,
+    common_surnames,
     first_name_gender,
     is_acronym,
     looks_like_org,
@@ -270,6 +271,18 @@ def _surname_first(name: str, surnames: frozenset[str]) -> bool:
     return first in surnames and first not in FIRST_NAMES
 
 
+def _family_name_first(name: str) -> bool:
+    """ "Lee Mei Ling", "Tan Cheng Bock": a common surname, then two short given names, as
+    Chinese and Korean names are written. Its first word says nothing of the person's
+    gender ("Lee" would be a man's), so no gender is guessed from it."""
+    words = name.split()
+    return (
+        len(words) == 3
+        and words[0].lower() in common_surnames()
+        and all(len(w) <= 5 and w[1:].islower() for w in words[1:])
+    )
+
+
 def _starts_like_a_name(name: str) -> bool:
     first = name.split()[0]
     return bool(_INITIAL_RE.fullmatch(first)) or first_name_gender(first) is not None
@@ -430,7 +443,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     for name in book.full_names:
         if name in book.companies:
             continue
-        guess = first_name_gender(name.split()[0])
+        guess = None if _family_name_first(name) else first_name_gender(name.split()[0])
         if guess and name not in book.gender:
             book.gender[name] = guess
     book.confirmed.update(book.gender)

@@ -970,3 +970,13 @@ def test_according_to_figures_released_by_a_body_or_to_its_data_is_that_body() -
         "Rental growth slowed to 9 per cent, according to Harbourline Real Estate data.",
         "Prices fell 4 per cent, according to a Politico analysis.",
     ) == [["Dubai Land Registry"], ["Harbourline Real Estate"], []]
+
+
+def test_a_chinese_name_written_family_name_first_gets_no_gender_from_its_surname() -> None:
+    """ "Lee" would make Lee Mei Ling a man, and "she said" after her went to the woman
+    before her."""
+    assert said(
+        "Defence counsel Priscilla Chan said her client had repaid half the money.",
+        "District Judge Lee Mei Ling said the offences had been planned and sustained.",
+        "“This was not a single moment of weakness,” she said.",
+    )[2] == ["Lee Mei Ling"]
