@@ -97,6 +97,14 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Dr Lee Tan of the Waste Solutions found the roof had gone; the statement said it "
         f"would add {i} more. Moriarty: Not this year." for i in range(3_000)
     ),
+    # Stop 28's: public bodies by their place, organisations' appositives and acronyms,
+    # offices run into names, subjects modified by a place, claims of things, data cited.
+    "public bodies, offices and appositives x 3,000": lambda: " ".join(
+        f"The Kogi{i:05d} government, the Office of Relief (OR{i:05d}) in Eastern Samar said "
+        f"Minister in the Ministry of Finance Nadira Persad{i:05d} claimed the winner; Najma "
+        f"Air{i:05d}, the low-cost carrier based in Dubai, said, according to Harbour data."
+        for i in range(3_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

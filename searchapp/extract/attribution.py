@@ -272,7 +272,9 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
 
 # What lies between a subject and the place it is of: "The Office of Civil Defense (OCD)
 # in " (Eastern Visayas) "said".
-_PLACE_MODIFIER_RE = re.compile(r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:in|at|of|for|from)\s+(?:the\s+)?")
+_PLACE_MODIFIER_RE = re.compile(
+    r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:in|at|of|for|from)\s+(?:the\s+)?"
+)
 
 
 def _modified_subject(text: str, earlier: list[Mention], place: Mention) -> Mention | None:

@@ -365,7 +365,8 @@ def _affiliation_before(text: str, start: int) -> str:
 # appositive, ended by punctuation or by what follows a head ("based", "that", "in").
 _ORG_APPOSITIVE_RE = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,4}?([a-z\-]+)"
-    r"(?=[,.;:]|\s+(?:based|listed|owned|run|founded|headquartered|that|which|whose|in|of|with|from)\b)"
+    r"(?=[,.;:]|\s+(?:based|listed|owned|run|founded|headquartered|that|which|whose|in|of|"
+    r"with|from)\b)"
 )
 _NOUN_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+\Z")
 

@@ -72,6 +72,14 @@ HOSTILE = {
         f"would add {i} more. Moriarty: Not this year."
         for i in range(3_000)
     ),
+    # Stop 28's: public bodies by their place, organisations' appositives and acronyms,
+    # offices run into names, subjects modified by a place, claims of things, data cited.
+    "public bodies, offices and appositives": " ".join(
+        f"The Kogi{i:05d} government, the Office of Relief (OR{i:05d}) in Eastern Samar said "
+        f"Minister in the Ministry of Finance Nadira Persad{i:05d} claimed the winner; Najma "
+        f"Air{i:05d}, the low-cost carrier based in Dubai, said, according to Harbour data."
+        for i in range(3_000)
+    ),
 }
 
 
