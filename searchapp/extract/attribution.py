@@ -215,7 +215,8 @@ _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|late
 # Trump, said": a role, not a phrase or a participle, and before a person's name only
 # ("Stone, who chairs the board, announced" is Stone).
 _APPOSITIVE_OPENS_RE = re.compile(
-    r",\s*(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
+    r",\s*(?:(?:the|an?)\s+)?"  # ", the critic Majella Doran, described"
+    r"(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
     r"[a-z\-]+|[A-Z][a-z]{1,4}\.|(?i:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
     + r"))\.?\s+){0,2}\Z"

@@ -980,3 +980,10 @@ def test_a_chinese_name_written_family_name_first_gets_no_gender_from_its_surnam
         "District Judge Lee Mei Ling said the offences had been planned and sustained.",
         "“This was not a single moment of weakness,” she said.",
     )[2] == ["Lee Mei Ling"]
+
+
+def test_an_appositive_name_after_a_role_with_its_article_is_the_subject() -> None:
+    assert said(
+        "The chair of the judging panel, the critic Majella Dorran, described the book as "
+        "“a quiet masterpiece about grief and the sea”."
+    ) == [["Majella Dorran"]]
