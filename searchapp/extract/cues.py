@@ -160,6 +160,11 @@ _ANSWER_IN_WORDS_RE = re.compile(
 )
 
 
+# "Describing" is narration more often than speech ("describing the scene"), but not with
+# the words quoted after "as": "describing the cost cuts as “ahead of schedule”".
+_DESCRIBED_AS_QUOTE_RE = re.compile(r"\s+(?:[\w'’\-]+\s+){1,6}?as\s+[“\"‘]")
+
+
 # After an article an -ing form is a noun: "the blasting had cracked", "a warning".
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this)\s+\Z", re.I)
 
@@ -250,6 +255,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             yield m.start(), m.end(), word  # "MetService has issued a red rain warning"
         elif word in _APPEAL_FORMS and _APPEALED_TO_SAY_RE.match(text, m.end()):
             yield m.start(), m.end(), word  # "appealed for calm", "appealed to X to act"
+        elif word == "describing" and _DESCRIBED_AS_QUOTE_RE.match(text, m.end()):
+            yield m.start(), m.end(), word  # "describing the cuts as “ahead of schedule”"
         elif word in _PHRASAL:
             particle = _PARTICLE_RE.match(text, m.end())
             if (

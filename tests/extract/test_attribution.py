@@ -987,3 +987,11 @@ def test_an_appositive_name_after_a_role_with_its_article_is_the_subject() -> No
         "The chair of the judging panel, the critic Majella Dorran, described the book as "
         "“a quiet masterpiece about grief and the sea”."
     ) == [["Majella Dorran"]]
+
+
+def test_describing_is_speech_only_with_the_words_quoted_after_as() -> None:
+    assert said(
+        "The court ordered the municipality to restore water, with Judge Nomsa Radebbe "
+        "describing its conduct as “a dereliction of duty”.",
+        "Nomsa Radebbe spent the evening describing the scene to friends.",
+    ) == [["Nomsa Radebbe"], []]
