@@ -120,7 +120,21 @@ def sources_without_verbs(
         if according and not modifier:
             start = max(0, m.start - 70) + according.start()
             found.append(Attribution(m, start, m.end, "according"))
+        elif m.kind == "person" and (
+            signed := _SIGNED_BY_RE.search(text, max(0, m.start - 90), m.start)
+        ):
+            # "In a statement signed by its Managing Director, Mr Kofi Boateng, Volta Crest
+            # said": the signer speaks, as the organisation does.
+            found.append(Attribution(m, signed.start(), m.end, "according"))
     return found
+
+
+# "in a statement signed by its Managing Director, Mr", "in a statement by the Commissioner
+# for Information,": the words between a statement and its signer's name.
+_SIGNED_BY_RE = re.compile(
+    r"\ba\s+statement\s+(?:signed\s+|issued\s+)?by\s+(?:(?:its|his|her|their|the)\s+)?"
+    r"(?:[\w\-]+\s+){0,5}?(?:[\w\-]+,\s+)?(?:(?:Mr|Mrs|Ms|Dr|Chief)\.?\s+)?\Z"
+)
 
 
 # "according to a POLITICO analysis": a lowercase word after the name (or its 's), but not

@@ -566,14 +566,19 @@ def test_a_declaration_and_a_novel_written_are_no_statements() -> None:
 
 def test_names_with_apostrophes_hyphens_and_a_first_name_in_ing() -> None:
     """ "Trish O'Dwyer-Kent", "Mrs Blessing Okonkwo-Ibe" (a given name, not "Following"),
-    "its President-General, Chief Festus Akindele-Ojo" (a title, not a speaker)."""
+    "its President-General, Chief Festus Akindele-Ojo" (a title, "Chief", then the statement's
+    signer, who speaks with the union)."""
     assert said(
         "Mayor Trish O'Dwyer-Kent said in a post on Facebook that crews were sandbagging.",
         "The Odo-Ora Development Union, in a statement by its President-General, Chief "
         "Festus Akindele-Ojo, called on the state to establish a security post.",
         "The notice was signed by its secretary, Mrs Blessing Okonkwo-Ibe, who said the "
         "members were patient.",
-    ) == [["Trish O'Dwyer-Kent"], ["Odo-Ora Development Union"], ["Blessing Okonkwo-Ibe"]]
+    ) == [
+        ["Trish O'Dwyer-Kent"],
+        ["Odo-Ora Development Union", "Festus Akindele-Ojo"],
+        ["Blessing Okonkwo-Ibe"],
+    ]
 
 
 def test_a_possessive_role_in_a_lede_is_the_minister_named_after() -> None:
@@ -995,3 +1000,10 @@ def test_describing_is_speech_only_with_the_words_quoted_after_as() -> None:
         "describing its conduct as “a dereliction of duty”.",
         "Nomsa Radebbe spent the evening describing the scene to friends.",
     ) == [["Nomsa Radebbe"], []]
+
+
+def test_the_signer_of_a_statement_speaks_with_the_organisation() -> None:
+    assert said(
+        "In a statement signed by its Managing Director, Mr. Kofi Boatteng, Volta Crest "
+        "Construction said it brought “over 15 years of combined experience”."
+    ) == [["Volta Crest Construction", "Kofi Boatteng"]]
