@@ -256,11 +256,14 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
         if GAP_RE.match(gap) or named_appositive:
             preceding = tail(text, before[i].start)
             # After a preposition a name is an object or a modifier ("a reporter for Agence
-            # France-Presse called it"), unless it wrote the document or heads "who said".
+            # France-Presse called it"), unless it wrote the document or heads "who said"
+            # (an organisation's "which said": "approved by the Utilities Commission, which
+            # said in a statement").
             is_object = (
                 bool(OBJECT_BEFORE_RE.search(preceding))
                 and not DOCUMENT_BY_RE.search(preceding)
                 and not _WHO_RE.search(gap)
+                and not (before[i].kind == "org" and _WHICH_SAID_RE.match(gap))
             )
             head = _appositive_head(
                 text, before[: i + 1], inside_description=is_object, closed="," in gap
@@ -414,6 +417,7 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
 
 _AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")
 _WHO_RE = re.compile(r"\bwho\b")
+_WHICH_SAID_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+which\s+(?:[a-z]+ly\s+|also\s+)?$")
 _RELATIVE_RE = re.compile(r"\b(?:who|which|whose)\b")
 _LINKED_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?—–]|$)")

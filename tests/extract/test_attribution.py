@@ -1007,3 +1007,10 @@ def test_the_signer_of_a_statement_speaks_with_the_organisation() -> None:
         "In a statement signed by its Managing Director, Mr. Kofi Boatteng, Volta Crest "
         "Construction said it brought “over 15 years of combined experience”."
     ) == [["Volta Crest Construction", "Kofi Boatteng"]]
+
+
+def test_an_organisation_that_said_in_a_relative_clause_speaks_though_an_object() -> None:
+    assert said(
+        "The tariff must be approved by the Public Utilities Commission of Lanka (PUCL), "
+        "which said in a statement that it would hold consultations."
+    ) == [["Public Utilities Commission of Lanka"]]
