@@ -174,6 +174,21 @@ class NameBook:
         # "Trump" is the son only when the article has no other Trump.
         plain = [f for f in exact if _suffixes(f) <= _suffixes(name)]
         exact = plain if len(words) > 1 or plain else exact
+        if len(words) > 1:
+            # "Mohd Faizal" and "Kamal Ariffin" for Mohd Faizal Ismail and Kamal Ariffin
+            # Zainal: the short form of a name whose given names come first is those names.
+            bare = [_bare(w) for w in words]
+            longer = {
+                f
+                for f in keys.by_first.get(bare[0], ())
+                if len(f.split()) > len(words)
+                and [_bare(w) for w in f.split()[: len(words)]] == bare
+                and not _suffixes(f)
+                # Not a name run into a place: "Ted Cruz South Carolina".
+                and not is_place(" ".join(f.split()[len(words) :]))
+            }
+            if len(longer) == 1:
+                return longer.pop()
         if exact:
             # The fullest form, but one that starts like a name: "Crooked Hillary Clinton"
             # is a nickname, "Hillary Clinton" the person; and not one that starts with

@@ -1014,3 +1014,21 @@ def test_an_organisation_that_said_in_a_relative_clause_speaks_though_an_object(
         "The tariff must be approved by the Public Utilities Commission of Lanka (PUCL), "
         "which said in a statement that it would hold consultations."
     ) == [["Public Utilities Commission of Lanka"]]
+
+
+def test_given_names_first_are_a_short_form_of_the_full_name_and_label_transcripts() -> None:
+    """Malay names have no surname: "Mohd Faizal" is Mohd Faizal Ismail, in prose and as a
+    transcript's label. "Donald Trump" stays the father beside "Donald Trump Jr."."""
+    assert said(
+        "Mohd Faizal Ismaill, the ninth witness, said he had followed orders.",
+        "He was examined by deputy public prosecutor Nur Aisyah Rahmann.",
+        "Nur Aisyah: Did you raise any objection?",
+        "Mohd Faizal: I told him the company did not meet the requirements.",
+        "Mohd Faizal: He was my boss.",
+        "Nur Aisyah: Why did you proceed?",
+    )[2:] == [["Nur Aisyah Rahmann"], ["Mohd Faizal Ismaill"], ["Mohd Faizal Ismaill"], [
+        "Nur Aisyah Rahmann"
+    ]]
+    assert said("Donald Trump Jr. spoke first.", "Donald Trump said he was proud.")[1] == [
+        "Donald Trump"
+    ]
