@@ -387,7 +387,7 @@ _NOUN_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+\Z")
 
 
 def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, str]]) -> None:
-    for start, _, name in found:
+    for start, end, name in found:
         before = _NOUN_BEFORE_RE.search(text, max(0, start - 30), start)
         if before and before.group(1) not in STOPWORDS:
             full = book.canonical(name)
@@ -398,7 +398,6 @@ def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, s
                     book.companies.add(full)
             if not book.is_person(full):
                 book.introduced_as[before.group(1)].add(full)
-    for _, end, name in found:
         # "Najma Airways, the low-cost carrier based in ...,": a company, whatever its name.
         after = _ORG_APPOSITIVE_RE.match(text, end)
         if after and after.group(1) in ORG_ONLY_NOUNS:
