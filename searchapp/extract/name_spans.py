@@ -14,6 +14,7 @@ from functools import lru_cache
 from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import FIRST_NAMES, ORG_WORDS, STOPWORDS, TITLES, word_set
 from searchapp.extract.memo import remember_names
+from searchapp.extract.places import is_place
 from searchapp.extract.name_words import (
     IRISH_PREFIXES,
     _bare,
@@ -108,6 +109,7 @@ def clean_span(span: str) -> str:
             # No one after it: "The Minister of Conservation" is an office, not a name.
             tokens = tokens[first:] if 0 < first < len(tokens) - 1 else []
     tokens = tokens[_given_name_start(tokens) :]
+    tokens = _without_place_after(tokens)
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()
     while (
@@ -121,6 +123,22 @@ def clean_span(span: str) -> str:
     ):
         tokens.pop()
     return " ".join(tokens).rstrip(",;:")
+
+
+def _without_place_after(tokens: list[str]) -> list[str]:
+    """ "the Ted Cruz South Carolina victory party": a person's name run into a place of
+    two or more words, which no one's surname is. One-word places are surnames too
+    ("George Washington", "Michael Jordan")."""
+    for k in (3, 2):
+        head = tokens[:-k]
+        if (
+            len(head) >= 2
+            and first_name_gender(head[0]) is not None
+            and is_place(" ".join(tokens[-k:]))
+            and looks_like_person(" ".join(head))
+        ):
+            return head
+    return tokens
 
 
 def _given_name_start(tokens: list[str]) -> int:
@@ -193,9 +211,10 @@ def _org_after_title(rest: list[str]) -> bool:
 
 def _sentence_adverb(token: str) -> bool:
     """ "Following", "Notably": capitalised only because they start the sentence.
-    First names can look the same ("Kelly", "Carly", "Sterling")."""
+    First names can look the same ("Kelly", "Carly", "Sterling"), and so can the words
+    that open an outlet's name ("Daily Caller", "Weekly Standard")."""
     bare = _bare(token)
-    return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES
+    return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES and bare not in ORG_WORDS
 
 
 ORG_HEADS = word_set("""

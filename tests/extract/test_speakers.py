@@ -377,6 +377,26 @@ def test_a_phrase_run_into_a_name_is_left_out_at_the_given_name() -> None:
     assert said(text) == [["Marcus Rashford"]]
 
 
+def test_a_place_run_into_a_name_is_not_part_of_it() -> None:
+    """ "the Ted Cruz South Carolina victory party" made "South Carolina, says Cruz" a
+    speaker "Ted Cruz South Carolina". One-word places stay: they are surnames too."""
+    assert clean_span("Ted Cruz South Carolina") == "Ted Cruz"
+    assert clean_span("Aisha Bello New Zealand") == "Aisha Bello"
+    assert clean_span("George Washington") == "George Washington"
+    assert clean_span("Michael B. Jordan") == "Michael B. Jordan"
+    assert clean_span("Bank of America New York") == "Bank of America New York"
+
+
+def test_an_outlets_opening_word_is_no_sentence_adverb() -> None:
+    """ "Daily" and "Weekly" end like adverbs ("Increasingly", "Notably") but open the
+    names of papers."""
+    assert said("The Daily Caller reported that the senator gave money.") == [["Daily Caller"]]
+    assert said("Daily Graphic reported on Monday that the tender was cancelled.") == [
+        ["Daily Graphic"]
+    ]
+    assert said("Increasingly, Mensah says, the port is full.") == [["Mensah"]]
+
+
 def test_a_description_after_an_inverted_cue_is_its_subject() -> None:
     """ "said the 22-year-old from Brno": the description, not a reported clause, is what
     the rules propose (the model then weighs it)."""
