@@ -70,16 +70,13 @@ def candidate_features(
     span = max(1, len(proposal.paragraphs) - 1)
     top = max(paragraphs_of.values(), default=0)
     book = proposal.book
-    # Who the rules named as speakers before each paragraph: a pronoun or a bare quotation
-    # mostly continues the story's last speaker, and one already named by name.
-    before = _speakers_before(flat)
     # Per name, per paragraph and per (paragraph, name), computed once: a paragraph of
     # thousands of candidates was read whole for each of them.
     names: dict[str, dict[str, float]] = {}
     paragraphs: dict[int, dict[str, float]] = {}
     named_in: dict[tuple[int, str], float] = {}
     rows = []
-    for (i, c), (last_before, named_before) in zip(flat, before, strict=True):
+    for i, c in flat:
         text = proposal.paragraphs[i]
         name = c.speaker
         if name not in names:
@@ -110,8 +107,6 @@ def candidate_features(
             "paragraph_names_speaker": named_in[(i, name)],
             "speaker_statements": math.log1p(per_paragraph[(i, name)]),
             "speaker_first_choice_here": float(first_choice[(i, name)] > 0),
-            "speaker_last_before": float(last_before),
-            "speaker_named_before": math.log1p(named_before),
             "said_words": math.log1p(len(c.quote.text.split())),
             "distance": math.log1p(c.distance) if c.verb else 0.0,
             "direct": float(c.quote.direct),
@@ -127,28 +122,6 @@ def candidate_features(
         }
         rows.append(f)
     return rows
-
-
-def _speakers_before(flat: Sequence[tuple[int, Candidate]]) -> list[tuple[bool, int]]:
-    """Per candidate, whether its speaker is the last first-choice speaker of the
-    paragraphs before its own, and in how many of them it was given by name (not by a
-    pronoun or a fallback). One pass: an article of thousands of paragraphs stays linear."""
-    last, named = "", Counter[str]()
-    out: list[tuple[bool, int]] = []
-    paragraph, here = -1, []
-    for i, c in flat:
-        if i != paragraph:
-            if here:
-                last = here[-1].speaker
-                named.update({h.speaker for h in here if h.written in _BY_NAME})
-            paragraph, here = i, []
-        if c.rank == 0:
-            here.append(c)
-        out.append((last == c.speaker, named[c.speaker]))
-    return out
-
-
-_BY_NAME = frozenset({"person", "org", "name"})
 
 
 def choose(
