@@ -217,9 +217,14 @@ _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|late
 _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:the|an?)\s+)?"  # ", the critic Majella Doran, described"
     r"(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
-    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|(?i:"
+    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
-    + r"))\.?\s+){0,2}\Z"
+    + r"))\.?\s+){0,2}"
+    # A team or a country inside the role: ", former Pakistan No.1 Tariq Awan,", ", Kenya
+    # Power chairman Joy Mdivo,".
+    r"(?:(?<=[a-z\d,]\s)[A-Z][\w\-]*\s+(?:(?:[a-z\-]+|No\.\s?\d+|(?i:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r"))\.?\s+){1,2})?\Z"
 )
 
 

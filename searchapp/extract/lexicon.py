@@ -46,7 +46,7 @@ manager advisor adviser aide state sheriff astronaut head nominee analyst pollst
 economist scientist professor historian activist lobbyist consultant executive official
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
  detective councilman councilwoman councillor councilor alderman alderwoman premier
-inspector constable principal headteacher cllr cathaoirleach taoiseach tánaiste tanaiste mec vc
+inspector constable principal headteacher advocate cllr cathaoirleach taoiseach tánaiste tanaiste mec vc
 vice-chancellor datuk datin dato tun alhaji alhaja elder president-general
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend

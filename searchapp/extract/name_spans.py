@@ -38,23 +38,29 @@ _CAPITAL = (
     + "]"
 )
 _PREFIXED = rf"{IRISH_PREFIXES}{_CAPITAL}[\w\-]*"  # "Liam Ó hAodha"
+# An apostrophe inside a name: "O'Malley", "D’Souza", and before lowercase letters in
+# Bantu names ("Hang’ombe", "Ng’ang’a"), but not a possessive or a contraction ("It’s",
+# "Don’t", "We’ll").
+_INNER_APOSTROPHE = (
+    rf"(?:['’](?:{_CAPITAL}[\w\-]+|(?!(?:s|t|ll|re|ve|d|m)\b)[a-z]+))*"
+)
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
-    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*(?:['’]{_CAPITAL}[\w\-]+)?|{_PREFIXED})"
+    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*{_INNER_APOSTROPHE}|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
 _AFTER_CAPITAL = (
     r"(?:(?:\.[A-Z])+\.?|(?:"
     + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
-    + rf")\.|\.|[\w\-]*(?:['’]{_CAPITAL}[\w\-]+)?)"
+    + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE})"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
-# ("Charles de Gaulle", "Bank of America"). Not after a letter, "@", "#" or apostrophe,
+# ("Charles de Gaulle", "Bank of America", "Johan van der Merwe"). Not after a letter, "@", "#" or apostrophe,
 # tested once the first capital is read: a pattern that starts with a letter lets the
 # engine skip to each capital instead of trying every position of the paragraph.
 _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
-    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} )?{_TOKEN})*"
+    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")

@@ -113,11 +113,14 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
         return False
     return all(
-        w[0].isupper() or w in {"de", "van", "von", "bin", "al", "da", "na"} or _PREFIXED_RE.match(w)
+        w[0].isupper() or w in _NAME_PARTICLES or _PREFIXED_RE.match(w)
         for w in words
     ) and not is_acronym(words[-1])
 
 
+_NAME_PARTICLES = frozenset(
+    "de van von der den bin binti al da dos das di du del la le na ter".split()
+)
 # Capitals of any Latin script ("Ó", "Ł") start a name's word, and so does Irish's lowercase
 # prefix before one ("Liam Ó hAodha", "Dún na nGall", "Mac an tSaoi").
 IRISH_PREFIXES = r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?"

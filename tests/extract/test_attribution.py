@@ -994,6 +994,33 @@ def test_an_appositive_name_after_a_role_with_its_article_is_the_subject() -> No
     ) == [["Majella Dorran"]]
 
 
+def test_an_appositive_name_after_a_possessive_role_is_the_subject() -> None:
+    """ "Bhengu’s lawyer, Advocate X, argued" and "His coach, former Pakistan No.1 X, said":
+    the one whose lawyer or coach it is does not speak, and a country or a team may stand
+    inside the role."""
+    assert said(
+        "Mxolisi Bhengu appeared in court on Monday.",
+        "Bhengu’s lawyer, Advocate Johan van der Merwe SC, argued that his client had “every "
+        "intention of clearing his name”.",
+    )[1] == ["Johan van der Merwe"]
+    assert said(
+        "Hamza Khan Yousaf won the final in straight games.",
+        "His coach, former Pakistan No.1 Tariq Mehmood Awann, said Yousaf would rise.",
+    )[1] == ["Tariq Mehmood Awann"]
+    assert said(
+        "Root fell for 12. Their captain, England skipper Ben Stokess, said they would regroup."
+    ) == [["Ben Stokess"]]
+
+
+def test_names_keep_their_particles_and_inner_apostrophes() -> None:
+    """ "van der", "de la", and the apostrophes of Bantu names ("Hang’ombe", "Ng’ang’a")
+    are inside the name; a possessive or a contraction is not."""
+    assert said("Justice Mutinta Hang’ombe said the petition failed.") == [["Mutinta Hang’ombe"]]
+    assert said("“No,” Kamau Ng’ang’a said.") == [["Kamau Ng’ang’a"]]
+    assert said("Maria de la Cruz said the vote was close.") == [["Maria de la Cruz"]]
+    assert said("It’s over, said Mary O’Brien, and O’Brien’s allies agreed.") == [["Mary O’Brien"]]
+
+
 def test_describing_is_speech_only_with_the_words_quoted_after_as() -> None:
     assert said(
         "The court ordered the municipality to restore water, with Judge Nomsa Radebbe "
