@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from searchapp.extract.candidates import Attribution
 from searchapp.extract.clauses import (
     clause_subject,
+    document_maker,
     participle_shape,
     tail,
     with_subject,
@@ -165,6 +166,8 @@ def _cue_source(
     """Who a reporting verb reports for, and by which shape, trying those news uses in turn."""
     subject = _subject_before(text, cue_start, mentions)
     shape = "subject"
+    if subject is None and (maker := document_maker(text, cue_start, mentions)):
+        return maker, "subject"
     if subject is None and (spoken_for := _represented(text, cue_start, mentions)):
         return spoken_for, "represented"
     if (

@@ -137,3 +137,38 @@ _ORG_INTRODUCERS = BUSINESS_NOUNS | ORG_NOUNS
 def _introduced_org(opening: str) -> bool:
     found = _INTRODUCED_RE.match(opening)
     return bool(found) and found.group(1) in _ORG_INTRODUCERS
+
+
+# A sentence whose subject is a document and the one who made it: "The research, led by
+# Associate Professor Tan Wei Ling of the ..., found", "A survey of 400 workers carried
+# out by the Transfrontier Workers Union found", "The petition, brought by the Copperbelt
+# Residents Alliance, argued".
+_DOCUMENT_SUBJECT_RE = re.compile(
+    r"(?:[^,]{0,60},\s*)?(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Nn]ew)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:research|study|studies|survey|report|review|audit|analysis|poll|"
+    r"paper|petition|complaint|lawsuit|suit|submission|motion|investigation|inquiry|assessment|"
+    r"evaluation|findings)\b[^,.;“”\"]{0,80}?,?\s+(?:led|carried\s+out|conducted|brought|filed|"
+    r"lodged|commissioned|prepared|written|co-written|authored|co-authored|published|released|"
+    r"issued|compiled|funded|drafted|submitted|undertaken|done)\s+by\s+(?:the\s+)?"
+)
+# Between the maker's name and the verb: its affiliation, closed by a comma.
+_MAKER_TO_VERB_RE = re.compile(r"(?:,?\s+(?:of|at|from)\s+[^,;“”\"]{1,80})?,?\s+(?:has\s+|have\s+)?")
+# Before the maker's name, its titles: "led by Associate Professor".
+_TITLES_RE = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,3}")
+
+
+def document_maker(text: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+    """Who made the document that is the clause's subject: its words are theirs."""
+    start = max(sentence_start(text, cue_start), cue_start - MAX_CLAUSE)
+    opening = _DOCUMENT_SUBJECT_RE.match(text, start, cue_start)
+    if opening is None:
+        return None
+    maker = next((m for m in mentions if m.start >= opening.end() and m.end <= cue_start), None)
+    if (
+        maker is None
+        or maker.kind not in ("person", "org", "name")
+        or not _TITLES_RE.fullmatch(text, opening.end(), maker.start)
+        or not _MAKER_TO_VERB_RE.fullmatch(text, maker.end, cue_start)
+    ):
+        return None
+    return maker

@@ -228,12 +228,13 @@ commission council committee center centre institute foundation association coal
 alliance society office bureau federation fund union board league network project
 partnership campaign conference
 """)
-# Not a day or month: "the Security Council on Friday" is no council "on Friday".
+# "Office of the Attorney General", "Commission on Presidential Debates". Not a day or
+# month: "the Security Council on Friday" is no council "on Friday".
 _WHEN = (
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December"
 )
-_ORG_OF_RE = re.compile(rf" (?:on|for)(?: a| the)?(?: (?!(?:{_WHEN})\b)[A-Z][\w\-]*)+")
+_ORG_OF_RE = re.compile(rf" (?:on|for|of(?= the))(?: a| the)?(?: (?!(?:{_WHEN})\b)[A-Z][\w\-]*)+")
 # After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
 _AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
 _OF_PLACE_RE = re.compile(

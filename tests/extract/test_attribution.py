@@ -1021,6 +1021,32 @@ def test_names_keep_their_particles_and_inner_apostrophes() -> None:
     assert said("It’s over, said Mary O’Brien, and O’Brien’s allies agreed.") == [["Mary O’Brien"]]
 
 
+def test_a_document_made_by_someone_speaks_for_its_maker() -> None:
+    """ "The research, led by X of the Y, found", "A survey ... carried out by X found",
+    "The petition, brought by X, argued": the document's words are its maker's."""
+    assert said(
+        "The research, led by Associate Professor Tan Wei Lin of the Singapore Institute of "
+        "Urban Climate, found that estates with open car parks trapped the most heat."
+    ) == [["Tan Wei Lin"]]
+    assert said(
+        "A survey of 400 workers carried out by the Transfrontier Workers Union found that 62 "
+        "per cent queued for over an hour."
+    ) == [["Transfrontier Workers Union"]]
+    assert said(
+        "The petition, brought by the Copperbelt Residents Alliance, argued that the "
+        "amendment was unlawful."
+    ) == [["Copperbelt Residents Alliance"]]
+    # A document nobody is said to have made speaks for no one here.
+    assert said("The petition argued that the amendment was unlawful.") == [[]]
+
+
+def test_an_office_of_the_title_is_an_organisation() -> None:
+    assert said(
+        "In a release last night, the Office of the Attorney General stated that it was "
+        "reviewing the judgment."
+    ) == [["Office of the Attorney General"]]
+
+
 def test_describing_is_speech_only_with_the_words_quoted_after_as() -> None:
     assert said(
         "The court ordered the municipality to restore water, with Judge Nomsa Radebbe "
