@@ -88,7 +88,9 @@ ROLE_DESCRIPTION_RE = re.compile(
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".
 ORG_DESCRIPTION_RE = re.compile(
-    rf"{_THE}\s+(?:[a-z\-]+\s+){{0,2}}?(?:" + "|".join(sorted(ORG_NOUNS)) + r")\b(?!-)"
+    rf"{_THE}\s+(?:(?:[a-z\-]+|[A-Z][\w.]*-[a-z]+ed)\s+){{0,2}}?(?:"  # "the Perth-based miner"
+    + "|".join(sorted(ORG_NOUNS))
+    + r")\b(?!-)"
 )
 # A document standing for whoever issued it: "the statement said", "the report found".
 DOCUMENT_DESCRIPTION_RE = re.compile(

@@ -55,12 +55,13 @@ _AFTER_CAPITAL = (
     + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE})"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
-# ("Charles de Gaulle", "Bank of America", "Johan van der Merwe"). Not after a letter, "@", "#" or apostrophe,
+# ("Charles de Gaulle", "Bank of America", "Johan van der Merwe") or an ampersand
+# ("Harrowgate & Finch"). Not after a letter, "@", "#" or apostrophe,
 # tested once the first capital is read: a pattern that starts with a letter lets the
 # engine skip to each capital instead of trying every position of the paragraph.
 _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
-    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?: +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
+    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -320,8 +321,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             skip_until = end
         name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
         bare = _bare(name)
-        if not name or bare in STOPWORDS:
-            continue
+        if not name or bare in STOPWORDS or _COMPOUND_ADJECTIVE_RE.fullmatch(name):
+            continue  # "the Perth-based miner": an adjective
         if bare not in TITLES and _titled(text, m.start(), raw, name):
             name = "The " + name  # "as The Hill reported": an outlet, not Mr. Hill
         if not _LOWERCASE_RE.search(name) and not is_acronym(name):

@@ -64,6 +64,8 @@ def looks_like_org(name: str) -> bool:
         return True
     if words and words[0] == "The":  # a title kept with its "The" ("The Hill", _spans)
         return True
+    if "&" in words:
+        return True  # "Harrowgate & Finch", "Procter & Gamble": partners' names make a firm
     if len(words) == 2 and _given_and_surname(words):
         return False  # "Daniel Fox", "Anna Post": a surname that is also an outlet's word
     if len(words) > 1 and _bare(words[-1]) in ORG_NOUNS:

@@ -232,7 +232,9 @@ def _tag_paragraph(
         # JSE's news service, the group said": the group is not the exchange).
         possessive = text.startswith(("'", "’"), m.end)
         if m.kind == "org":
-            is_subject = opens and not _OBJECT_RE.search(text, max(0, m.start - 16), m.start)
+            is_subject = (
+                opens and not _OBJECT_RE.search(text, max(0, m.start - 16), m.start)
+            ) or bool(_SHARES_IN_RE.search(text, max(0, m.start - 16), m.start))
         elif m.kind == "thing":
             is_subject = opens  # "Even China ... said it": not "weak demand in England"
         else:
@@ -254,6 +256,9 @@ def _tag_paragraph(
     return named, subjects
 
 
+# "Shares in Kestrel Minerals plunged": the company whose shares move is the one the
+# story is about, though it is written as an object.
+_SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+(?:in|of)\s+(?:the\s+)?\Z")
 # A preposition, maybe "the", right before a mention: it is an object ("on the JSE").
 _OBJECT_RE = re.compile(
     r"\b(?:in|to|of|at|on|for|with|from|by|about|against|over|via|through)\s+(?:the\s+)?\Z",

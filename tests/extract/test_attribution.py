@@ -1040,6 +1040,23 @@ def test_a_document_made_by_someone_speaks_for_its_maker() -> None:
     assert said("The petition argued that the amendment was unlawful.") == [[]]
 
 
+def test_business_descriptions_find_the_company_the_story_is_about() -> None:
+    """ "the Perth-based miner" is a description, "Harrowgate & Finch" one firm, and the
+    company whose shares moved is the one "the company" means, not the exchange it told."""
+    assert said(
+        "Shares in Ironbark Minerals fell 11 per cent after the Perth-based miner told the ASX "
+        "it would write down its lithium project."
+    ) == [["Ironbark Minerals"]]
+    assert said(
+        "Harrowgate & Finch has collapsed into administration.",
+        "Administrators were appointed on Wednesday, the retailer confirmed.",
+    ) == [[], ["Harrowgate & Finch"]]
+    assert said(
+        "Shares in Kestrel Minerals have plunged after the lithium miner flagged a shutdown.",
+        "In a statement to the ASX on Monday, the Perth-based company said prices had slumped.",
+    )[1] == ["Kestrel Minerals"]
+
+
 def test_an_office_of_the_title_is_an_organisation() -> None:
     assert said(
         "In a release last night, the Office of the Attorney General stated that it was "
