@@ -43,14 +43,25 @@ def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[li
     return [speakers_of(quotes) for quotes in extract_quotes(paragraphs, kinds)]
 
 
-# A quoted nickname inside a name: Robert C. “Bobby” Scott, Marcia “Cia” Price.
-_NICKNAME_RE = re.compile(r"(?<=[A-Z][\w.] )“[A-Z][\w.\-]*”(?= [A-Z])")
+# A quoted nickname inside a name: Robert C. “Bobby” Scott, Marcia “Queen Bee” Yearwood,
+# Trevor "The Professor" Boxill.
+_NICKNAME_RE = re.compile(
+    r"(?<=[\w.] )(?:“[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2}”"
+    r"|\"[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2}\")(?= [A-Z])"
+)
+# The given name before it: a capitalised word.
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][\w.\-]* \Z")
 
 
 def _blank_nicknames(text: str) -> str:
     """The name without its quoted nickname, so it reads as one name and the nickname as
     no quotation; blanked to spaces so every offset into the text stays valid."""
-    return _NICKNAME_RE.sub(lambda m: " " * len(m.group()), text)
+    return _NICKNAME_RE.sub(
+        lambda m: " " * len(m.group())
+        if _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        else m.group(),
+        text,
+    )
 
 
 def extract_quotes(

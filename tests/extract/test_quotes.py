@@ -301,6 +301,14 @@ def test_the_antecedent_of_who_said_is_the_source_even_as_an_object() -> None:
 def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation() -> None:
     (found,) = quotes('Rep. Robert C. "Bobby" Lane said the plan would fail.')
     assert [(q.speaker, q.direct) for q in found] == [("Robert C. Lane", False)]
+    # After a full given name too, and a nickname of several words.
+    (found,) = quotes("Marcia “Queen Bee” Yearwood said the young man deserved it.")
+    assert [(q.speaker, q.direct) for q in found] == [("Marcia Yearwood", False)]
+    (found,) = quotes('Trevor "The Professor" Boxill said the crowd was kind.')
+    assert [(q.speaker, q.direct) for q in found] == [("Trevor Boxill", False)]
+    # A quoted title after a lowercase word stays a quotation.
+    (found,) = quotes('Boxill said it was "Big Fun" Tuesday, Boxill said.')
+    assert [q.direct for q in found] == [True]
 
 
 def test_an_organisation_named_with_on_or_for_is_one_speaker() -> None:
