@@ -192,6 +192,8 @@ def is_speaker_entity(name: str) -> bool:
         # Yorkshire Police" is; "police" alone is anyone's.
         if _collective(keys[-1]) and not person and keys[-1] != "police":
             return False
+        if all(key in TITLES or key == "of" for key in keys):
+            return False  # "Chief Minister", "Secretary of State": a role, not its holder
         return not all(key in GENERIC_HEADS or key in GENERIC_MODIFIERS for key in keys)
     key = keys[0]
     parts = [part for part in key.split("-") if part]

@@ -29,6 +29,8 @@ from searchapp.extract.quotes import Quote, speakers_of
         "Ban Ki-moon",
         "The Hill",  # an outlet's title, kept with its "The"
         "The Guardian",
+        "Justice Department",  # a title's word in an organisation's name
+        "Deputy Minister Ali",
     ],
 )
 def test_people_and_organisations_are_entities(name: str) -> None:
@@ -68,6 +70,8 @@ def test_people_and_organisations_are_entities(name: str) -> None:
         "The Department",  # a capital "The" makes no title of a generic word
         "The Germans",
         "The President",
+        "Chief Minister",  # a role: its holder is the speaker
+        "Secretary of State",
         "",
         "—",
     ],
