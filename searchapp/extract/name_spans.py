@@ -38,11 +38,13 @@ _CAPITAL = (
     + "]"
 )
 _PREFIXED = rf"{IRISH_PREFIXES}{_CAPITAL}[\w\-]*"  # "Liam Ó hAodha"
-# An apostrophe inside a name: "O'Malley", "D’Souza", and before lowercase letters in
-# Bantu names ("Hang’ombe", "Ng’ang’a"), but not a possessive or a contraction ("It’s",
-# "Don’t", "We’ll").
+# An apostrophe inside a name: "O'Malley", "D’Souza", before lowercase letters in Bantu
+# names ("Hang’ombe", "Ng’ang’a") and after a Luo name, but not a possessive or a
+# contraction ("It’s", "Don’t", "We’ll", "the Teachers' Union").
 _INNER_APOSTROPHE = (
     rf"(?:['’](?:{_CAPITAL}[\w\-]+|(?!(?:s|t|ll|re|ve|d|m)\b)[a-z]+))*"
+    # and closing a Luo given name before the surname: "Mercy Achieng' Odhiambo"
+    rf"(?:(?<=[a-rt-z])['’](?= {_CAPITAL}))?"
 )
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."

@@ -1018,6 +1018,10 @@ def test_names_keep_their_particles_and_inner_apostrophes() -> None:
     assert said("Justice Mutinta Hang’ombe said the petition failed.") == [["Mutinta Hang’ombe"]]
     assert said("“No,” Kamau Ng’ang’a said.") == [["Kamau Ng’ang’a"]]
     assert said("Maria de la Cruz said the vote was close.") == [["Maria de la Cruz"]]
+    assert said("Dr Mercy Achieng' Odhiambo said nurses were unpaid.") == [
+        ["Mercy Achieng' Odhiambo"]
+    ]
+    assert said("The Teachers' Union said no.") == [["Teachers' Union"]]
     assert said("It’s over, said Mary O’Brien, and O’Brien’s allies agreed.") == [["Mary O’Brien"]]
 
 
