@@ -238,6 +238,10 @@ def _tag_paragraph(
             named.append((m.name, sources[m.start], written, others))
             if m.kind == "name":
                 m.kind = "person"
+        elif m.kind == "name" and opens and m.name in history.speakers:
+            # "And Obama, for all ..., seems to agree. “...,” he said.": a one-word name
+            # that has spoken before is someone leading the sentence.
+            m.kind = "person"
         # "Lund's critics were blunt: “...”": a possessive is not the subject. An
         # organisation after a preposition does not lead its sentence ("published on the
         # JSE's news service, the group said": the group is not the exchange).

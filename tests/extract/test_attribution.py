@@ -1061,6 +1061,17 @@ def test_business_descriptions_find_the_company_the_story_is_about() -> None:
     )[1] == ["Kestrel Minerals"]
 
 
+def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
+    """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
+    him the one "he said" means, not the last full name."""
+    assert said(
+        "“It is a start,” Obama said.",
+        "Ted Nordhaus, of the Breakthrough Institute, said the deal was weak.",
+        "And Obama, for all the progress he helped wrangle, seems to agree. “We don’t yet "
+        "know what will work best,” he said.",
+    )[2] == ["Obama"]
+
+
 def test_an_office_of_the_title_is_an_organisation() -> None:
     assert said(
         "In a release last night, the Office of the Attorney General stated that it was "
