@@ -231,6 +231,13 @@ _APPOSITIVE_OPENS_RE = re.compile(
 )
 
 
+# The comma closing an appositive name, maybe with auxiliaries before the verb: ",
+# Advocate Pieter van Wyk SC, had argued".
+_APPOSITIVE_CLOSE_RE = re.compile(
+    r"\s*,(?:\s+(?:also|then|later|has|had|have|was|is|would|will|[a-z]+ly))*\s*"
+)
+
+
 _ROLE_OBJECT_RE = re.compile(
     r"\b(?:by|from|of|with|for|to)\s+(?:its|his|her|their)\s+[\w\-]+(?:\s+[\w\-]+)?,\s*\S*\s*\Z"
 )
@@ -247,7 +254,7 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
             continue  # mentions overlap, so an earlier one may still end nearer
         gap = text[before[i].end : cue_start]
         opens = tail(text, before[i].start, 60)
-        named_appositive = gap.strip() == "," and (
+        named_appositive = bool(_APPOSITIVE_CLOSE_RE.fullmatch(gap)) and (
             opens.rstrip().endswith(",")
             or (
                 before[i].kind == "person"
@@ -338,6 +345,7 @@ APPOSITIVE_HEAD_RE = re.compile(
 
 
 _DESCRIBED_RE = re.compile(r",\s*(?:a|an|the)\s")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 
 
 _ROLE_FOR_RE = re.compile(
@@ -377,7 +385,12 @@ def _appositive_head(
             # "near Barretts Pen, the Jamaica Constabulary Force said": an appositive
             # after a comma is closed by one before its verb, or it is a clause's subject.
             and (closed or not between.startswith(","))
-            and APPOSITIVE_HEAD_RE.match(between)
+            and (
+                APPOSITIVE_HEAD_RE.match(between)
+                # "Dr Patience Akello of Makerere University's Infectious Diseases
+                # Institute said": the institute is hers.
+                or (_POSSESSIVE_GAP_RE.fullmatch(between) and " of " in text[m.start : m.end])
+            )
             # "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford": a name after "of" is
             # where the person is from, not the person.
             and not OBJECT_BEFORE_RE.search(tail(text, m.start, 40))

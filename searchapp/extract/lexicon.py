@@ -68,7 +68,7 @@ administration bureau service office federation station ministry board fund trus
 school church army navy force police guard republicans democrats media tribune herald
 gazette magazine review daily weekly radio tv television channel global international
 national federal organization organisation alliance coalition project times
-magazine inc llc ltd report reports pac watch today politico cnn fox msnbc abc cbs nbc
+magazine inc llc ltd plc limited pty sdn bhd gmbh report reports pac watch today politico cnn fox msnbc abc cbs nbc
 space program society team airlines motors pictures records studios museum gallery library
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals

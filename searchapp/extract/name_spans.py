@@ -88,7 +88,13 @@ def clean_span(span: str) -> str:
     honorific = False
     while tokens and (
         _bare(tokens[0]) in STOPWORDS
-        or (len(tokens) > 1 and not honorific and _sentence_adverb(tokens[0]))
+        # ... but not the first word of a firm's name: "Canning Partners", "Reading FC".
+        or (
+            len(tokens) > 1
+            and not honorific
+            and _sentence_adverb(tokens[0])
+            and _bare(tokens[1]) not in ORG_WORDS
+        )
         or (len(tokens) > 1 and _AGE_WORD_RE.fullmatch(tokens[0]))  # "Seventeen-year-old X"
     ):
         honorific = _bare(tokens[0]) in HONORIFICS

@@ -1061,6 +1061,20 @@ def test_business_descriptions_find_the_company_the_story_is_about() -> None:
     )[1] == ["Kestrel Minerals"]
 
 
+def test_appositive_names_with_auxiliaries_and_affiliations() -> None:
+    """ ", Advocate X SC, had argued" closes the appositive before "had"; "X of Y's Z
+    Institute said" is X's; "Canning Partners" is a firm, not an adverb before "Partners"."""
+    assert said(
+        "Their counsel, Advocate Pieter van Wykk SC, had argued that the municipality had "
+        "“no plan”."
+    ) == [["Pieter van Wykk"]]
+    assert said(
+        "Lead researcher Dr Patience Akelo of Makerere University's Infectious Diseases "
+        "Institute said resistance had risen."
+    ) == [["Patience Akelo"]]
+    assert said("Canning Partners said the cuts were ahead of schedule.") == [["Canning Partners"]]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
