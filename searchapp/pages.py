@@ -17,7 +17,7 @@ from searchapp.articles import (
     load_article,
     paging_params,
 )
-from searchapp.engine import QuerySyntaxError
+from searchapp.engine import QuerySyntaxError, speaker_value
 from searchapp.facet_ui import active_chips, histogram
 from searchapp.generations import IndexMissing
 from searchapp.live_index import get_searcher
@@ -179,8 +179,8 @@ def _article_url(
 @bp.app_template_global()
 def speaker_url(name: str, **params: object) -> str:
     """The speaker page of `name`, for every template: a quotation's speaker may hold a
-    comma, which the speaker facet's value (the page's name) has as a space."""
-    return url_for("pages.speaker", name=name.replace(",", " "), **params)
+    comma, which the speaker facet's value (the page's name) leaves out."""
+    return url_for("pages.speaker", name=speaker_value(name), **params)
 
 
 @bp.get("/speakers/<speaker:name>")

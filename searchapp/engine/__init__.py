@@ -12,7 +12,7 @@ from searchapp.engine.reading import (
     ParagraphIndex,
     generation_names,
 )
-from searchapp.engine.schema import FACET_FIELDS
+from searchapp.engine.schema import FACET_FIELDS, speaker_value
 from searchapp.engine.writing import (
     SegmentBuilder,
     commit_segments,
@@ -38,4 +38,5 @@ __all__ = [
     "generation_names",
     "link_generation",
     "rename_speakers",
+    "speaker_value",
 ]

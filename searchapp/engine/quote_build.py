@@ -20,6 +20,7 @@ from whoosh.reading import IndexReader
 
 from searchapp.engine.carry import Carry
 from searchapp.engine.quote_table import QuoteTable
+from searchapp.engine.schema import speaker_value
 from searchapp.engine.segment_rows import SegmentRows
 from searchapp.quote_clusters import cluster_quotes, find, union
 
@@ -143,7 +144,7 @@ def _read(
     fresh = _Fresh()
 
     def add(docnum: int, slot: int, speaker: str, text: str, direct: bool) -> None:
-        value = number.get(names.get(speaker, speaker).replace(",", " "))
+        value = number.get(speaker_value(names.get(speaker, speaker)))
         if value is None:  # a name the facet leaves out (not an entity)
             return
         fresh.docs.append(docnum)

@@ -85,6 +85,12 @@ def paragraph_schema() -> fields.Schema:
     )
 
 
+def speaker_value(name: str) -> str:
+    """A speaker's value in the facet, whose values are comma-separated: a comma inside a
+    name ("Department of Sport, Arts and Culture") is left out, its spacing kept single."""
+    return " ".join(name.replace(",", " ").split())
+
+
 def to_fields(doc: ParagraphDoc, names: Mapping[str, str]) -> dict[str, object]:
     """Whoosh fields for `doc` as extracted; `names` renames its speakers for search."""
     fields_: dict[str, object] = {
@@ -113,7 +119,7 @@ def to_fields(doc: ParagraphDoc, names: Mapping[str, str]) -> dict[str, object]:
     speakers = doc.renamed(names).speakers
     if speakers:
         fields_["speaker"] = "\n".join(speakers)
-        fields_["speaker_value"] = ",".join(name.replace(",", " ") for name in speakers)
+        fields_["speaker_value"] = ",".join(speaker_value(name) for name in speakers)
     if doc.quotes:
         fields_["quote"] = "\n".join(quote.text for quote in doc.quotes)
     if doc.date:

@@ -27,7 +27,7 @@ from searchapp.engine.columns import Columns
 from searchapp.engine.expansion import write_vocabularies
 from searchapp.engine.queries import QUERY_FIELDS
 from searchapp.engine.reading import SPELLING_FILE, write_info
-from searchapp.engine.schema import from_stored, paragraph_schema, to_fields
+from searchapp.engine.schema import from_stored, paragraph_schema, speaker_value, to_fields
 from searchapp.engine.segment_rows import SegmentRows, discard_rows
 from searchapp.engine.segment_writer import InMemorySegmentWriter
 from searchapp.engine.spelling import segment_words_path, vocabulary_counts, write_vocabulary
@@ -162,7 +162,7 @@ def rename_speakers(folder: Path, old: Mapping[str, str], new: Mapping[str, str]
 
     def replace(writer: SegmentWriter) -> list[Segment]:
         with writer.reader() as reader:
-            indexed = {old.get(name, name).replace(",", " ") for name in changed}
+            indexed = {speaker_value(old.get(name, name)) for name in changed}
             docnums = set()
             for value in indexed:
                 if ("speaker_value", value) in reader:

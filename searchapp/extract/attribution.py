@@ -239,7 +239,8 @@ _APPOSITIVE_CLOSE_RE = re.compile(
 
 
 _ROLE_OBJECT_RE = re.compile(
-    r"\b(?:by|from|of|with|for|to)\s+(?:its|his|her|their)\s+[\w\-]+(?:\s+[\w\-]+)?,\s*\S*\s*\Z"
+    r"\b(?:(?:by|from|of|with|for|to)\s+(?:its|his|her|their)|by\s+the)\s+[\w\-]+(?:\s+[\w\-]+){0,3}?,"
+    r"\s*\S*\s*\Z"
 )
 
 
@@ -280,12 +281,34 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 and not _WHO_RE.search(gap)
                 and not (before[i].kind == "org" and _WHICH_SAID_RE.match(gap))
             )
+            issuer = _issuer_of_statement(text, before[:i], before[i])
+            if issuer is not None:
+                return issuer
             head = _appositive_head(
                 text, before[: i + 1], inside_description=is_object, closed="," in gap
             )
             if head is None and is_object:
                 return _modified_subject(text, before[:i], before[i])
             return head or before[i]
+    return None
+
+
+# "The Kogi State Government, in a statement by the Commissioner for Information, Mr
+# Friday Adejoh, said": the statement's author speaks too (`verbless`), but the sentence's
+# subject is the government.
+_STATEMENT_BY_RE = re.compile(
+    r",\s*in\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|release|"
+    r"communiqu[eé]|post|message|memo)\s+(?:(?:signed|issued|released)\s+)?by\s+"
+    r"[^,“”\"]{0,80}?(?:,\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Chief|Alhaji|Hon)\.?\s+)?"
+)
+
+
+def _issuer_of_statement(text: str, earlier: list[Mention], found: Mention) -> Mention | None:
+    """The organisation or person a statement's author speaks for, written before "in a
+    statement by" that author; None when `found` is not such an author."""
+    for m in reversed(earlier):
+        if m.kind in ("org", "person") and _STATEMENT_BY_RE.fullmatch(text, m.end, found.start):
+            return m
     return None
 
 

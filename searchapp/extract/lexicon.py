@@ -63,7 +63,7 @@ nominees
 ORG_WORDS = word_set("""
 party committee news post times journal press department agency university college
 association institute council campaign foundation network bank corp corporation inc
-company co house senate congress court commission center centre group club union
+company co house senate congress court commission center centre group club union government
 administration bureau service office federation station ministry board fund trust
 school church army navy force police guard republicans democrats media tribune herald
 gazette magazine review daily weekly radio tv television channel global international

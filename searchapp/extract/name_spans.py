@@ -87,8 +87,9 @@ def clean_span(span: str) -> str:
     # but not after an honorific: "Mrs Blessing Okonkwo-Ibe".
     honorific = False
     while tokens and (
-        _bare(tokens[0]) in STOPWORDS
-        # ... but not the first word of a firm's name: "Canning Partners", "Reading FC".
+        # A weekday or a month after an honorific is a given name: "Mr Friday Adejoh".
+        (_bare(tokens[0]) in STOPWORDS and not (honorific and _bare(tokens[0]) in _CALENDAR))
+        # ... and an adverb's ending opens a firm's name too: "Canning Partners".
         or (
             len(tokens) > 1
             and not honorific
@@ -154,6 +155,12 @@ def _without_place_after(tokens: list[str]) -> list[str]:
         ):
             return head
     return tokens
+
+
+_CALENDAR = word_set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december
+""")
 
 
 def _given_name_start(tokens: list[str]) -> int:
@@ -250,11 +257,14 @@ _OF_PLACE_RE = re.compile(
     rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}} of (?:the )?{_CAPITAL}[\w\-]*(?: {_CAPITAL}[\w\-]*){{0,2}}"
 )
 _ORG_PLURAL_HEADS = word_set("affairs party union association guild federation group trust club")
-# "Department of Health and Wellness", "The Drumcaillín and District Landowners' Group":
+# "Department of Health and Wellness", "Department of Sport, Arts and Culture", "The
+# Drumcaillín and District Landowners' Group":
 # an organisation's name with "and" inside. Joined only after an office "of" something,
 # or after "The" when the words after "and" end in an organisation's word: "Trump and
 # Fox News" are two.
-_AND_MORE_RE = re.compile(rf" and(?: {_CAPITAL}[\w\-]*(?:['’](?= {_CAPITAL}))?){{1,4}}")
+_AND_MORE_RE = re.compile(
+    rf"(?:, {_CAPITAL}[\w\-]*){{0,3}},? and(?: {_CAPITAL}[\w\-]*(?:['’](?= {_CAPITAL}))?){{1,4}}"
+)
 _OFFICE_HEADS = ORG_HEADS | word_set("department ministry secretary school faculty academy")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he \Z")
 

@@ -1075,6 +1075,28 @@ def test_appositive_names_with_auxiliaries_and_affiliations() -> None:
     assert said("Canning Partners said the cuts were ahead of schedule.") == [["Canning Partners"]]
 
 
+def test_a_government_speaking_in_a_statement_by_its_officer_speaks_with_them() -> None:
+    """ "The Kogi State Government, in a statement by the Commissioner for Information, Mr
+    Friday Adejoh, said": both, and a weekday after "Mr" is a given name."""
+    assert said(
+        "The Kogi State Government, in a statement by the Commissioner for Information, Mr "
+        "Friday Adejoh, said it had set up an emergency fund."
+    ) == [["Kogi State Government", "Friday Adejoh"]]
+    # An officer "of" or "to" an organisation named before its name is still the subject.
+    assert said(
+        "The president of the Highlife Heritage Foundation, Dr Ngozi Achikee, said the "
+        "concerts would go ahead."
+    ) == [["Ngozi Achikee"]]
+
+
+def test_an_office_named_with_a_list_is_one_name() -> None:
+    assert said(
+        "The Department of Sport, Arts and Culture said in a statement that she had been "
+        "“a cultural ambassador”."
+    ) == [["Department of Sport, Arts and Culture"]]
+    assert said("Trump, Clinton and Sanders said no.") == [["Trump", "Clinton", "Sanders"]]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
