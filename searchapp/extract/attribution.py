@@ -361,7 +361,10 @@ def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
 # of " (Freedom Partners), "Sen. Dianne Feinstein of California, the ranking Democrat on the "
 # (Senate Intelligence Committee), "Aris Shirvanian of the " (Armenian Patriarchate).
 APPOSITIVE_HEAD_RE = re.compile(
-    r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s*)*)?"
+    # "Ruth Galbraith of the Police Service of Northern Ireland's" (Economic Crime Unit),
+    # "Winnie Tsang of the police Cyber Security and " (Technology Crime Bureau)
+    r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.\-]*(?:['’]s)?|of|and|for|on|the|police|&)\s*)*)?"
     r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?"
     r"(?:,\s*)?$"
 )

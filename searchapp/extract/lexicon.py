@@ -69,7 +69,7 @@ school church army navy force police guard republicans democrats media tribune h
 gazette magazine review daily weekly radio tv television channel global international
 national federal organization organisation alliance coalition project times
 magazine inc llc ltd plc limited pty sdn bhd gmbh report reports pac watch today politico cnn fox msnbc abc cbs nbc
-space program society team airlines motors pictures records studios museum gallery library
+space program society team airlines motors pictures records studios museum gallery library unit observatory
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
 foods grocers markets industries holdings partners systems technologies robotics show
@@ -151,6 +151,8 @@ constable sheriff detective councillor councilor principal headteacher professor
 surgeon researcher scientist economist analyst spokesperson ceo executive founder owner
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
 novelist playwright filmmaker cllr taoiseach tánaiste tanaiste mec vc vice-chancellor
+boss producer chairman president editor curator designer engineer architect
+presenter
 """)
 
 # Roles news writes two ways for one person: "Justice K. Rao ... the judge asked".

@@ -114,7 +114,10 @@ congress senate house court party campaign legislation government police
 
 
 # Names of events, laws and documents: "the Cold War", "Labor Day", "the Fifth Amendment".
-THING_WORDS = word_set("war day amendment charter act treaty accord constitution doctrine era")
+THING_WORDS = word_set(
+    "war day amendment charter act treaty accord constitution doctrine era bill prize award "
+    "awards trophy medal"
+)
 STORM_WORDS = word_set("typhoon cyclone hurricane storm tropical super-typhoon")
 
 

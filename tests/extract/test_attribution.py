@@ -1097,6 +1097,44 @@ def test_an_office_named_with_a_list_is_one_name() -> None:
     assert said("Trump, Clinton and Sanders said no.") == [["Trump", "Clinton", "Sanders"]]
 
 
+def test_a_person_of_a_units_long_name_is_the_subject() -> None:
+    """ "Detective Inspector X of the Police Service of Northern Ireland's Economic Crime
+    Unit said", "X of the police Cyber Security and Technology Crime Bureau said": the
+    person, not the unit at the end of the phrase."""
+    assert said(
+        "Detective Inspector Ruth Galbraithe of the Police Service of Northern Ireland's "
+        "Economic Crime Unit said: “Banks will never ring you.”"
+    ) == [["Ruth Galbraithe"]]
+    assert said(
+        "Senior Inspector Winnie Tsangg of the police Cyber Security and Technology Crime "
+        "Bureau said officers had received 37 reports."
+    ) == [["Winnie Tsangg"]]
+    assert said(
+        "Dr Elena Marchetto of the Turin Observatory for Radio Astronomy, whose team used a "
+        "telescope, said they had found no emission."
+    ) == [["Elena Marchetto"]]
+
+
+def test_a_role_given_to_a_name_is_who_the_description_means() -> None:
+    """ "boss Steve Bramall" ... "said the Rovers boss"; "producer Clive X" ... "the
+    producer said"."""
+    assert said(
+        "Northgate Rovers are preparing a bid, and boss Steve Bramhall wants it done.",
+        "‘I’m not going to talk about another club’s player,’ said the Rovers boss.",
+    )[1] == ["Steve Bramhall"]
+
+
+def test_a_prize_or_a_bill_never_speaks() -> None:
+    """ "she says" went to "Kinnaird Prize", "he said" to "Supplementary Supply Bill"."""
+    assert said(
+        "Fiona Lainge won the Kinnaird Prize on Friday.",
+        "“I keep waiting for someone to ring,” she says.",
+    )[1] == ["Fiona Lainge"]
+    assert said(
+        "Winding up the debate on the Supplementary Supply Bill, he said the move would help."
+    ) == [[]]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
