@@ -188,6 +188,15 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+def first_name_is_sure(token: str) -> bool:
+    """Whether `first_name_gender` is more than gender-guesser's "mostly": "Morven" is
+    mostly a man's in its data and mostly a woman's in Scotland."""
+    first = _bare(token)
+    if first in FEMALE_FIRST or first in MALE_FIRST:
+        return True
+    return _gender_detector().get_gender(first.capitalize()) in ("male", "female")
+
+
 @remember_names
 def _one_deleted(word: str) -> frozenset[str]:
     """The word and each form of it with one letter deleted: two words within one edit

@@ -32,6 +32,7 @@ from searchapp.extract.name_words import (
     _bare,
     common_surnames,
     first_name_gender,
+    first_name_is_sure,
     is_acronym,
     looks_like_org,
     looks_like_person,
@@ -44,7 +45,7 @@ from searchapp.extract.quotes import inside, quote_spans
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
 # `\b(Mr|Mrs|Ms)`, but "M" first, so the engine skips from one "M" to the next.
 _HONORIFIC_RE = re.compile(r"(M(?<!\wM)(?:r|rs|s))\.?\s+([A-Z][\w\-]+)")
-_NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she)\b", re.IGNORECASE)
+_NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she|his|her)\b", re.IGNORECASE)
 _SAID_PRONOUN_RE = re.compile(
     r"[^.!?“”\"]{0,160}?\b(?:said|says|told|added|insisted|admitted)\s+(he|she)\b", re.IGNORECASE
 )
@@ -447,19 +448,26 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                     # The names in "X, who runs the Cwmderwen Boxing Club, said she" are not it.
                     between = between[between.rfind(",") + 1 :]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
-                    # "X ... said she" is the surest evidence there is.
-                    votes[full][PRONOUN_GENDER[after.group(1).lower()]] += 2 if said else 1
+                    # "X ... said she" is the surest evidence there is; a possessive ("X
+                    # is apologising for her kitchen") the weakest, as it may be another's.
+                    pronoun = after.group(1).lower()
+                    weight = 3 if said else 1 if pronoun in ("his", "her") else 1.5
+                    votes[full][PRONOUN_GENDER[pronoun]] += weight
     # The pronoun that follows a name most often, not the first one: "trained by his aunt
     # Delyth Owain-Rees and ..., he" is the boxer's "he"; "Owain-Rees said she" is hers.
-    # An honorific ("Mrs") decides before any pronoun.
-    for full, counted in votes.items():
-        if full not in book.companies:
-            book.gender.setdefault(full, counted.most_common(1)[0][0])
+    # An honorific ("Mrs") decides before any pronoun. A first name that is a man's or a
+    # woman's counts for more than a possessive after it ("Tom Hale praised her") and less
+    # than a "he" or "she" ("Nana Kwesi Appiah ... he"); one that is only mostly so counts
+    # for less than either ("Morven Laing is apologising for her kitchen").
     for name in book.full_names:
         if name in book.companies:
             continue
-        guess = None if _family_name_first(name) else first_name_gender(name.split()[0])
-        if guess and name not in book.gender:
-            book.gender[name] = guess
+        first = name.split()[0]
+        guess = None if _family_name_first(name) else first_name_gender(first)
+        if guess:
+            votes[name][guess] += 1.25 if first_name_is_sure(first) else 0.75
+    for full, counted in votes.items():
+        if full not in book.companies:
+            book.gender.setdefault(full, counted.most_common(1)[0][0])
     book.confirmed.update(book.gender)
     return book

@@ -1135,6 +1135,19 @@ def test_a_prize_or_a_bill_never_speaks() -> None:
     ) == [[]]
 
 
+def test_a_possessive_after_a_name_outweighs_a_first_name_only_mostly_that_gender() -> None:
+    """gender-guesser has "Morven" mostly a man's; "her kitchen" says otherwise. A name
+    that is surely a man's is not outweighed by "her" after it ("praised her")."""
+    assert said(
+        "Morven Lainge is apologising for the state of her kitchen.",
+        "“I keep waiting for someone to ring,” she says.",
+    )[1] == ["Morven Lainge"]
+    assert said(
+        "Tom Haley praised her courage on Monday.",
+        "“She never gave up,” he said.",
+    )[1] == ["Tom Haley"]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
