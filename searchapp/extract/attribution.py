@@ -231,6 +231,7 @@ _APPOSITIVE_OPENS_RE = re.compile(
 )
 
 
+_DESCRIBED_ORG_RE = re.compile(r"(?:['’]s(?:\s+[a-z\-]+){1,3})?,\s*(?:the\s+)?")
 # The comma closing an appositive name, maybe with auxiliaries before the verb: ",
 # Advocate Pieter van Wyk SC, had argued".
 _APPOSITIVE_CLOSE_RE = re.compile(
@@ -263,6 +264,15 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 # "in a statement by its President-General, Chief Festus Akindele-Ojo,":
                 # the one named after a role in a prepositional phrase is not the subject.
                 and not _ROLE_OBJECT_RE.search(opens)
+            )
+            # "The league's organising body, the National Premier League Authority, said":
+            # an organisation's name in apposition to a description of it.
+            or (
+                before[i].kind == "org"
+                and i > 0
+                and before[i - 1].kind == "pronoun"
+                and " " in before[i - 1].name
+                and bool(_DESCRIBED_ORG_RE.fullmatch(text, before[i - 1].end, before[i].start))
             )
         )
         if before[i].kind == "name" and _LIST_AFTER_RE.match(gap):

@@ -1148,6 +1148,19 @@ def test_a_possessive_after_a_name_outweighs_a_first_name_only_mostly_that_gende
     )[1] == ["Tom Haley"]
 
 
+def test_an_organisations_name_after_its_description_is_the_subject() -> None:
+    """ "The league's organising body, the National Premier League Authority, said": the
+    authority, not the last club named; and "the National Premier" is no premier."""
+    assert said(
+        "Osu Royals beat Accra Hearts 2-1 on Sunday.",
+        "The league's organising body, the National Premier League Authority, said the match "
+        "would kick off at 3pm.",
+    )[1] == ["National Premier League Authority"]
+    assert said("The regulator, the Kenya Power Authority, said tariffs would rise.") == [
+        ["Kenya Power Authority"]
+    ]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
