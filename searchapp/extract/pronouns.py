@@ -73,7 +73,13 @@ class PronounResolver:
         if word in ("it", "they"):
             return True
         noun = word.split()[-1]
-        return word.startswith("the ") and (noun in ORG_NOUNS or noun in self.book.name_words)
+        if not word.startswith("the "):
+            return False
+        if pronoun[4:].islower() and any(
+            n not in self.book.guessed_roles for n in self.book.role_holders(word)
+        ):
+            return False  # "the producer" of a story that wrote someone with that role
+        return noun in ORG_NOUNS or noun in self.book.name_words
 
     def _fits(self, name: str, want: str | None) -> bool:
         return want is None or self.book.gender.get(name, want) == want
@@ -102,7 +108,7 @@ class PronounResolver:
             return [issuer] if issuer else []
         if word == "it" and self.topic_org is None:
             return []  # "it said" about no organisation is a thing, not a source
-        if self.stands_for_organisation(word):
+        if self.stands_for_organisation(pronoun):
             noun = word.split()[-1]
             recent = list(dict.fromkeys(reversed(self.orgs[-self.LOOKBACK :])))
             # The organisations that led a sentence first: "an analyst at Kestrel Securities"

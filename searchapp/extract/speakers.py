@@ -213,7 +213,7 @@ def _tag_paragraph(
             if not referents:
                 continue
             word = m.name.lower()
-            is_org = history.stands_for_organisation(word)
+            is_org = history.stands_for_organisation(m.name)
             written = word if " " not in word else "org-description" if is_org else "description"
             if stands_for_document(word):
                 written = "document"  # "the statement said": who issued it

@@ -1124,6 +1124,16 @@ def test_a_role_given_to_a_name_is_who_the_description_means() -> None:
     )[1] == ["Steve Bramhall"]
 
 
+def test_a_role_the_story_gave_someone_is_theirs_though_firms_have_it_too() -> None:
+    """ "producer Clive Henriques" ... "the producer said": a person, though "producer" is
+    also what a company is called."""
+    assert said(
+        "The album was recorded in Kingston with producer Clive Henriquez.",
+        "The Bay Roots Festival will open on Friday.",
+        "“The feeling is exactly the same,” the producer said.",
+    )[2] == ["Clive Henriquez"]
+
+
 def test_a_prize_or_a_bill_never_speaks() -> None:
     """ "she says" went to "Kinnaird Prize", "he said" to "Supplementary Supply Bill"."""
     assert said(
