@@ -152,7 +152,9 @@ _DOCUMENT_SUBJECT_RE = re.compile(
     r"issued|compiled|funded|drafted|submitted|undertaken|done)\s+by\s+(?:the\s+)?"
 )
 # Between the maker's name and the verb: its affiliation, closed by a comma.
-_MAKER_TO_VERB_RE = re.compile(r"(?:,?\s+(?:of|at|from)\s+[^,;“”\"]{1,80})?,?\s+(?:has\s+|have\s+)?")
+_MAKER_TO_VERB_RE = re.compile(
+    r"(?:,?\s+(?:of|at|from)\s+[^,;“”\"]{1,80})?,?\s+(?:has\s+|have\s+)?"
+)
 # Before the maker's name, its titles: "led by Associate Professor".
 _TITLES_RE = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,3}")
 

@@ -46,7 +46,8 @@ manager advisor adviser aide state sheriff astronaut head nominee analyst pollst
 economist scientist professor historian activist lobbyist consultant executive official
 chairman founder owner fellow researcher author writer businessman businesswoman billionaire
  detective councilman councilwoman councillor councilor alderman alderwoman premier
-inspector constable principal headteacher advocate cllr cathaoirleach taoiseach tánaiste tanaiste mec vc
+inspector constable principal headteacher advocate cllr cathaoirleach taoiseach tánaiste
+tanaiste mec vc
 vice-chancellor datuk datin dato tun alhaji alhaja elder president-general
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend
@@ -68,8 +69,10 @@ administration bureau service office federation station ministry board fund trus
 school church army navy force police guard republicans democrats media tribune herald
 gazette magazine review daily weekly radio tv television channel global international
 national federal organization organisation alliance coalition project times
-magazine inc llc ltd plc limited pty sdn bhd gmbh report reports pac watch today politico cnn fox msnbc abc cbs nbc
-space program society team airlines motors pictures records studios museum gallery library unit observatory
+magazine inc llc ltd plc limited pty sdn bhd gmbh report reports pac watch today politico
+cnn fox msnbc abc cbs nbc
+space program society team airlines motors pictures records studios museum gallery library
+unit observatory
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
 foods grocers markets industries holdings partners systems technologies robotics show

@@ -83,7 +83,9 @@ ROLE_DESCRIPTION_RE = re.compile(
     + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(ROLE_NOUNS))
     + "|"
     + "|".join(w.upper() for w in sorted(ROLE_NOUNS) if len(w) <= 4)  # "the MEC", "the VC"
-    + r")\b(?!-|\s+[A-Z][a-z])(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
+    # Not a word of a name: "the National Premier League".
+    + r")\b(?!-|\s+[A-Z][a-z])"
+    + r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
 )
 # A definite description standing for an organisation named earlier: "the company",
 # "the department", "the county's health department".

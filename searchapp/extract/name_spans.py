@@ -14,7 +14,6 @@ from functools import lru_cache
 from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import FIRST_NAMES, ORG_WORDS, STOPWORDS, TITLES, word_set
 from searchapp.extract.memo import remember_names
-from searchapp.extract.places import is_place
 from searchapp.extract.name_words import (
     IRISH_PREFIXES,
     _bare,
@@ -23,6 +22,7 @@ from searchapp.extract.name_words import (
     looks_like_org,
     looks_like_person,
 )
+from searchapp.extract.places import is_place
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").

@@ -17,7 +17,7 @@ import gender_guesser.detector
 import names
 from anyascii import anyascii
 
-from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_NOUNS, ORG_WORDS
+from searchapp.extract.lexicon import FEMALE_FIRST, MALE_FIRST, ORG_NOUNS, ORG_WORDS, word_set
 from searchapp.extract.memo import remember_names
 
 # Never a surname: "Donald Trump Jr." is a Trump.
@@ -120,9 +120,8 @@ def looks_like_person(name: str) -> bool:
     ) and not is_acronym(words[-1])
 
 
-_NAME_PARTICLES = frozenset(
-    "de van von der den bin binti al da dos das di du del la le na ter".split()
-)
+# Lowercase words inside a person's name: "Johan van der Merwe", "Maria de la Cruz".
+_NAME_PARTICLES = word_set("de van von der den bin binti al da dos das di du del la le na ter")
 # Capitals of any Latin script ("Ó", "Ł") start a name's word, and so does Irish's lowercase
 # prefix before one ("Liam Ó hAodha", "Dún na nGall", "Mac an tSaoi").
 IRISH_PREFIXES = r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?"

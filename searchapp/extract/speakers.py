@@ -56,12 +56,12 @@ _WORD_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][\w.\-]* \Z")
 def _blank_nicknames(text: str) -> str:
     """The name without its quoted nickname, so it reads as one name and the nickname as
     no quotation; blanked to spaces so every offset into the text stays valid."""
-    return _NICKNAME_RE.sub(
-        lambda m: " " * len(m.group())
-        if _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-        else m.group(),
-        text,
-    )
+
+    def blank(m: re.Match[str]) -> str:
+        named = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        return " " * len(m.group()) if named else m.group()
+
+    return _NICKNAME_RE.sub(blank, text)
 
 
 def extract_quotes(
