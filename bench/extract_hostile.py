@@ -105,6 +105,16 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Air{i:05d}, the low-cost carrier based in Dubai, said, according to Harbour data."
         for i in range(3_000)
     ),
+    # Stop 29's: statements by an officer, appositive names after possessive roles, name
+    # particles and apostrophes, firms of partners, nicknames, documents made by someone.
+    "statements, particles and makers x 3,000": lambda: " ".join(
+        f"The Kogi{i:05d} State Government, in a statement by the Commissioner for "
+        f"Information, Mr Friday Ade{i:05d}, said Bhengu’s lawyer, Advocate Johan van der "
+        f"Merwe{i:05d} SC, had argued; Harrowgate & Finch{i:05d} and Marcia “Queen Bee” "
+        f"Ng’ang’a{i:05d} of Makerere University's Crime Unit said the research, led by Dr "
+        f"Tan{i:05d} of the Observatory, found it."
+        for i in range(3_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }

@@ -317,6 +317,8 @@ def _issuer_of_statement(text: str, earlier: list[Mention], found: Mention) -> M
     """The organisation or person a statement's author speaks for, written before "in a
     statement by" that author; None when `found` is not such an author."""
     for m in reversed(earlier):
+        if found.start - m.end > 240:
+            break  # the pattern spans less; a paragraph of thousands of names stays linear
         if m.kind in ("org", "person") and _STATEMENT_BY_RE.fullmatch(text, m.end, found.start):
             return m
     return None
