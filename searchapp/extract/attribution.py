@@ -211,6 +211,8 @@ def _cue_source(
 _JOINED_VERB_RE = re.compile(r"\b(?:and|but)\s+(?:(?:[a-z]+ly|now|then|also|later|still)\s+)?$")
 
 
+# Any title, longest first, for the patterns below.
+_TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 # A comma opening an appositive name, maybe with its role or title: "The District
 # Director of Health Services, Dr Abena Owusu-Ansah, said", "One of the victims, teacher
 # Faith Jeptoo, said".
@@ -221,16 +223,18 @@ _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:the|an?)\s+)?"  # ", the critic Majella Doran, described"
     r"(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
     r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + _TITLE_WORDS
     + r"))\.?\s+){0,2}"
     # A team or a country inside the role: ", former Pakistan No.1 Tariq Awan,", ", Kenya
     # Power chairman Joy Mdivo,".
     r"(?:(?<=[a-z\d,]\s)[A-Z][\w\-]*\s+(?:(?:[a-z\-]+|No\.\s?\d+|(?i:"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + _TITLE_WORDS
     + r"))\.?\s+){1,2})?\Z"
 )
 
 
+# Between a description and the organisation's name in apposition to it: "The league's
+# organising body, the" (National Premier League Authority).
 _DESCRIBED_ORG_RE = re.compile(r"(?:['’]s(?:\s+[a-z\-]+){1,3})?,\s*(?:the\s+)?")
 # The comma closing an appositive name, maybe with auxiliaries before the verb: ",
 # Advocate Pieter van Wyk SC, had argued".
@@ -388,7 +392,7 @@ _POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+")
 
 _ROLE_FOR_RE = re.compile(
     r",\s*(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?(?:"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + _TITLE_WORDS
     + r")\s+(?:for|of|at|with|to)\b[^,“”\"]{0,80},\s*$"
 )
 

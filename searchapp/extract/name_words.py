@@ -187,6 +187,7 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 
+@lru_cache(maxsize=1 << 14)
 def first_name_is_sure(token: str) -> bool:
     """Whether `first_name_gender` is more than gender-guesser's "mostly": "Morven" is
     mostly a man's in its data and mostly a woman's in Scotland."""

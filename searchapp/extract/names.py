@@ -448,8 +448,9 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                     # The names in "X, who runs the Cwmderwen Boxing Club, said she" are not it.
                     between = between[between.rfind(",") + 1 :]
                 if not NAME_SPAN_RE.search(between.replace("I ", "i ")):
-                    # "X ... said she" is the surest evidence there is; a possessive ("X
-                    # is apologising for her kitchen") the weakest, as it may be another's.
+                    # "X ... said she" is the surest evidence there is, a possessive ("X is
+                    # apologising for her kitchen") less than "he" or "she": it may be
+                    # another's.
                     pronoun = after.group(1).lower()
                     weight = 3 if said else 1 if pronoun in ("his", "her") else 1.5
                     votes[full][PRONOUN_GENDER[pronoun]] += weight
