@@ -480,7 +480,11 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
 
 _AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")
 _WHO_RE = re.compile(r"\bwho\b")
-_WHICH_SAID_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?,\s+which\s+(?:[a-z]+ly\s+|also\s+)?$")
+_WHICH_SAID_RE = re.compile(
+    # ", an unsuccessful bidder, which argued": its appositive may come between.
+    r"(?:\s*\([^()]{1,20}\))?(?:,\s+(?:an?|the)\s+[^,“”\"]{1,60})?"
+    r",\s+which\s+(?:[a-z]+ly\s+|also\s+)?$"
+)
 _RELATIVE_RE = re.compile(r"\b(?:who|which|whose)\b")
 _LINKED_BEFORE_RE = re.compile(r"\b(?:for|of|at|with|from|to|by|and)\s+(?:the\s+)?\S*$")
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?—–]|$)")

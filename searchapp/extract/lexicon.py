@@ -72,7 +72,7 @@ national federal organization organisation alliance coalition project times
 magazine inc llc ltd plc limited pty sdn bhd gmbh report reports pac watch today politico
 cnn fox msnbc abc cbs nbc
 space program society team airlines motors pictures records studios museum gallery library
-unit observatory
+unit observatory defence defense
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
 foods grocers markets industries holdings partners systems technologies robotics show

@@ -1171,6 +1171,21 @@ def test_an_organisations_name_after_its_description_is_the_subject() -> None:
     ]
 
 
+def test_an_organisations_which_said_may_follow_its_appositive() -> None:
+    assert said(
+        "The case was brought by Siyakhula Waste Services, an unsuccessful bidder, which "
+        "argued in court papers that its tender had been cheaper."
+    ) == [["Siyakhula Waste Services"]]
+
+
+def test_civil_defence_is_an_organisation_not_a_woman() -> None:
+    """ "she said" after "Mayor Anahera Tamatea" went to "Tairāwhiti Civil Defence"."""
+    assert said(
+        "Tairāwhiti Civil Defence said the road was closed. Tait will be accompanied by Mayor "
+        "Anahera Tamateaa. “The East Coast has had enough,” she said."
+    ) == [["Tairāwhiti Civil Defence", "Anahera Tamateaa"]]
+
+
 def test_a_one_word_name_that_spoke_before_leads_its_sentence() -> None:
     """Obama, never written in full: once he has spoken, "Obama, ..., seems to agree" makes
     him the one "he said" means, not the last full name."""
