@@ -44,7 +44,7 @@ HERE = Path(__file__).parent
 # F1 0.834, direct-R 0.887. world.jsonl on 2026-12-03 (stop 26): P 0.952, R 0.901,
 # F1 0.926, direct-R 0.941. world2.jsonl on 2026-12-03 (stop 27): P 0.916, R 0.882,
 # F1 0.899, direct-R 0.918. world3.jsonl on 2026-12-03 (stop 28): P 0.950, R 0.888,
-# F1 0.918, direct-R 0.913. On 2026-12-04 (stop 29): world2 P 0.929, R 0.902, F1 0.916,
+# F1 0.918, direct-R 0.913. On 2026-12-04 (stop 29): world2 P 0.930, R 0.904, F1 0.917,
 # direct-R 0.929; world3 P 0.954, R 0.906, F1 0.929, direct-R 0.926; world4 P 0.961,
 # R 0.913, F1 0.936, direct-R 0.960.
 SETS = {
