@@ -11,7 +11,13 @@ def word_set(text: str) -> frozenset[str]:
 
 
 # Capitalised words that start sentences or clauses but never name anyone.
-STOPWORDS = word_set("""
+# Weekdays and months: no name's words at a sentence's start, but a given name after an
+# honorific ("Mr Friday Adejoh").
+CALENDAR_NAMES = word_set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december
+""")
+STOPWORDS = CALENDAR_NAMES | word_set("""
 a an the this that these those there then thus thereby he she it they we i you his her its
 their our my your him them us me who whom whose what which when where why how yes no not
 and but or nor so yet for if as at by in on of to from with without into onto after before
@@ -19,9 +25,8 @@ during since until while although though because however meanwhile moreover inst
 still even just only both either neither each every all some any many much more most other
 such another one two three four five six seven eight nine ten first second last next
 earlier later now today tonight yesterday tomorrow here according asked says said
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december jan feb mar apr jun jul aug sep sept
-oct nov dec mr mrs ms dr sir like unlike despite about above below over under again
+jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr sir like unlike despite about
+above below over under again
 within among between against toward towards via per do does did is are was were be been
 has have had will would can could should might must shall let please thanks thank well oh
 update read watch photo image video editor note getty

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from searchapp.extract.entities import DEMONYMS
-from searchapp.extract.lexicon import FIRST_NAMES, ORG_WORDS, STOPWORDS, TITLES, word_set
+from searchapp.extract.lexicon import (
+    CALENDAR_NAMES,
+    FIRST_NAMES,
+    ORG_WORDS,
+    STOPWORDS,
+    TITLES,
+    word_set,
+)
 from searchapp.extract.memo import remember_names
 from searchapp.extract.name_words import (
     IRISH_PREFIXES,
@@ -88,7 +95,7 @@ def clean_span(span: str) -> str:
     honorific = False
     while tokens and (
         # A weekday or a month after an honorific is a given name: "Mr Friday Adejoh".
-        (_bare(tokens[0]) in STOPWORDS and not (honorific and _bare(tokens[0]) in _CALENDAR))
+        (_bare(tokens[0]) in STOPWORDS and not (honorific and _bare(tokens[0]) in CALENDAR_NAMES))
         # ... and an adverb's ending opens a firm's name too: "Canning Partners".
         or (
             len(tokens) > 1
@@ -155,12 +162,6 @@ def _without_place_after(tokens: list[str]) -> list[str]:
         ):
             return head
     return tokens
-
-
-_CALENDAR = word_set("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december
-""")
 
 
 def _given_name_start(tokens: list[str]) -> int:
