@@ -475,7 +475,17 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
             and not _LINKED_BEFORE_RE.search(gap)
         ):
             return m
-    return window[0] if window[0].start - cue_end < 40 else None
+    if window[0].start - cue_end >= 40 or _MEMBER_AFTER_RE.match(text, window[0].end):
+        return None  # "said a prominent Republican National Committee member": not the RNC
+    return window[0]
+
+
+# Someone unnamed who belongs to an organisation without speaking for it (its
+# spokespeople and officials do, `_REPRESENTATIVE_RE`).
+_MEMBER_AFTER_RE = re.compile(
+    r"\s+(?:members?|donors?|supporters?|delegates?|voters?|activists?|insiders?|employees?|"
+    r"fans?|volunteers?|students?|alumni|veterans?|residents?)\b"
+)
 
 
 _AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")

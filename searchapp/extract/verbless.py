@@ -82,7 +82,7 @@ def sources_without_verbs(
     """Sources marked by other words than a verb: a possessive statement, a signature
     dash, "according to"."""
     found: list[Attribution] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.kind == "thing" or (m.kind == "pronoun" and " " not in m.name):
             continue  # "according to the company" is a source; "according to him" rare
         # A statement named by its speaker: "Trump's claim that there were “thousands”".
@@ -117,7 +117,14 @@ def sources_without_verbs(
             # "according to Harbourline data": figures with no article are the name's own.
             or (_DATA_AFTER_RE.match(text, m.end) and according and not according.group(1))
         )
-        if according and not modifier:
+        # "according to calculations by Amy Glasmeier of the Massachusetts Institute of
+        # Technology": the institute is hers, not a second source.
+        affiliation = (
+            i > 0
+            and mentions[i - 1].kind == "person"
+            and _AFFILIATION_GAP_RE.fullmatch(text, mentions[i - 1].end, m.start)
+        )
+        if according and not modifier and not affiliation:
             start = max(0, m.start - 70) + according.start()
             found.append(Attribution(m, start, m.end, "according"))
         elif m.kind == "person" and (
@@ -142,6 +149,7 @@ _SIGNED_BY_RE = re.compile(
 _MODIFIED_RE = re.compile(
     r"(?:['’]s)?\s+(?!(?:of|at|from|on|in|last|this|earlier|and|which|who|that|as)\s)[a-z]"
 )
+_AFFILIATION_GAP_RE = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?")
 _DATA_AFTER_RE = re.compile(r"\s+(?:data|figures|statistics|numbers|estimates)\b")
 # "according to the company's release": the owner of the document is its source.
 _OWN_DOCUMENT_RE = re.compile(

@@ -105,6 +105,16 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation() -> None:
     )[1] == ["West Yorkshire Police"]
 
 
+def test_a_member_of_an_organisation_does_not_speak_for_it() -> None:
+    """ "said a Republican National Committee member" is someone unnamed, not the
+    committee; "said a council spokesperson" is the council, as "a spokesperson for" is."""
+    assert said("“We want answers,” said a prominent Harlow Borough Council member.") == [[]]
+    assert said("“We were ignored,” said one longtime Kenya Red Cross Society volunteer.") == [[]]
+    assert said("“We are ready,” said a Harlow Borough Council spokesperson.") == [
+        ["Harlow Borough Council"]
+    ]
+
+
 def test_an_organisations_description_never_resolves_to_a_person() -> None:
     """ "The union said" with no union named is nobody, not the coach named before."""
     assert (
@@ -880,6 +890,17 @@ def test_according_to_a_study_is_its_leaders_with_an_affiliation_after_the_name(
         "Lake Victoria Fisheries Research Centre."
     ) == [["Esther Nabukenya"]]
     assert said("Support fell, according to a POLITICO analysis of the polls.") == [[]]
+
+
+def test_according_to_a_persons_figures_is_not_also_their_institutes() -> None:
+    """ "according to calculations by X of the Y": Y is where X works, one source."""
+    assert said(
+        "A living wage in Cork is about €14 an hour, according to calculations by Aoife "
+        "Brennan of the Economic and Social Research Institute."
+    ) == [["Aoife Brennan"]]
+    assert said(
+        "Turnout reached 61 per cent, according to the Economic and Social Research Institute."
+    ) == [["Economic and Social Research Institute"]]
 
 
 def test_a_name_given_an_acronym_or_an_organisations_appositive_is_no_person() -> None:
