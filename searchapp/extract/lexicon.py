@@ -127,6 +127,20 @@ FIRST_NAMES = FEMALE_FIRST | MALE_FIRST
 
 # Pronouns we try to resolve, with the gender they imply.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Relatives and women's titles written before a name: "His daughter, Lindiwe Mokoena".
+KIN_GENDER = {
+    **dict.fromkeys(
+        "daughter wife mother sister widow granddaughter niece aunt grandmother "
+        "girlfriend fiancée stepdaughter stepmother congresswoman spokeswoman "
+        "chairwoman businesswoman sportswoman".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "son husband father brother widower grandson nephew uncle grandfather "
+        "boyfriend fiancé stepson stepfather".split(),
+        "m",
+    ),
+}
 
 
 # Head nouns of a description that stands for an organisation named earlier: "the company

@@ -147,7 +147,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     for start, end, name in iter_spans(text, book.surnames):
         if inside(start, quotes):
             continue
-        full = book.canonical(name)
+        honorific = _HONORIFIC_BEFORE_RE.search(text, max(0, start - 5), start)
+        full = book.addressed(name, honorific.group(1)) if honorific else book.canonical(name)
         kind = (
             "thing"
             if never_speaks(full)
@@ -166,8 +167,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     mentions = [
         m
         for i, m in enumerate(mentions)
-        if not m.end <= dateline
-        and not _is_modifier(text, m, mentions[i + 1 : i + 2])
+        if not m.end <= dateline and not _is_modifier(text, m, mentions[i + 1 : i + 2])
     ]
     for m in PRONOUN_RE.finditer(text):
         if not inside(m.start(), quotes):
@@ -221,6 +221,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     return mentions
 
 
+# "Mrs. Clinton", "Mr Mokoena": which of two people of a surname is meant.
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s\Z")
 _APPOSITIVE_GAP_RE = re.compile(r",? +")
 _APPOSITIVE_BEFORE_RE = re.compile(r",\s+\Z")
 

@@ -18,6 +18,7 @@ from searchapp.extract.acronyms import find_acronyms
 from searchapp.extract.lexicon import (
     BUSINESS_NOUNS,
     FIRST_NAMES,
+    KIN_GENDER,
     ORG_ONLY_NOUNS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
@@ -50,6 +51,11 @@ _SAID_PRONOUN_RE = re.compile(
     r"[^.!?“”\"]{0,160}?\b(?:said|says|told|added|insisted|admitted)\s+(he|she)\b", re.IGNORECASE
 )
 _INITIAL_RE = re.compile(r"[A-Z]\.?")
+# "His daughter, Lindiwe Mokoena", "his wife, Dr Ama Owusu".
+_KIN_BEFORE_RE = re.compile(
+    r"\b(" + "|".join(KIN_GENDER) + r")(?:,\s+|\s+)(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -147,6 +153,34 @@ class NameBook:
             self._name_words = frozenset(words - surnames)
         return self._name_words
 
+    def shared_surname(self, name: str) -> bool:
+        """A bare surname two people of the article bear ("Mokoena" of Themba and Lindiwe)."""
+        if " " in name:
+            return False
+        key = _bare(name)
+        people = self._index().with_word(key, key)
+        return len({_bare(f.split()[0]) for f in people if looks_like_person(f)}) > 1
+
+    def addressed(self, surname: str, honorific: str) -> str:
+        """The person "Mr Mokoena" or "Mrs. Clinton" is, where two people share the
+        surname: the one of the honorific's gender."""
+        gender = "m" if honorific == "Mr" else "f"
+        if self.shared_surname(surname):
+            return self.bearer_of_gender(surname, gender) or self.canonical(surname)
+        return self.canonical(surname)
+
+    def bearer_of_gender(self, surname: str, gender: str) -> str | None:
+        """Of the people who share a surname, the one known to be of that gender (by the
+        evidence gathered so far, else by the given name), if only one is."""
+        key = _bare(surname)
+        people = {
+            f
+            for f in self._index().with_word(key, key)
+            if looks_like_person(f)
+            and (self.gender.get(f) or first_name_gender(f.split()[0])) == gender
+        }
+        return people.pop() if len(people) == 1 else None
+
     def is_full_name(self, name: str) -> bool:
         return name in self._index().people
 
@@ -196,6 +230,12 @@ class NameBook:
             # another person's surname: "Davis Manafort" is Rick Davis's and Paul
             # Manafort's firm.
             surnames = self.surnames
+            # Two people of one surname ("Themba Mokoena", then "His daughter, Lindiwe
+            # Mokoena"): a bare "Mokoena" is the one the story introduced first.
+            if len(words) == 1 and self.shared_surname(name):
+                order = {f: i for i, f in enumerate(self.full_names)}
+                first = min(exact, key=lambda f: order.get(f, len(order))).split()[0]
+                exact = [f for f in exact if f.split()[0] == first]
             return max(
                 exact,
                 key=lambda f: (_starts_like_a_name(f), not _surname_first(f, surnames), len(f)),
@@ -331,7 +371,9 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
                 book.roles[role][person] = None
         # "Muhammad Harith, 22," and "the 22-year-old Muhammad Harith": "said the
         # 22-year-old" is him.
-        age = _AGE_AFTER_RE.match(text, end) or _AGE_BEFORE_RE.search(text, max(0, start - 40), start)
+        age = _AGE_AFTER_RE.match(text, end) or _AGE_BEFORE_RE.search(
+            text, max(0, start - 40), start
+        )
         if age:
             book.roles[f"{age.group(1)}-year-old"][person] = None
 
@@ -431,8 +473,9 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             if not starts_sentence(text, start):
                 book.mid_sentence.add(full)
         for m in _HONORIFIC_RE.finditer(text):
-            full = book.canonical(m.group(2))
-            book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
+            if not book.shared_surname(m.group(2)):  # "Mrs. Clinton" beside Bill Clinton
+                full = book.canonical(m.group(2))
+                book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
         _note_affiliations(book, text, found)
         _note_introductions(book, text, found)
         quoted = quote_spans(text)
@@ -440,6 +483,12 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             full = book.canonical(name)
             if not book.is_person(full) or inside(start, quoted):
                 continue  # "Delyth kept telling me, 'He drops his elbow'" is not about her
+            shared = book.shared_surname(name)
+            kin = _KIN_BEFORE_RE.search(text, max(0, start - 30), start)
+            if kin and not shared:
+                # "His daughter, Lindiwe Mokoena, said he died": the word before her name
+                # says more than the pronoun after it.
+                votes[full][KIN_GENDER[kin.group(1).lower()]] += 3
             said = _SAID_PRONOUN_RE.match(text, end)
             after = said or _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
             if after:
@@ -453,6 +502,11 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                     # another's.
                     pronoun = after.group(1).lower()
                     weight = 3 if said else 1 if pronoun in ("his", "her") else 1.5
+                    if shared:
+                        # "Mokoena said she": of Themba and Lindiwe Mokoena, the woman.
+                        full = book.bearer_of_gender(name, PRONOUN_GENDER[pronoun])
+                        if full is None:
+                            continue
                     votes[full][PRONOUN_GENDER[pronoun]] += weight
     # The pronoun that follows a name most often, not the first one: "trained by his aunt
     # Delyth Owain-Rees and ..., he" is the boxer's "he"; "Owain-Rees said she" is hers.

@@ -296,8 +296,9 @@ def test_a_surname_is_not_a_firm_named_after_two_people() -> None:
     firm = "Paul Manafort later formed Davis Manafort with Rick Davis."
     quote = "“We won,” Manafort said."
     assert said(firm, quote)[1] == ["Paul Manafort"]
-    # Without a Davis in the article, the fuller name is taken, as before.
-    assert said("Paul Manafort later joined Davis Manafort.", quote)[1] == ["Davis Manafort"]
+    # Without a Davis, "Davis Manafort" could be a second Manafort: the surname is then
+    # the one the story introduced first.
+    assert said("Paul Manafort later joined Davis Manafort.", quote)[1] == ["Paul Manafort"]
 
 
 def test_a_full_name_without_a_suffix_is_not_the_junior() -> None:
@@ -418,3 +419,29 @@ def test_a_place_after_of_in_a_persons_description_is_not_the_person() -> None:
     assert said(
         "Martin Hebblethwaite, 58, of Elm Grove, Sedgeford, admitted he had lied to the court."
     ) == [["Martin Hebblethwaite"]]
+
+
+def test_a_surname_two_people_share_is_the_one_introduced_first() -> None:
+    """An obituary names the man, then "His daughter, Lindiwe Mokoena": a bare "Mokoena"
+    is still him, not the longer name. An honorific or a gendered pronoun picks the other."""
+    lede = "Jazz saxophonist Themba Mokoena has died at his home in Soweto."
+    daughter = "His daughter, Lindiwe Mokoena, said he died peacefully at home."
+    assert said(lede, daughter, "“He taught me to listen,” Mokoena once said.")[2] == [
+        "Themba Mokoena"
+    ]
+    assert said(lede, daughter, "“He never stopped,” Ms Mokoena said.")[2] == ["Lindiwe Mokoena"]
+    assert said(
+        lede,
+        daughter,
+        "Mokoena was born in Sophiatown in 1943.",
+        "“He played until the very end,” she said.",
+    )[2:] == [[], ["Lindiwe Mokoena"]]
+
+
+def test_an_honorific_tells_a_husband_from_his_wife() -> None:
+    """ "Mr. Clinton" is Bill and "Mrs. Clinton" Hillary, whoever the story named first."""
+    assert said(
+        "Bill Clinton campaigned for Hillary Clinton in Iowa.",
+        "“She is ready,” Mr. Clinton said.",
+        "“We will win,” Mrs. Clinton said.",
+    )[1:] == [["Bill Clinton"], ["Hillary Clinton"]]
