@@ -74,14 +74,14 @@ PLAIN = {
     "NAME_SPAN_RE": (
         name_spans.NAME_SPAN_RE,
         rf"(?<![\w@#'’]){name_spans._TOKEN}"
-        rf"(?: +(?:{name_spans._PARTICLE} )?{name_spans._TOKEN})*",
+        rf"(?:(?: +&)? +(?:{name_spans._PARTICLE} ){{0,2}}{name_spans._TOKEN})*",
     ),
 }
 _PHRASE = st.sampled_from(
     ["the", "The", "xthe", "_The", "éthe", "senator", "former", "Vermont", "real  estate",
      "22-year-old", "spokeswoman", "company", "county's", "department-", "Mr", "Mrs.", "Ms",
      "MMr", "Smith", ".", "\n", "-", "he", "She", "xhe", "_It", "they", "Sens.", "Dr.", "J.",
-     "U.S.", "de", "of", "O'Malley", "@Jo", "#Jo", "'Jo", "St.", "?”", "!", " \n ", "“A"]
+     "U.S.", "de", "of", "O'Malley", "@Jo", "#Jo", "'Jo", "St.", "?”", "!", " \n ", "“A", "&"]
 )  # fmt: skip
 PHRASES = st.lists(st.tuples(_PHRASE, _SPACE).map("".join), max_size=10).map("".join)
 
