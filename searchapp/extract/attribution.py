@@ -40,9 +40,10 @@ PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
 GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:letter|statement|spokes(?:man|woman|person)|campaign|
+          representative|official|envoy|
           release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account|
           unit|division|team|branch|bureau|desk)s?)?
-        (?:\s*\([A-Z][\w.\-\ ]{0,14}\)(?:\s*,(?=\s*$))?)?
+        (?:\s*\([A-Z][\w.\-\ ]{0,30}\)(?:\s*,(?=\s*$))?)?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|
            study|analysis|editorial|board|team|office|committee|report|
            spokes(?:man|woman|person)))?
@@ -222,9 +223,7 @@ _TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:the|an?)\s+)?"  # ", the critic Majella Doran, described"
     r"(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
-    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:"
-    + _TITLE_WORDS
-    + r"))\.?\s+){0,2}"
+    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:" + _TITLE_WORDS + r"))\.?\s+){0,2}"
     # A team or a country inside the role: ", former Pakistan No.1 Tariq Awan,", ", Kenya
     # Power chairman Joy Mdivo,".
     r"(?:(?<=[a-z\d,]\s)[A-Z][\w\-]*\s+(?:(?:[a-z\-]+|No\.\s?\d+|(?i:"
@@ -292,7 +291,9 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
             is_object = (
                 bool(OBJECT_BEFORE_RE.search(preceding))
                 and not DOCUMENT_BY_RE.search(preceding)
-                and not _WHO_RE.search(gap)
+                # ... but "A senior police officer in Kisumu, who asked not to be named,
+                # said": a name after "in" is a place, whoever "who" is.
+                and not (_WHO_RE.search(gap) and not _IN_PLACE_RE.search(preceding))
                 and not (before[i].kind == "org" and _WHICH_SAID_RE.match(gap))
             )
             issuer = _issuer_of_statement(text, before[:i], before[i])
@@ -331,6 +332,9 @@ def _issuer_of_statement(text: str, earlier: list[Mention], found: Mention) -> M
 # What lies between a subject and the place it is of: "The Office of Civil Defense (OCD)
 # in " (Eastern Visayas) "said".
 _PLACE_MODIFIER_RE = re.compile(
+    # ... or its officer's: "The IMF's resident representative in " (Accra) "said"
+    r"(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|official|"
+    r"envoy)\s+)?"
     r"\)?\s*(?:\([^()]{1,30}\)\s*)?(?:in|at|of|for|from)\s+(?:the\s+)?"
 )
 
@@ -352,7 +356,7 @@ def _modified_subject(text: str, earlier: list[Mention], place: Mention) -> Ment
 _REPRESENTATIVE_RE = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|analysts?|"
     r"researchers?|scientists?|economists?|lawyers?|attorneys?|aides?|staff(?:ers)?|"
-    r"executives?|sources?|experts?|branch|chapter|wing|arm)\s+(?:for|at|from|with|of|in)\s+"
+    r"executives?|sources?|experts?|branch|chapter|wing|arm)\s+(?:for|at|from|with|of)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,  # "Analysts at Kilimani Capital said" opens sentences too
 )
@@ -380,7 +384,7 @@ APPOSITIVE_HEAD_RE = re.compile(
     # "Ruth Galbraith of the Police Service of Northern Ireland's" (Economic Crime Unit),
     # "Winnie Tsang of the police Cyber Security and " (Technology Crime Bureau)
     r"^(?:,?\s+(?:of|at|from|with)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w.\-]*(?:['’]s)?|of|and|for|on|the|police|&)\s*)*)?"
+    r"(?:(?:[A-Z][\w.\-]*(?:['’]s)?|of|and|for|on|in|the|police|&)\s*)*)?"
     r"(?:,\s*(?:[^,“”\"]{0,100}?,\s*)?(?:the|a|an|his|her|its|their|[a-z\-]+)\b[^,“”\"]{0,100})?"
     r"(?:,\s*)?$"
 )
@@ -475,8 +479,16 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
             and not _LINKED_BEFORE_RE.search(gap)
         ):
             return m
-    if window[0].start - cue_end >= 40 or _MEMBER_AFTER_RE.match(text, window[0].end):
-        return None  # "said a prominent Republican National Committee member": not the RNC
+    first_gap = text[cue_end : window[0].start]
+    if (
+        len(first_gap) >= 40
+        # "said reinforcements had been sent from Kericho": the reported clause's object,
+        # not "said a spokesman for the Pentagon"
+        or (_LINKED_BEFORE_RE.search(first_gap) and _CLAUSE_VERB_RE.search(first_gap))
+        # "said a prominent Republican National Committee member": not the RNC
+        or _MEMBER_AFTER_RE.match(text, window[0].end)
+    ):
+        return None
     return window[0]
 
 
@@ -490,6 +502,8 @@ _MEMBER_AFTER_RE = re.compile(
 
 _AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")
 _WHO_RE = re.compile(r"\bwho\b")
+_CLAUSE_VERB_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|been|will|would|[a-z]+ed)\s")
+_IN_PLACE_RE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _WHICH_SAID_RE = re.compile(
     # ", an unsuccessful bidder, which argued": its appositive may come between.
     r"(?:\s*\([^()]{1,20}\))?(?:,\s+(?:an?|the)\s+[^,“”\"]{1,60})?"

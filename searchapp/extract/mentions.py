@@ -167,7 +167,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     mentions = [
         m
         for i, m in enumerate(mentions)
-        if not m.end <= dateline and not _is_modifier(text, m, mentions[i + 1 : i + 2])
+        if not m.end <= dateline
+        and not _is_modifier(text, m, mentions[i + 1 : i + 2])
+        and not (i and _party_after_name(text, mentions[i - 1], m))
     ]
     for m in PRONOUN_RE.finditer(text):
         if not inside(m.start(), quotes):
@@ -281,6 +283,17 @@ def _name_word_descriptions(text: str, book: NameBook) -> list[Mention]:
                 found.append(Mention(m.start(), end, text[m.start() : end], "pronoun"))
                 break
     return found
+
+
+def _party_after_name(text: str, before: Mention, mention: Mention) -> bool:
+    """A person's party and seat in brackets after the name: "Tan Sri Lim Keng Huat
+    (PRN-Bukit Bintang)" is one person, not two."""
+    return (
+        before.kind == "person"
+        and text.startswith(" (", before.end)
+        and mention.start == before.end + 2
+        and text.startswith(")", mention.end)
+    )
 
 
 def _is_modifier(text: str, mention: Mention, following: list[Mention]) -> bool:

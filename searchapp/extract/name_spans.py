@@ -80,6 +80,9 @@ _LOWERCASE_RE = re.compile(r"[a-z]")
 _ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
 
 
+_TWO_WORD_HONOUR_RE = re.compile(r"(?:Tan|Puan|Toh|Datuk|Dato['’]?|Datin)\s+(?:Sri|Seri|Puan)")
+
+
 @remember_names
 def clean_span(span: str) -> str:
     """Drop what surrounds a name in running text: determiners, sentence-initial
@@ -87,6 +90,10 @@ def clean_span(span: str) -> str:
     tokens = span.split()
     if tokens:
         tokens[-1] = POSSESSIVE_RE.sub("", tokens[-1])
+    # Malaysian honours of two words: "Tan Sri Lim Keng Huat", "Datuk Seri Anwar Ibrahim"
+    # ("Sri" alone opens names: "Sri Mulyani Indrawati", "Sri Lanka").
+    while len(tokens) > 3 and _TWO_WORD_HONOUR_RE.fullmatch(" ".join(tokens[:2])):
+        tokens = tokens[2:]
     # Letters after a name: "Judge Alistair Penrose KC", "Tom Ward QC".
     while len(tokens) > 2 and tokens[-1] in POST_NOMINALS:
         tokens.pop()
@@ -215,7 +222,9 @@ _AGE_WORD_RE = re.compile(r"[\w\-]+-year-old")
 POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"))
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
-SURNAME_PARTICLES = word_set("mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu")
+SURNAME_PARTICLES = word_set(
+    "mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu"
+)
 
 
 def _describes(token: str) -> bool:
@@ -355,8 +364,10 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             while len(words) > 2 and _bare(words[0]) in TITLES:
                 words.pop(0)
             person = " ".join(words)
-        if of and looks_like_person(person) and (
-            not looks_like_org(name) or first_name_gender(person.split()[0]) is not None
+        if (
+            of
+            and looks_like_person(person)
+            and (not looks_like_org(name) or first_name_gender(person.split()[0]) is not None)
         ):
             name = person  # "Tom Cole of Oklahoma", "Lisa Crawshaw of Eastmoor Police"
         spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))

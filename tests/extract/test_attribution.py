@@ -217,9 +217,10 @@ def test_the_post_is_the_one_organisation_of_the_article_ending_in_post() -> Non
     )
     assert found[1] == ["Washington Post"]
     # A person of that name keeps it: "Post" is not her newspaper.
-    assert "Washington Post" not in said(
-        "Lena Post visited the Washington Post.", "Post said she had left."
-    )[1]
+    assert (
+        "Washington Post"
+        not in said("Lena Post visited the Washington Post.", "Post said she had left.")[1]
+    )
 
 
 def test_a_dateline_is_not_the_subject_of_the_sentence_after_it() -> None:
@@ -277,10 +278,13 @@ def test_a_role_stands_for_the_person_given_that_role() -> None:
         "Rana Haddad, the coroner, opened the inquest on Monday.",
         "Lawyer Tom Ward stood for the family. The coroner said the death was accidental.",
     )[1] == ["Rana Haddad"]
-    assert said(
-        "Lawyer Tom Ward argued for bail on Monday.",
-        "The judge said the risk of flight was too great.",
-    )[1] == []
+    assert (
+        said(
+            "Lawyer Tom Ward argued for bail on Monday.",
+            "The judge said the risk of flight was too great.",
+        )[1]
+        == []
+    )
 
 
 def test_a_role_written_after_a_name_is_that_names() -> None:
@@ -374,11 +378,14 @@ def test_a_union_of_a_country_keeps_its_place_and_its_acronym_is_no_subject() ->
 def test_an_acronym_the_article_defines_is_its_long_form() -> None:
     """ "Directorate of Criminal Investigations (DCI) officers ..., the DCI said": one
     speaker, though "Directorate" is no word organisations are known by."""
-    assert said(
-        "Directorate of Criminal Investigations (DCI) officers recovered 214 SIM cards, the "
-        "DCI said in a statement on Thursday.",
-        "According to the DCI, the gang posed as customer care agents.",
-    ) == [["Directorate of Criminal Investigations"]] * 2
+    assert (
+        said(
+            "Directorate of Criminal Investigations (DCI) officers recovered 214 SIM cards, the "
+            "DCI said in a statement on Thursday.",
+            "According to the DCI, the gang posed as customer care agents.",
+        )
+        == [["Directorate of Criminal Investigations"]] * 2
+    )
 
 
 def test_a_name_introduced_as_a_business_is_an_organisation() -> None:
@@ -401,8 +408,7 @@ def test_a_day_after_on_is_no_part_of_an_organisations_name() -> None:
     and an organisation after "the" opens its clause ("the Supreme Court blocked ...,
     citing")."""
     assert said(
-        "The United Nations Security Council on Friday issued a statement calling it a "
-        "violation.",
+        "The United Nations Security Council on Friday issued a statement calling it a violation.",
         "In 1986, the Supreme Court blocked the company from leaving, citing a threat to "
         "public health.",
     ) == [["United Nations Security Council"], ["Supreme Court"]]
@@ -415,8 +421,7 @@ def test_irish_council_titles_and_surname_particles() -> None:
         "Cathaoirleach Cllr Pádraig Ó Flaithearta (FF) said the greenway would transform "
         "the county.",
         "Cllr Bríd Nic Giolla Easpaig (Ind), who voted against, said she backed the idea.",
-        "“They were offered a leaflet and a meeting in the middle of calving season,” she "
-        "said.",
+        "“They were offered a leaflet and a meeting in the middle of calving season,” she said.",
     ) == [["Pádraig Ó Flaithearta"], ["Bríd Nic Giolla Easpaig"], ["Bríd Nic Giolla Easpaig"]]
 
 
@@ -655,9 +660,7 @@ def test_a_person_surnamed_like_a_country_or_a_compass_point_is_no_place() -> No
         "Marty West, an education professor at the Ashby Institute, said the bill was "
         "“an incredibly significant development.”"
     ) == [["Marty West"]]
-    assert said("Tanya Jordan told reporters the plant would reopen in May.") == [
-        ["Tanya Jordan"]
-    ]
+    assert said("Tanya Jordan told reporters the plant would reopen in May.") == [["Tanya Jordan"]]
 
 
 def test_names_coordinated_with_their_titles_all_speak() -> None:
@@ -740,8 +743,7 @@ def test_a_role_nobody_was_given_is_the_paragraphs_subject() -> None:
     never called anyone the striker; the paragraph's subject is the one it describes."""
     assert said(
         "Tochukwu Anyanwu scored twice as Jos Highlanders beat Lagos Marine 2-1.",
-        "Anyanwu dedicated the goals to his late father. “This one is for him,” the striker "
-        "said.",
+        "Anyanwu dedicated the goals to his late father. “This one is for him,” the striker said.",
     )[1] == ["Tochukwu Anyanwu"]
 
 
@@ -876,10 +878,13 @@ def test_the_statement_is_whoever_issued_the_last_one() -> None:
     )
     assert [q.speaker for q in found[2]] == ["Leith Book Festival"]
     assert said("‘Prices will rise,’ the statement said.") == [[]]
-    assert said(
-        "Mayor Lina Ortiz said the bridge would close.",
-        "‘Traffic will be diverted,’ the statement said.",
-    )[1] == []
+    assert (
+        said(
+            "Mayor Lina Ortiz said the bridge would close.",
+            "‘Traffic will be diverted,’ the statement said.",
+        )[1]
+        == []
+    )
 
 
 def test_according_to_a_study_is_its_leaders_with_an_affiliation_after_the_name() -> None:
@@ -1257,9 +1262,45 @@ def test_given_names_first_are_a_short_form_of_the_full_name_and_label_transcrip
         "Mohd Faizal: I told him the company did not meet the requirements.",
         "Mohd Faizal: He was my boss.",
         "Nur Aisyah: Why did you proceed?",
-    )[2:] == [["Nur Aisyah Rahmann"], ["Mohd Faizal Ismaill"], ["Mohd Faizal Ismaill"], [
-        "Nur Aisyah Rahmann"
-    ]]
+    )[2:] == [
+        ["Nur Aisyah Rahmann"],
+        ["Mohd Faizal Ismaill"],
+        ["Mohd Faizal Ismaill"],
+        ["Nur Aisyah Rahmann"],
+    ]
     assert said("Donald Trump Jr. spoke first.", "Donald Trump said he was proud.")[1] == [
         "Donald Trump"
+    ]
+
+
+def test_a_place_after_in_is_no_speaker() -> None:
+    """ "A senior police officer in Kisumu, who asked not to be named, said" is nobody
+    named, and "said reinforcements had been sent from Kericho" no inverted subject;
+    "said a spokesman for the Pentagon" still is the Pentagon."""
+    assert said(
+        "A senior police officer in Kisumu, who asked not to be named because he was not "
+        "authorised to speak to the media, said reinforcements had been sent from Kericho."
+    ) == [[]]
+    assert said("“We are monitoring it,” said a spokesman for the Pentagon.") == [["Pentagon"]]
+
+
+def test_an_organisations_officer_in_a_place_speaks_for_it() -> None:
+    assert said(
+        "The IMF's resident representative in Accra said the Fund would assess the budget."
+    ) == [["IMF"]]
+
+
+def test_a_name_keeps_its_honours_party_and_seat_out() -> None:
+    """ "Tan Sri" is an honour, "(PRN-Bukit Bintang)" a party and seat, and "in Leiden"
+    where the institute is: none of them is a second speaker or hides the first."""
+    assert said(
+        "Tan Sri Lim Keng Huat (PRN-Bukit Bintang), the longest-serving MP in the House, said "
+        "he supported the bill."
+    ) == [["Lim Keng Huat"]]
+    assert said(
+        "Prof. Joost Ravesteijn of the Institute for Parliamentary Studies in Leiden said the "
+        "chances were “fifty-fifty at best”."
+    ) == [["Joost Ravesteijn"]]
+    assert said("Finance Minister Sri Mulyani Indrawati said she would resign.") == [
+        ["Sri Mulyani Indrawati"]
     ]
