@@ -53,7 +53,7 @@ chairman founder owner fellow researcher author writer businessman businesswoman
  detective councilman councilwoman councillor councilor alderman alderwoman premier
 inspector constable principal headteacher advocate cllr cathaoirleach taoiseach tánaiste
 tanaiste mec vc
-vice-chancellor datuk datin dato tun alhaji alhaja elder president-general
+vice-chancellor datuk datin dato tun alhaji alhaja elder president-general ir
 journalist commentator comedian actor actress singer rapper novelist filmmaker blogger
 ally allies supporter backer critic rival surrogate confidant donor friend
 front-runner frontrunner boss skipper striker midfielder defender goalkeeper keeper winger

@@ -83,6 +83,11 @@ _ADVERB_RE = re.compile(r"[a-z](?:ing|ly)$")
 _TWO_WORD_HONOUR_RE = re.compile(r"(?:Tan|Puan|Toh|Datuk|Dato['’]?|Datin)\s+(?:Sri|Seri|Puan)")
 
 
+def _given_after_honorific(tokens: list[str]) -> bool:
+    first = _bare(tokens[0])
+    return first in CALENDAR_NAMES or (len(tokens) > 2 and first not in TITLES)
+
+
 @remember_names
 def clean_span(span: str) -> str:
     """Drop what surrounds a name in running text: determiners, sentence-initial
@@ -101,8 +106,9 @@ def clean_span(span: str) -> str:
     # but not after an honorific: "Mrs Blessing Okonkwo-Ibe".
     honorific = False
     while tokens and (
-        # A weekday or a month after an honorific is a given name: "Mr Friday Adejoh".
-        (_bare(tokens[0]) in STOPWORDS and not (honorific and _bare(tokens[0]) in CALENDAR_NAMES))
+        # A weekday or a month after an honorific is a given name: "Mr Friday Adejoh", and
+        # so is any word with a surname after it: "Dr Nor Hayati Mohd Yusof".
+        (_bare(tokens[0]) in STOPWORDS and not (honorific and _given_after_honorific(tokens)))
         # ... and an adverb's ending opens a firm's name too: "Canning Partners".
         or (
             len(tokens) > 1
@@ -112,7 +118,7 @@ def clean_span(span: str) -> str:
         )
         or (len(tokens) > 1 and _AGE_WORD_RE.fullmatch(tokens[0]))  # "Seventeen-year-old X"
     ):
-        honorific = _bare(tokens[0]) in HONORIFICS
+        honorific = _bare(tokens[0]) in HONORIFICS - {"miss"}
         tokens.pop(0)
     # What describes a person in front of the name: "Unseeded Czech Tereza Nováková",
     # "Embattled Mayor ...".
@@ -138,7 +144,10 @@ def clean_span(span: str) -> str:
                 first = len(tokens) - 2  # "Mayor of London Sadiq Khan": the last two words
             # No one after it: "The Minister of Conservation" is an office, not a name.
             tokens = tokens[first:] if 0 < first < len(tokens) - 1 else []
-    tokens = tokens[_given_name_start(tokens) :]
+    # Right after "Mr" or "Dr" the name begins, whether or not its first word is a given
+    # name the lists know: "Dr Nor Hayati Mohd Yusof" ("Miss Universe" is a title).
+    if not honorific:
+        tokens = tokens[_given_name_start(tokens) :]
     tokens = _without_place_after(tokens)
     while tokens and _bare(tokens[-1]) in {"of", "de", "van", "von", "la", "le"}:
         tokens.pop()

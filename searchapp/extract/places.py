@@ -109,7 +109,13 @@ def is_nationality(name: str) -> bool:
 
 # Institutions that act but, as a whole, do not speak: "Congress had written into law".
 SILENT_BODIES = word_set("""
-congress senate house court party campaign legislation government police
+congress senate house court party campaign legislation government police parliament
+legislature bundestag bundesrat knesset duma sejm riksdag storting folketing eduskunta
+oireachtas dáil dail seanad majlis
+""") | _place_list("""
+Dewan Rakyat, Dewan Negara, Dewan Perwakilan Rakyat, Lok Sabha, Rajya Sabha, Vidhan Sabha,
+National Assembly, House of Commons, House of Lords, House of Representatives,
+Legislative Assembly, Legislative Council, National Council, Federal Council, State Duma
 """)
 
 

@@ -445,3 +445,20 @@ def test_an_honorific_tells_a_husband_from_his_wife() -> None:
         "“She is ready,” Mr. Clinton said.",
         "“We will win,” Mrs. Clinton said.",
     )[1:] == [["Bill Clinton"], ["Hillary Clinton"]]
+
+
+def test_after_an_honorific_the_name_begins() -> None:
+    """ "Dr Nor Hayati Mohd Yusof" and "Dr Khairul Anuar Zakaria" keep given names the
+    lists do not know (and "Nor" is a stop word); "Miss Universe" is a title, not a name."""
+    assert clean_span("Datuk Seri Dr Nor Hayati Mohd Yusof") == "Nor Hayati Mohd Yusof"
+    assert clean_span("Dr Khairul Anuar Zakaria") == "Khairul Anuar Zakaria"
+    assert clean_span("Miss Universe Alicia Machado") == "Alicia Machado"
+    assert clean_span("Senior Principal Magistrate Esther Chebet Ruto") == "Esther Chebet Ruto"
+
+
+def test_a_parliament_is_no_one_a_pronoun_stands_for() -> None:
+    """ "in the Dewan Rakyat, he said": the chamber, like the House, does not speak."""
+    assert said(
+        "Deputy Finance Minister Zulkarnain Mohd Yusof tabled the bill on Monday.",
+        "Winding up the debate in the Dewan Rakyat, he said the move would save RM8 billion.",
+    )[1] == ["Zulkarnain Mohd Yusof"]
