@@ -374,7 +374,17 @@ def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
     ):
         return None
     found = before[-1]
-    return found if _REPRESENTATIVE_RE.search(tail(text, found.start, 60)) else None
+    if not _REPRESENTATIVE_RE.search(tail(text, found.start, 60)):
+        return None
+    # "Marc-Antoine Lévesque, a senior official at the Public Security Ministry, who said":
+    # the official is named, and speaks.
+    named = [m for m in before[:-1] if m.kind == "person" and found.start - m.end < 80]
+    if named and _NAMED_REPRESENTATIVE_RE.fullmatch(text, named[-1].end, found.start):
+        return named[-1]
+    return found
+
+
+_NAMED_REPRESENTATIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[^,“”\"]{0,60}")
 
 
 # From a person to a name inside their description: "Mark Holden, chairman of the board

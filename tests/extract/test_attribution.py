@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from searchapp.extract.attribution_model import RulesAlone
+from searchapp.extract.name_spans import iter_spans
 from searchapp.extract.name_words import looks_like_org
 from searchapp.extract.speakers import extract_quotes, extract_speakers
 
@@ -1304,3 +1305,20 @@ def test_a_name_keeps_its_honours_party_and_seat_out() -> None:
     assert said("Finance Minister Sri Mulyani Indrawati said she would resign.") == [
         ["Sri Mulyani Indrawati"]
     ]
+
+
+def test_a_named_official_speaks_for_themself() -> None:
+    """ "X, a senior official at the Public Security Ministry, who said": X, not the
+    ministry, and "He said" after it is X too."""
+    assert said(
+        "The inquiry also heard from Marc-Antoine Lévesque, a senior official at the Public "
+        "Security Ministry, who said the department had been dealing with 140 fires.",
+        "He said the ministry had since created a reserve of 200 buses.",
+    ) == [["Marc-Antoine Lévesque"], ["Marc-Antoine Lévesque"]]
+
+
+def test_an_abbreviated_title_does_not_end_the_name() -> None:
+    """ "Hon." and "Det. Supt." stand before names: "Opposition Leader Hon" is no one a
+    later "he" could be."""
+    text = "Opposition Leader Hon. Isikeli Tuiwai-Ravuama said so. Det. Supt. Jane Mbeki agreed."
+    assert [name for *_, name in iter_spans(text)] == ["Isikeli Tuiwai-Ravuama", "Jane Mbeki"]
