@@ -174,7 +174,7 @@ surgeon researcher scientist economist analyst spokesperson ceo executive founde
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
 novelist playwright filmmaker cllr taoiseach tánaiste tanaiste mec vc vice-chancellor
 boss producer chairman president editor curator designer engineer architect
-presenter
+presenter chief
 """)
 
 # Roles news writes two ways for one person: "Justice K. Rao ... the judge asked".

@@ -364,7 +364,14 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
             if key not in STOPWORDS and key not in TITLES and word not in person.split():
                 book.affiliations[key][person] += 1
         appositive = _ROLE_AFTER_RE.match(after.group(0)) if after else None
-        roles = _roles_before(text, start) + (appositive.group(0).split() if appositive else [])
+        # Not "... than that of the CIA chief, Zuckoff said": a name the comma leaves
+        # before its own verb is the sentence's speaker, not the role's holder.
+        before = (
+            []
+            if _CUE_AFTER_COMMA_RE.match(text, end) and text.endswith(", ", 0, start)
+            else _roles_before(text, start)
+        )
+        roles = before + (appositive.group(0).split() if appositive else [])
         for role in roles:
             role = role.lower()
             if role in ROLE_NOUNS:
@@ -379,6 +386,7 @@ def _note_affiliations(book: NameBook, text: str, found: list[tuple[int, int, st
 
 
 _AGE_AFTER_RE = re.compile(r",\s*(\d{1,3}),")
+_CUE_AFTER_COMMA_RE = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 # Not "the 22-year-old from Kampung Seri Dungun Baru": a place he is from.
 _AGE_BEFORE_RE = re.compile(
     r"\b(\d{1,3})-year-old\s+(?:(?!(?:from|of|in|at|for|with|on|near)\s)[a-z\-]+\s+){0,3}\Z"

@@ -1322,3 +1322,21 @@ def test_an_abbreviated_title_does_not_end_the_name() -> None:
     later "he" could be."""
     text = "Opposition Leader Hon. Isikeli Tuiwai-Ravuama said so. Det. Supt. Jane Mbeki agreed."
     assert [name for *_, name in iter_spans(text)] == ["Isikeli Tuiwai-Ravuama", "Jane Mbeki"]
+
+
+def test_a_lede_chief_is_the_chief_named_next() -> None:
+    """ "The fire chief of a northern Quebec town told an inquiry" names him in the next
+    paragraph; "than that of the CIA chief, Zuckoff said" makes Zuckoff no chief."""
+    assert said(
+        "The fire chief of a northern Quebec town told a public inquiry on Tuesday that he "
+        "had pleaded for buses for 12 hours.",
+        "Réjean Castonguay-Poirier, who has led the Lac-Ferrand fire department since 2014, "
+        "testified for three hours.",
+    )[0] == ["Réjean Castonguay-Poirier"]
+    assert (
+        said(
+            "“The account is more credible” than that of the CIA chief, Zuckoff said.",
+            "“There was no order,” said the chief.",
+        )[1]
+        == []
+    )
