@@ -87,6 +87,17 @@ peninsula province region township village plaza bridge tower memorial cemetery
 """)
 
 
+COMPASS_WORDS = word_set("""
+north south east west northern southern eastern western central upper lower greater mid
+north-east north-west south-east south-west northeast northwest southeast southwest
+""")
+# Second words that make a compass word the start of an organisation's or a team's name.
+_NOT_A_PLACE = word_set("""
+bank committee council party university college school hospital police ham bromwich face
+side end command front wing
+""")
+
+
 def is_place(name: str) -> bool:
     bare = name.lower().removeprefix("the ").strip().rstrip(".")
     words = bare.split()
@@ -98,6 +109,14 @@ def is_place(name: str) -> bool:
         # "N. Korea", "Bursa Malaysia"; not "Bank of America", nor a person surnamed like
         # a country or a compass point ("Michael Jordan", "Marty West").
         or (len(words) == 2 and words[-1] in COUNTRIES and first_name_gender(words[0]) is None)
+        # "North Wessex", "East Kilbride", "Greater Manchester": a region of a place,
+        # though not "West Ham United" or "Central Bank"
+        or (
+            len(words) == 2
+            and words[0] in COMPASS_WORDS
+            and name.split()[-1][:1].isupper()
+            and words[1] not in _NOT_A_PLACE
+        )
     )
 
 

@@ -1340,3 +1340,13 @@ def test_a_lede_chief_is_the_chief_named_next() -> None:
         )[1]
         == []
     )
+
+
+def test_a_pronoun_is_no_constituency() -> None:
+    assert said(
+        "Dame Philippa Orr-Castell rose from the government backbenches.",
+        "‘I have here,’ she announced, ‘forty-one letters from constituents.’",
+        "The member for North Wessex, a former environment secretary who once described her "
+        "own party’s water policy as ‘a damp squib’, then read several of them aloud.",
+        "‘Her garden now smells of regret,’ she said.",
+    )[3] == ["Philippa Orr-Castell"]

@@ -102,3 +102,12 @@ def test_a_police_force_named_by_its_place_is_an_organisation() -> None:
 
     assert is_speaker_entity("Queensland Police") and is_speaker_entity("Kogi police")
     assert not is_speaker_entity("Police") and not is_speaker_entity("Senate Republicans")
+
+
+def test_a_compass_word_and_a_place_is_a_region() -> None:
+    """ "North Wessex" is a constituency, not a woman "she" could be; "West Ham" and the
+    "Central Bank" are not places."""
+    from searchapp.extract.places import is_place
+
+    assert is_place("North Wessex") and is_place("Greater Manchester")
+    assert not is_place("West Ham") and not is_place("Central Bank")
