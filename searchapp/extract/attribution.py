@@ -156,9 +156,19 @@ def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
         )
     ):
         return False  # mostly the noun: "in his home state"
+    if verb.startswith("den") and _REFUSED_RE.match(text, cue_end):
+        return False  # "The High Court denied bail": a refusal, not a denial
     return not (
         verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end : cue_end + 200])
     )
+
+
+# What is denied when "deny" means "refuse": "denied bail", "denied him entry".
+_REFUSED_RE = re.compile(
+    r"\s+(?:(?:him|her|them|it|us|the\s+\w+)\s+)?(?:bail|entry|access|permission|a\s+visa|visas?|"
+    r"(?:the|a|an|his|her|its|their)\s+(?:[\w'’]+\s+)?(?:request|application|appeal|motion|petition|"
+    r"licen[cs]e|permit|bid)|requests?|applications?|appeals?|licen[cs]es?|permits?)\b"
+)
 
 
 def _cue_source(
@@ -367,10 +377,21 @@ def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
     Council said", "Analysts at Goldman Sachs wrote", "Analysts at Tsavo Capital said" (a
     name that could be a man's), or the person: "a spokesman for Ana Ruiz said"."""
     before = [m for m in mentions if m.end <= cue_start]
+    # "A spokesperson for Meridian Benefits Inc., the insurer contracted to administer the
+    # plan, said": the organisation's description may stand between it and the verb.
+    if (
+        len(before) > 1
+        and before[-1].kind == "pronoun"
+        and _DESCRIBED_GAP_RE.fullmatch(text, before[-2].end, cue_start)
+    ):
+        before = before[:-1]
     if (
         not before
         or before[-1].kind not in ("org", "person", "name")
-        or not GAP_RE.match(text[before[-1].end : cue_start])
+        or not (
+            GAP_RE.match(text[before[-1].end : cue_start])
+            or _DESCRIBED_GAP_RE.fullmatch(text, before[-1].end, cue_start)
+        )
     ):
         return None
     found = before[-1]
@@ -384,6 +405,7 @@ def _represented(text: str, cue_start: int, mentions: list[Mention]) -> Mention 
     return found
 
 
+_DESCRIBED_GAP_RE = re.compile(r",\s+(?:the|a|an)\s+[^,“”\"]{1,80},\s*")
 _NAMED_REPRESENTATIVE_RE = re.compile(r",\s+(?:a|an|the)\s+[^,“”\"]{0,60}")
 
 

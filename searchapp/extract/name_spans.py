@@ -35,7 +35,7 @@ from searchapp.extract.places import is_place
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
 _TITLE_ABBREVIATIONS = (
     "Mrs?", "Ms", "Dr", "Sens?", "Reps?", "Gov", "Jr", "Sr", "St", "Gen", "Lt", "Col", "Capt",
-    "Prof", "Del", "Hon", "Supt", "Insp", "Det", "Sgt",
+    "Prof", "Del", "Hon", "Supt", "Insp", "Det", "Sgt", "Inc", "Ltd", "Corp", "Bros",
 )  # fmt: skip
 # A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
 # "Łukasz", "Ängelholm" are names as "O'Malley" is.

@@ -1350,3 +1350,19 @@ def test_a_pronoun_is_no_constituency() -> None:
         "own party’s water policy as ‘a damp squib’, then read several of them aloud.",
         "‘Her garden now smells of regret,’ she said.",
     )[3] == ["Philippa Orr-Castell"]
+
+
+def test_a_court_denying_bail_says_nothing() -> None:
+    """ "denied bail", "denied him entry", "denied the application" refuse; "denied the
+    claims" is a denial."""
+    assert said("The High Court in Kampala has denied bail to the MP.") == [[]]
+    assert said("The council denied the residents' application for a permit.") == [[]]
+    assert said("Kestrel Mining denied the claims, saying they were false.") == [["Kestrel Mining"]]
+
+
+def test_a_spokesperson_for_a_described_company_speaks_for_it() -> None:
+    """ "Inc." keeps its period, and the company's description may follow its name."""
+    assert said(
+        "A spokesperson for Meridian Benefits Inc., the insurer contracted to administer the "
+        "plan, said in an email that claims took four days."
+    ) == [["Meridian Benefits Inc."]]
