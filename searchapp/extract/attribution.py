@@ -517,6 +517,8 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
         # "said reinforcements had been sent from Kericho": the reported clause's object,
         # not "said a spokesman for the Pentagon"
         or (_LINKED_BEFORE_RE.search(first_gap) and _CLAUSE_VERB_RE.search(first_gap))
+        # "said the rider from Kampung Paya Serai": where the unnamed speaker is from
+        or (_FROM_PLACE_RE.search(first_gap) and not _REPRESENTATIVE_RE.search(first_gap))
         # "said a prominent Republican National Committee member": not the RNC
         or _MEMBER_AFTER_RE.match(text, window[0].end)
     ):
@@ -534,6 +536,7 @@ _MEMBER_AFTER_RE = re.compile(
 
 _AFTER_QUOTE_RE = re.compile(r"[,?!—-]\s*[”\"’]$")
 _WHO_RE = re.compile(r"\bwho\b")
+_FROM_PLACE_RE = re.compile(r"\b(?:from|in|near)\s+(?:the\s+)?$")
 _CLAUSE_VERB_RE = re.compile(r"\b(?:had|has|have|was|were|is|are|been|will|would|[a-z]+ed)\s")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$")
 _WHICH_SAID_RE = re.compile(

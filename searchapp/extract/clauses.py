@@ -130,7 +130,9 @@ def clause_subject(text: str, cue_start: int, mentions: list[Mention]) -> Mentio
 
 # "British housebuilder Carraway Homes cut ..., blaming": an organisation introduced by
 # what it is opens the clause as "The" would.
-_INTRODUCED_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+)?(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+$")
+_INTRODUCED_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+)?(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+$"
+)
 _ORG_INTRODUCERS = BUSINESS_NOUNS | ORG_NOUNS
 
 

@@ -29,7 +29,7 @@ from searchapp.extract.name_words import (
     looks_like_org,
     looks_like_person,
 )
-from searchapp.extract.places import is_place
+from searchapp.extract.places import AND_PLACES, is_place
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
@@ -271,7 +271,9 @@ _WHEN = (
 )
 _ORG_OF_RE = re.compile(rf" (?:on|for|of(?= the))(?: a| the)?(?: (?!(?:{_WHEN})\b)[A-Z][\w\-]*)+")
 # After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
-_AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}}")
+# ... and after an irregular plural's: "Coastal Longshore Foremen's Union", "Women's League".
+_AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’]s?(?: {_CAPITAL}[\w\-]*){{1,3}}")
+_IRREGULAR_PLURAL_RE = re.compile(r"(?:men|children|people)\Z")
 _OF_PLACE_RE = re.compile(
     rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}} of (?:the )?{_CAPITAL}[\w\-]*(?: {_CAPITAL}[\w\-]*){{0,2}}"
 )
@@ -294,6 +296,10 @@ def _joined_by_and(text: str, start: int, raw: str, end: int) -> re.Match[str] |
         return None
     head, of, _ = raw.partition(" of ")
     last = _bare(more.group(0).split()[-1].rstrip("'’"))
+    joined = more.group(0).split()
+    # "the Trinidad and Tobago Police Service": a country's name has "and" in it.
+    if len(joined) > 1 and f"{_bare(raw.split()[-1])} and {_bare(joined[1])}" in AND_PLACES:
+        return more
     if (of and _bare(head.split()[-1]) in _OFFICE_HEADS) or (
         (raw.startswith("The ") or _THE_BEFORE_RE.search(text, max(0, start - 4), start))
         and last in ORG_HEADS | _ORG_PLURAL_HEADS
@@ -342,7 +348,7 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         # "Commission on Presidential Debates", "Center for American Progress": one name.
         last_word = raw.rpartition(" ")[2]  # tokens are joined by spaces only
         more = _ORG_OF_RE.match(text, end) if _bare(last_word) in ORG_HEADS else None
-        if more is None and raw.endswith("s"):
+        if more is None and (raw.endswith("s") or _IRREGULAR_PLURAL_RE.search(raw)):
             more = _plural_possessive_org(text, end)
         if more is None:
             more = _joined_by_and(text, m.start(), raw, end)

@@ -115,8 +115,7 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
         return False
     return all(
-        w[0].isupper() or w in _NAME_PARTICLES or _PREFIXED_RE.match(w)
-        for w in words
+        w[0].isupper() or w in _NAME_PARTICLES or _PREFIXED_RE.match(w) for w in words
     ) and not is_acronym(words[-1])
 
 

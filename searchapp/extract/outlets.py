@@ -15,9 +15,7 @@ from collections.abc import Iterable
 # A proper name of one to six words: capitalised words, joined by "of"/"and"/"&"/"the".
 # A word is at most 40 characters: unbounded, each capital of one 180 KB hyphenated word
 # ("Pretoria-Pretoria-...") started a scan to its end, and the article took a minute.
-_NAME = (
-    r"(?:[A-Z][\w.&'’-]{0,40}|[A-Z]{2,40})(?:\s+(?:of|and|&|the|[A-Z][\w.&'’-]{0,40})){0,5}"
-)
+_NAME = r"(?:[A-Z][\w.&'’-]{0,40}|[A-Z]{2,40})(?:\s+(?:of|and|&|the|[A-Z][\w.&'’-]{0,40})){0,5}"
 
 # "<Outlet> has asked/reached out to/contacted ... for comment | to confirm".
 _ASKED_FOR_COMMENT = re.compile(

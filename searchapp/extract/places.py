@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from searchapp.extract.lexicon import word_set
 from searchapp.extract.memo import remember_names
-from searchapp.extract.name_words import first_name_gender
+from searchapp.extract.name_words import first_name_gender, looks_like_org
 
 
 def _place_list(text: str) -> frozenset[str]:
@@ -67,7 +67,13 @@ Baton Rouge, Benghazi, Great Wall, Oval Office, Rose Bowl, West
 Point, Camp David, Ground Zero, Trump Tower, Quicken Loans Arena, Wells Fargo Center, Madison
 Square Garden
 """)
-PLACES = US_STATES | COUNTRIES | CITIES
+# Countries whose names have "and" in them, which a name finder would split in two.
+AND_PLACES = _place_list("""
+Trinidad and Tobago, Antigua and Barbuda, Bosnia and Herzegovina, Saint Kitts and Nevis,
+St Kitts and Nevis, Sao Tome and Principe, Turks and Caicos, Papua and New Guinea,
+Jammu and Kashmir, Andaman and Nicobar, Dadra and Nagar Haveli, Daman and Diu
+""")
+PLACES = US_STATES | COUNTRIES | CITIES | AND_PLACES
 # Nationality and direction adjectives that start capitalised spans ("Western officials").
 NATIONALITIES = word_set("""
 american americans western southern northern eastern muslim muslims jewish christian
@@ -98,6 +104,13 @@ side end command front wing
 """)
 
 
+# First words that make a name a place in Malay, Indonesian and English: "Kampung Paya
+# Serai", "Sungai Merbah Batu", "Mount Hagen", "Lake Taupō".
+PLACE_FIRST_WORDS = word_set("""
+kampung kg sungai bukit taman jalan pulau tanjung kuala gunung bandar desa mount mt lake
+""")
+
+
 def is_place(name: str) -> bool:
     bare = name.lower().removeprefix("the ").strip().rstrip(".")
     words = bare.split()
@@ -106,6 +119,8 @@ def is_place(name: str) -> bool:
         or bare in STATE_ABBREVIATIONS
         or name.lower() in PLACES
         or (len(words) > 1 and words[-1] in PLACE_WORDS)
+        # ... but "Taman Seri Mawar Residents' Association" is no place
+        or (len(words) > 1 and words[0] in PLACE_FIRST_WORDS and not looks_like_org(name))
         # "N. Korea", "Bursa Malaysia"; not "Bank of America", nor a person surnamed like
         # a country or a compass point ("Michael Jordan", "Marty West").
         or (len(words) == 2 and words[-1] in COUNTRIES and first_name_gender(words[0]) is None)

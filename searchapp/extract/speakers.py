@@ -38,6 +38,7 @@ from searchapp.extract.quotes import (
     unquote,
 )
 
+
 def extract_speakers(paragraphs: Sequence[str], kinds: Sequence[str]) -> list[list[str]]:
     """Speakers per paragraph: canonical names, first appearance first."""
     return [speakers_of(quotes) for quotes in extract_quotes(paragraphs, kinds)]
@@ -257,7 +258,10 @@ def _tag_paragraph(
         history.see(m, m.start in sources, is_subject=is_subject)
         if m.start in sources and m.kind != "pronoun":
             cue = sources[m.start]
-            history.issued(m.name, text[min(cue.cue_start, m.start) : max(cue.cue_end, m.end) + 40])
+            # From the sentence's opening phrase: "In a release on Tuesday, the Trinidad and
+            # Tobago Police Service said".
+            opening = max(boundaries[here - 1] if here else 0, m.start - 60)
+            history.issued(m.name, text[min(cue.cue_start, opening) : max(cue.cue_end, m.end) + 40])
         if m.kind == "org" and is_subject:
             led_here.add(m.name)
         opens = opens and m.kind == "thing"  # "British housebuilder Carraway Homes cut"
@@ -290,9 +294,7 @@ def _names_noun(book: NameBook, description: str, name: str) -> bool:
 
 # A conjunction that starts a clause of its own, whose first name is that clause's subject:
 # "Gauthier-Roux broke early, but Nováková replied", "...; Rubio said".
-_CLAUSE_CONJUNCTION_RE = re.compile(
-    r"(?:,\s+(?:but|and|while|yet|whereas|although|though)|;)\s+\Z"
-)
+_CLAUSE_CONJUNCTION_RE = re.compile(r"(?:,\s+(?:but|and|while|yet|whereas|although|though)|;)\s+\Z")
 _VERB_AFTER_RE = re.compile(r"\s+[a-z]")
 
 

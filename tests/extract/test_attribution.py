@@ -1366,3 +1366,29 @@ def test_a_spokesperson_for_a_described_company_speaks_for_it() -> None:
         "A spokesperson for Meridian Benefits Inc., the insurer contracted to administer the "
         "plan, said in an email that claims took four days."
     ) == [["Meridian Benefits Inc."]]
+
+
+def test_the_release_is_the_organisation_that_issued_it() -> None:
+    """ "In a release on Tuesday, the X said" then "“...,” the release said"; and names
+    with "and" or an irregular plural's possessive stay whole."""
+    assert said(
+        "In a release on Tuesday, the Trinidad and Tobago Police Service said the arrest "
+        "was part of an operation.",
+        "“Twenty-two firearms have been seized since January 1,” the release said.",
+    ) == [["Trinidad and Tobago Police Service"], ["Trinidad and Tobago Police Service"]]
+    assert said(
+        "The Coastal Longshore Foremen's Union, Local 812, said its members were locked out.",
+        "“They chose a lockout,” according to the union's release.",
+    ) == [["Coastal Longshore Foremen's Union"], ["Coastal Longshore Foremen's Union"]]
+
+
+def test_where_an_unnamed_speaker_is_from_does_not_speak() -> None:
+    """ "said the rider from Kampung Paya Serai": a village; "a spokesman from the
+    Ministry of Health" still speaks for it."""
+    assert said("“Now or never,” said the rider from Kampung Paya Serai.") == [[]]
+    assert said("“We are ready,” said a spokesman from the Ministry of Health.") == [
+        ["Ministry of Health"]
+    ]
+    assert said(
+        "“We found a pipe leading to the river,” she told reporters at Sungai Merbah Batu."
+    ) == [[]]
