@@ -44,7 +44,7 @@ captain adm admiral rev reverend pope judge justice secretary speaker mayor sir 
 chief director administrator minister prime chairman chairwoman chair ceo cfo founder
 commander sergeant sgt officer agent attorney chancellor ambassador delegate leader
 spokesman spokeswoman spokesperson press deputy assistant acting former ex candidate
-nominee coach pastor bishop cardinal father sister brother queen prince princess
+nominee coach pastor priest imam rabbi bishop cardinal father sister brother queen prince princess
 lord lady host co-host moderator anchor correspondent editor reporter columnist analyst
 strategist
 manager advisor adviser aide state sheriff astronaut head nominee analyst pollster lawyer

@@ -27,7 +27,10 @@ from searchapp.extract.quotes import inside, quote_spans
 
 # Lowercase role words between an affiliation and a name: "Roscosmos chief Dmitry Rogozin",
 # "Fox News judicial analyst Judge Andrew Napolitano".
-MODIFIER_GAP_RE = re.compile(r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+$")
+MODIFIER_GAP_RE = re.compile(
+    # ... and an abbreviated title after the role: "Parish priest Fr" (Mario Vella-Falzon)
+    r"^(?:['’]s)?\s+(?:[a-z\-]+\s+){0,2}([a-z]+)\s+(?:[A-Z][a-z]{0,2}\.?\s+)?$"
+)
 
 # An all-caps dateline opening a story: "WASHINGTON --", "LOS ANGELES (AP) —".
 # The capitals are taken whole, as an atomic group would (the lookahead's capture cannot

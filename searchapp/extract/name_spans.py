@@ -385,8 +385,38 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             and (not looks_like_org(name) or first_name_gender(person.split()[0]) is not None)
         ):
             name = person  # "Tom Cole of Oklahoma", "Lisa Crawshaw of Eastmoor Police"
+        if len(name.split()) > 2:
+            name = " ".join(_after_portfolio(text, m.start(), name.split()))
+            offset = raw.find(name.split()[0])
         spans.append((m.start() + max(offset, 0), end, name, bare if bare in TITLES else None))
     return tuple(spans)
+
+
+# A title's "for" phrase, which the name finder leaves out of the title: "MEC for"
+# (Education Fundile Gqwetha-Mapu), "Minister for" (National Development Lim Wei Jie).
+_TITLE_FOR_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+for\s+\Z")
+# The words of a government portfolio, which run into the holder's name after "for".
+PORTFOLIO_WORDS = word_set("""
+education health justice finance trade transport housing defence defense environment
+agriculture energy labour labor tourism sport sports culture arts heritage home foreign
+affairs local government economy economic development infrastructure water sanitation
+police safety security social welfare women children youth science technology
+communications information public works lands mines mineral resources fisheries forestry
+industry commerce immigration planning national international relations cooperation rural
+urban regional climate digital employment treasury revenue investment gender family
+and the of
+""")
+
+
+def _after_portfolio(text: str, start: int, tokens: list[str]) -> list[str]:
+    """The holder's name after "Minister for": the portfolio's words dropped."""
+    title = _TITLE_FOR_RE.search(text, max(0, start - 30), start)
+    if title is None or (_bare(title.group(1)) not in TITLES and not title.group(1).isupper()):
+        return tokens
+    first = 0
+    while first < len(tokens) - 2 and _bare(tokens[first]) in PORTFOLIO_WORDS:
+        first += 1
+    return tokens[first:]
 
 
 def _titled(text: str, start: int, raw: str, name: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from searchapp.extract.attribution import find_attributions
 from searchapp.extract.mentions import find_mentions
-from searchapp.extract.name_spans import clean_span
+from searchapp.extract.name_spans import clean_span, iter_spans
 from searchapp.extract.name_words import within_one_edit
 from searchapp.extract.names import NameBook, build_namebook
 from searchapp.extract.speakers import extract_speakers
@@ -462,3 +462,16 @@ def test_a_parliament_is_no_one_a_pronoun_stands_for() -> None:
         "Deputy Finance Minister Zulkarnain Mohd Yusof tabled the bill on Monday.",
         "Winding up the debate in the Dewan Rakyat, he said the move would save RM8 billion.",
     )[1] == ["Zulkarnain Mohd Yusof"]
+
+
+def test_a_portfolio_after_for_is_no_part_of_the_name() -> None:
+    """ "MEC for Education Fundile Gqwetha-Mapu", "Minister for National Development Lim
+    Wei Jie": the office's words stay with the title; "Parish priest Fr X" is X."""
+    text = "MEC for Education Fundile Gqwetha-Mapu told a ceremony that pass rates rose."
+    assert [name for *_, name in iter_spans(text)] == ["Fundile Gqwetha-Mapu"]
+    text = "Minister for National Development Lim Wei Jie said the flats would be ready."
+    assert [name for *_, name in iter_spans(text)] == ["Lim Wei Jie"]
+    assert said(
+        "Parish priest Fr Mario Vella-Falzon blessed the tree and told the crowd that it had "
+        "“seen more of this village's history than any of us”."
+    ) == [["Mario Vella-Falzon"]]
