@@ -174,12 +174,13 @@ surgeon researcher scientist economist analyst spokesperson ceo executive founde
 chairwoman chairperson mp td msp mep author actor actress singer musician artist
 novelist playwright filmmaker cllr taoiseach tánaiste tanaiste mec vc vice-chancellor
 boss producer chairman president editor curator designer engineer architect
-presenter chief
+presenter chief bench
 """)
 
 # Roles news writes two ways for one person: "Justice K. Rao ... the judge asked".
 ROLE_SYNONYMS = {
     "judge": ("justice",), "justice": ("judge",), "magistrate": ("judge",),
+    "bench": ("justice", "judge"),
     "skipper": ("captain",), "captain": ("skipper",),
     "councillor": ("cllr",), "councilor": ("cllr",),
     "executive": ("ceo",), "ceo": ("executive",), "vc": ("vice-chancellor",),

@@ -1392,3 +1392,12 @@ def test_where_an_unnamed_speaker_is_from_does_not_speak() -> None:
     assert said(
         "“We found a pipe leading to the river,” she told reporters at Sungai Merbah Batu."
     ) == [[]]
+
+
+def test_the_bench_is_its_judges() -> None:
+    """ "the Bench observed": a court's bench speaks through the judges the story named,
+    not as a name of its own."""
+    assert said(
+        "A Bench of Justices S. Arulmozhi Varman and Meenakshi Raghunathan heard the plea.",
+        "“Planting saplings 15 km away gives no shade here,” the Bench observed orally.",
+    )[1] in (["S. Arulmozhi Varman"], ["Meenakshi Raghunathan"])
