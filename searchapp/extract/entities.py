@@ -190,7 +190,9 @@ def is_speaker_entity(name: str) -> bool:
         person = keys[0] in given_names() and not is_place(" ".join(words[:-1]))
         # "Queensland Police", "the Kogi police": a force, one organisation, as "West
         # Yorkshire Police" is; "police" alone is anyone's.
-        if _collective(keys[-1]) and not person and keys[-1] != "police":
+        # ... but "Union of Public School Teachers" is one union of many teachers.
+        of_body = "of" in keys and any(k in GENERIC_HEADS for k in keys[: keys.index("of")])
+        if _collective(keys[-1]) and not person and keys[-1] != "police" and not of_body:
             return False
         if all(key in TITLES or key == "of" for key in keys):
             return False  # "Chief Minister", "Secretary of State": a role, not its holder

@@ -41,7 +41,7 @@ TITLES = word_set("""
 mr mrs ms miss dr prof professor sen senator sens rep reps representative congressman del
 congresswoman gov governor lt lieutenant president vice gen general col colonel capt
 captain adm admiral rev reverend pope judge justice secretary speaker mayor sir dame hon
-chief director administrator minister prime chairman chairwoman chair ceo cfo founder
+chief director administrator minister prime chairman chairwoman chairperson chair ceo cfo founder
 commander sergeant sgt officer agent attorney chancellor ambassador delegate leader
 spokesman spokeswoman spokesperson press deputy assistant acting former ex candidate
 nominee coach pastor priest imam rabbi bishop cardinal father sister brother queen prince princess

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from searchapp.extract.candidates import Attribution
+from searchapp.extract.lexicon import TITLES
 from searchapp.extract.clauses import MAX_CLAUSE, clause_subject
 from searchapp.extract.cues import iter_cues
 from searchapp.extract.mentions import Mention, sentence_ends, sentence_start
@@ -127,8 +128,16 @@ def sources_without_verbs(
         if according and not modifier and not affiliation:
             start = max(0, m.start - 70) + according.start()
             found.append(Attribution(m, start, m.end, "according"))
-        elif m.kind == "person" and (
-            signed := _SIGNED_BY_RE.search(text, max(0, m.start - 90), m.start)
+        elif (
+            m.kind == "person"
+            and (signed := _SIGNED_BY_RE.search(text, max(0, m.start - 90), m.start))
+            # "signed by its Publicity Secretary, Mrs Blessing Okonkwo-Ibe": the role
+            # before the name does not sign.
+            and not (
+                m.name.split()[-1].lower() in TITLES
+                and i + 1 < len(mentions)
+                and _NAME_AFTER_ROLE_RE.fullmatch(text, m.end, mentions[i + 1].start)
+            )
         ):
             # "In a statement signed by its Managing Director, Mr Kofi Boateng, Volta Crest
             # said": the signer speaks, as the organisation does.
@@ -136,6 +145,7 @@ def sources_without_verbs(
     return found
 
 
+_NAME_AFTER_ROLE_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Chief|Prof)\.?\s+)?")
 # "in a statement signed by its Managing Director, Mr", "in a statement by the Commissioner
 # for Information,": the words between a statement and its signer's name.
 _SIGNED_BY_RE = re.compile(

@@ -1401,3 +1401,13 @@ def test_the_bench_is_its_judges() -> None:
         "A Bench of Justices S. Arulmozhi Varman and Meenakshi Raghunathan heard the plea.",
         "“Planting saplings 15 km away gives no shade here,” the Bench observed orally.",
     )[1] in (["S. Arulmozhi Varman"], ["Meenakshi Raghunathan"])
+
+
+def test_a_statement_signed_by_a_named_officer_is_the_officers_and_the_unions() -> None:
+    """ "signed by its Publicity Secretary, Mrs X": the secretary is X, not a second
+    signer; "the union said" is the union the story named."""
+    assert said(
+        "The strike was called by the Union of Public School Teachers over unpaid arrears.",
+        "In a statement signed by its Publicity Secretary, Mrs Blessing Okonkwo-Ibe, the union "
+        "said, “Our members have been patient.”",
+    )[1] == ["Union of Public School Teachers", "Blessing Okonkwo-Ibe"]

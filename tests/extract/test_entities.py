@@ -111,3 +111,10 @@ def test_a_compass_word_and_a_place_is_a_region() -> None:
 
     assert is_place("North Wessex") and is_place("Greater Manchester")
     assert not is_place("West Ham") and not is_place("Central Bank")
+
+
+def test_a_body_of_people_is_one_organisation() -> None:
+    """ "Union of Public School Teachers" is a union, though "Teachers" alone is a group."""
+    assert is_speaker_entity("Union of Public School Teachers")
+    assert is_speaker_entity("Kenya National Union of Teachers")
+    assert not is_speaker_entity("Senate Republicans")

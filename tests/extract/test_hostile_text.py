@@ -62,8 +62,7 @@ HOSTILE = {
     "dateline": "Pretoria" + "-Pretoria" * 20_000 + " – The minister said so.",
     "prefixed names and lists": "Liam Ó hAodha of Baile na Móna, hand, foot and mouth, said "
     * 3_000,
-    "appeals and results": "Ana Ruiz appealed to the board to act and posted a 9% rise in "
-    * 3_000,
+    "appeals and results": "Ana Ruiz appealed to the board to act and posted a 9% rise in " * 3_000,
     # Stop 27's: titled coordinations, documents issued and cited, findings and additions
     # whose clause is looked for, a transcript label, plural names.
     "titles, documents and findings": " ".join(
