@@ -21,6 +21,7 @@ from searchapp.extract.attribution import find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
 from searchapp.extract.cues import CORE_SPEECH, iter_cues
+from searchapp.extract.interviews import find_interview
 from searchapp.extract.labels import TWEET_SIGNATURE_RE, label_counts, speaker_label, tweet_author
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
 from searchapp.extract.name_spans import iter_spans
@@ -93,8 +94,9 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     quoted: Counter[str] = Counter()  # the rules' first choices so far, per paragraph
     slots = count()
     labels = label_counts(body)
+    interview = find_interview(body, book)
     seen_body = False
-    for text, kind in zip(paragraphs, kinds, strict=True):
+    for index, (text, kind) in enumerate(zip(paragraphs, kinds, strict=True)):
         if kind != "body":
             result.append(())
             carried = previous = introduced = None
@@ -103,7 +105,10 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
         author = tweet_author(text, book)
         label = speaker_label(text, book, labels, not seen_body)
         seen_body = True
-        if author:
+        if index in interview.answers:
+            words = unquote(text[interview.answers[index] :])
+            found = [Candidate(Quote(interview.interviewee, words, True), via="label")]
+        elif author:
             signature = TWEET_SIGNATURE_RE.search(text)
             said = re.sub(r"<[^>]*>", "", text[: signature.start()]).strip()
             found = [Candidate(Quote(author, said, True), via="tweet")]
