@@ -160,7 +160,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             else "person"
             if book.is_person(full)
             else "org"
-            if looks_like_org(full)
+            if looks_like_org(full) or _BODY_OF_RE.search(full)
             else "name"
         )
         if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
@@ -226,6 +226,9 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     return mentions
 
 
+# A name of several words joined by "of", "for" or "without" that no person bears:
+# "Friends of Wollumbar Creek Koalas", "Doctors Without Borders".
+_BODY_OF_RE = re.compile(r"^[A-Z][\w'’\-]* (?:of|for|[Ww]ithout) (?:the )?[A-Z]")
 # "Mrs. Clinton", "Mr Mokoena": which of two people of a surname is meant.
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s\Z")
 _APPOSITIVE_GAP_RE = re.compile(r",? +")

@@ -1411,3 +1411,14 @@ def test_a_statement_signed_by_a_named_officer_is_the_officers_and_the_unions() 
         "In a statement signed by its Publicity Secretary, Mrs Blessing Okonkwo-Ibe, the union "
         "said, “Our members have been patient.”",
     )[1] == ["Union of Public School Teachers", "Blessing Okonkwo-Ibe"]
+
+
+def test_they_is_the_group_just_named() -> None:
+    """ "The Friends of Wollumbar Creek Koalas ... packed the gallery. They said": a body
+    named "X of Y" is an organisation "they" may stand for."""
+    assert said(
+        "The Tweed Ridge Shire Council voted against the subdivision on Tuesday.",
+        "The Friends of Wollumbar Creek Koalas, who have campaigned against the project for "
+        "two years, packed the public gallery. They said the decision was “a win for common "
+        "sense”.",
+    )[1] == ["Friends of Wollumbar Creek Koalas"]
