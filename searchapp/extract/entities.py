@@ -141,7 +141,7 @@ def _plural_of(key: str, vocabulary: frozenset[str]) -> bool:
     )
 
 
-def _collective(key: str) -> bool:
+def is_collective(key: str) -> bool:
     """A word naming a group: a party's members, a people, or a plural of people."""
     return (
         _plural_of(key, PARTY_MEMBERS)
@@ -192,7 +192,7 @@ def is_speaker_entity(name: str) -> bool:
         # Yorkshire Police" is; "police" alone is anyone's.
         # ... but "Union of Public School Teachers" is one union of many teachers.
         of_body = "of" in keys and any(k in GENERIC_HEADS for k in keys[: keys.index("of")])
-        if _collective(keys[-1]) and not person and keys[-1] != "police" and not of_body:
+        if is_collective(keys[-1]) and not person and keys[-1] != "police" and not of_body:
             return False
         if all(key in TITLES or key == "of" for key in keys):
             return False  # "Chief Minister", "Secretary of State": a role, not its holder
@@ -215,4 +215,4 @@ def _generic_after_the(key: str) -> bool:
 
 def _group_word(key: str) -> bool:
     """One word naming a group or its member: "German", "Germans", "Democrat"."""
-    return key in DEMONYMS or key in PARTY_MEMBERS or _collective(key)
+    return key in DEMONYMS or key in PARTY_MEMBERS or is_collective(key)

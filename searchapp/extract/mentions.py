@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
-from searchapp.extract.entities import DEMONYMS
+from searchapp.extract.entities import DEMONYMS, is_collective
 from searchapp.extract.lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
@@ -160,7 +160,7 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             else "person"
             if book.is_person(full)
             else "org"
-            if looks_like_org(full) or _BODY_OF_RE.search(full)
+            if looks_like_org(full) or _body_of_people(full)
             else "name"
         )
         if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
@@ -226,9 +226,16 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
     return mentions
 
 
-# A name of several words joined by "of", "for" or "without" that no person bears:
-# "Friends of Wollumbar Creek Koalas", "Doctors Without Borders".
-_BODY_OF_RE = re.compile(r"^[A-Z][\w'’\-]* (?:of|for|[Ww]ithout) (?:the )?[A-Z]")
+# People "of", "for" or "without" something: "Friends of Wollumbar Creek Koalas",
+# "Doctors Without Borders" (not "Shares of Halvard").
+_BODY_OF_RE = re.compile(r"^([A-Z][\w'’\-]*) (?:of|for|[Ww]ithout) (?:the )?[A-Z]")
+
+
+def _body_of_people(name: str) -> bool:
+    found = _BODY_OF_RE.match(name)
+    return bool(found) and is_collective(found.group(1).lower())
+
+
 # "Mrs. Clinton", "Mr Mokoena": which of two people of a surname is meant.
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s\Z")
 _APPOSITIVE_GAP_RE = re.compile(r",? +")
