@@ -26,7 +26,7 @@ decry denounce hail mock rip knock tout rebuke lambaste chide scold berate ridic
 deride dub label brand characterize apologize lash thank congratulate applaud welcome recommend
 advocate highlight emphasise lobby pitch champion tease remember bemoan recollect snipe liken
 compare laud exhort reference sing portray endorse express press interject surmise chime
-comment
+comment mutter murmur whisper grumble sigh
 """)
 _IRREGULAR_CUES = word_set("""
 say says said saying tell tells told telling write writes wrote writing written read reads
@@ -292,6 +292,7 @@ QUOTE_ONLY = frozenset(
     form
     for verb in word_set("""
         continue speak charge fire snap scream shout yell post press interject surmise chime sing
+        mutter murmur whisper grumble sigh
     """)
     for form in _inflections(verb)
 ) | word_set("spoke speaks sang sung")

@@ -75,12 +75,17 @@ def _labelled(body: Sequence[str]) -> Interview:
 
 
 def _unlabelled(body: Sequence[str]) -> Interview:
-    """Bare questions, each followed by a first-person answer."""
+    """Bare questions, each followed by an answer: in the first person for the first two,
+    which make it an interview, in any words after ("Be consistent from day one")."""
     found = Interview()
-    for i, (text, after) in enumerate(zip(body, body[1:], strict=False)):
-        if _is_question(text) and after and not _is_question(after) and _is_answer(after):
-            found.questions.add(i)
-            found.answers[i + 1] = 0
+    pairs = [
+        i
+        for i, (text, after) in enumerate(zip(body, body[1:], strict=False))
+        if _is_question(text) and after and not _is_question(after) and _is_answer(after, False)
+    ]
+    if sum(_is_answer(body[i + 1]) for i in pairs) >= MIN_QUESTIONS:
+        found.questions.update(pairs)
+        found.answers.update((i + 1, 0) for i in pairs)
     return found
 
 
@@ -96,13 +101,13 @@ def _is_question(text: str) -> bool:
     )
 
 
-def _is_answer(text: str) -> bool:
-    """First-person words not opened by a quotation mark, which would be a quotation of
-    its own ("“I was there,” she said"), nor by a transcript's label."""
+def _is_answer(text: str, first_person: bool = True) -> bool:
+    """Words not opened by a quotation mark, which would be a quotation of its own ("“I
+    was there,” she said"), nor by a transcript's label; in the first person if asked."""
     return (
         not text.lstrip().startswith(("“", '"', "‘", "'"))
         and not (TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
-        and bool(_FIRST_PERSON_RE.search(text))
+        and (not first_person or bool(_FIRST_PERSON_RE.search(text)))
     )
 
 

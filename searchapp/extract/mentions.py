@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from searchapp.extract.cues import is_cue_word
-from searchapp.extract.entities import DEMONYMS, is_collective
+from searchapp.extract.entities import DEMONYMS, PARTY_MEMBERS, is_collective
 from searchapp.extract.lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
@@ -165,6 +165,8 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
         )
         if _TITLE_BEFORE_RE.match(text, max(0, start - 5), start + 1):
             kind = "person"
+        elif _party_member(text, start, full):
+            kind = "thing"  # "Hollmann, a Free Democrat, told": a description, no one
         mentions.append(Mention(start, end, full, kind))
     dateline = dateline_end(text)
     mentions = [
@@ -229,6 +231,18 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
 # People "of", "for" or "without" something: "Friends of Wollumbar Creek Koalas",
 # "Doctors Without Borders" (not "Shares of Halvard").
 _BODY_OF_RE = re.compile(r"^([A-Z][\w'’\-]*) (?:of|for|[Ww]ithout) (?:the )?[A-Z]")
+
+
+def _party_member(text: str, start: int, name: str) -> bool:
+    """ "a Free Democrat", "a Social Democrat", "the Liberal Democrat": a party's member
+    described, not named."""
+    return (
+        name.split()[-1].lower() in PARTY_MEMBERS
+        and _ARTICLE_BEFORE_RE.search(text, max(0, start - 5), start) is not None
+    )
+
+
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s\Z")
 
 
 def _body_of_people(name: str) -> bool:

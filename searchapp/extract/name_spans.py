@@ -392,9 +392,9 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     return tuple(spans)
 
 
-# A title's "for" phrase, which the name finder leaves out of the title: "MEC for"
-# (Education Fundile Gqwetha-Mapu), "Minister for" (National Development Lim Wei Jie).
-_TITLE_FOR_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+for\s+\Z")
+# A title's "for" or "of the" phrase, which the name finder leaves out of the title: "MEC
+# for" (Education Fundile Gqwetha-Mapu), "Leader of the" (Opposition Rampal Singh Gurjar).
+_TITLE_FOR_RE = re.compile(r"\b([A-Z][A-Za-z]+)\s+(?:for|of\s+the)\s+\Z")
 # The words of a government portfolio, which run into the holder's name after "for".
 PORTFOLIO_WORDS = word_set("""
 education health justice finance trade transport housing defence defense environment
@@ -404,6 +404,7 @@ police safety security social welfare women children youth science technology
 communications information public works lands mines mineral resources fisheries forestry
 industry commerce immigration planning national international relations cooperation rural
 urban regional climate digital employment treasury revenue investment gender family
+opposition interior house assembly state republic
 and the of
 """)
 

@@ -58,11 +58,20 @@ SUBHEAD_WORDS = 8
 _SINGLE_RUNNING_RE = re.compile(r"^‘(?=\w)(?!.*’(?!\w))")
 
 
+# „Bridges are not interested in the debt brake,“ (closed by either curly mark).
+_GERMAN_QUOTED_RE = re.compile(r"„([^„“”]*)[“”]")
+
+
 def curl_quotes(text: str) -> str:
     """Straight double quotes as curly ones, opening or closing by position, so a
     quotation typed with one straight and one curly mark still pairs up; in a paragraph
     without double marks, single quotation marks become double ones (`_SINGLE_QUOTED_RE`)
-    so every rule reads one kind of quotation. Same length, so offsets stay valid."""
+    so every rule reads one kind of quotation. German „...“ and French «...» marks become
+    “...” too. Same length, so offsets stay valid."""
+    if "„" in text:
+        text = _GERMAN_QUOTED_RE.sub(r"“\1”", text)
+    if "«" in text:
+        text = text.replace("«", "“").replace("»", "”")
     if '"' in text:
         text = _STRAIGHT_OPENING_RE.sub("“", text).replace('"', "”")
     if "”" in text:

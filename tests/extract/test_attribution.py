@@ -1422,3 +1422,15 @@ def test_they_is_the_group_just_named() -> None:
         "two years, packed the public gallery. They said the decision was “a win for common "
         "sense”.",
     )[1] == ["Friends of Wollumbar Creek Koalas"]
+
+
+def test_a_party_member_described_is_no_one() -> None:
+    """ "Hollmann, a Free Democrat, told": the appositive describes him; and "he mutters"
+    speaks, as "he says" does."""
+    assert said(
+        "Finance Minister Klaus-Peter Hollmann defended the budget.",
+        "Hollmann, a Free Democrat, told the Bundestag that the debt limit was “the law”.",
+        "“Our children will not thank us,” he mutters.",
+    )[1:] == [["Klaus-Peter Hollmann"], ["Klaus-Peter Hollmann"]]
+    text = "Leader of the Opposition Rampal Singh Gurjar called the leak “a shameful failure”."
+    assert said(text) == [["Rampal Singh Gurjar"]]

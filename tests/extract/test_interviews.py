@@ -59,3 +59,16 @@ def test_a_transcripts_labels_stay_its_speakers() -> None:
         )[1:]
         == [["Nur Aisyah Rahman"], ["Mohd Faizal Ismail"]] * 2
     )
+
+
+def test_once_an_interview_is_plain_any_answer_is_the_interviewees() -> None:
+    assert said(
+        "Lorna Desjarlais banned phones at her school two years ago. She spoke to The Prairie "
+        "Gazette about what happened next.",
+        "What made you decide to ban phones?",
+        "I watched a girl film a fight instead of stopping it.",
+        "How did students react?",
+        "Badly, for about a week. Then we noticed they were talking at lunch.",
+        "Any advice for principals starting in September?",
+        "Be consistent from day one. If you let it slide in week one, you've lost.",
+    )[6] == ["Lorna Desjarlais"]

@@ -343,3 +343,16 @@ def test_the_one_asked_is_not_the_speaker_but_the_one_asking_is() -> None:
         "Lowe is saying that the count was fair.",
     )
     assert found == [[], ["Paul Grant"], ["Ann Lowe"]]
+
+
+def test_german_and_french_quotation_marks_are_quotations() -> None:
+    from searchapp.extract.speakers import extract_speakers
+
+    assert extract_speakers(
+        [
+            "Economy Minister Annika Strehle rebuked him.",
+            "„Bridges are not interested in the debt brake,“ Strehle told reporters.",
+            "« We will not give in », said Marie Dupont.",
+        ],
+        ["body"] * 3,
+    )[1:] == [["Annika Strehle"], ["Marie Dupont"]]
