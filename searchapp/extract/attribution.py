@@ -27,6 +27,7 @@ from searchapp.extract.cues import (
     iter_cues,
     next_to_quote,
 )
+from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import TITLES
 from searchapp.extract.mentions import Mention, sentence_ends
 from searchapp.extract.name_words import first_name_gender
@@ -158,11 +159,19 @@ def _reports_speech(text: str, cue_start: int, cue_end: int, verb: str) -> bool:
         return False  # mostly the noun: "in his home state"
     if verb.startswith("den") and _REFUSED_RE.match(text, cue_end):
         return False  # "The High Court denied bail": a refusal, not a denial
+    if verb in ("reading", "saying", "read", "reads", "says") and _SIGN_BEFORE_RE.search(
+        tail(text, cue_start, 60)
+    ):
+        return False  # "a banner in the 70th minute reading “Kessler out”": a sign's words
     return not (
         verb.startswith("ask") and REQUEST_FOR_COMMENT_RE.match(text[cue_end : cue_end + 200])
     )
 
 
+_SIGN_BEFORE_RE = re.compile(
+    r"\b(?:banners?|signs?|placards?|posters?|plaques?|t-shirts?|shirts?|billboards?|"
+    r"headlines?|captions?|slogans?|graffiti|stickers?|flags?)\b[^,.;“”\"]{0,40}$"
+)
 # What is denied when "deny" means "refuse": "denied bail", "denied him entry".
 _REFUSED_RE = re.compile(
     r"\s+(?:(?:him|her|them|it|us|the\s+\w+)\s+)?(?:bail|entry|access|permission|a\s+visa|visas?|"
@@ -230,10 +239,13 @@ _TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
 # Not "Bozell, founder of the Media Research Center, tells" nor "Nieto, contradicting
 # Trump, said": a role, not a phrase or a participle, and before a person's name only
 # ("Stone, who chairs the board, announced" is Stone).
+_DEMONYM_WORDS = "|".join(sorted(DEMONYMS, key=len, reverse=True))
 _APPOSITIVE_OPENS_RE = re.compile(
     r",\s*(?:(?:the|an?)\s+)?"  # ", the critic Majella Doran, described"
     r"(?:(?:(?!(?:of|the|an?|for|at|in|on|to|with|from|by|and|or|who|which|that)\s|[a-z\-]+(?:ing|ed)\s)"
-    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:" + _TITLE_WORDS + r"))\.?\s+){0,2}"
+    r"[a-z\-]+|[A-Z][a-z]{1,4}\.|No\.\s?\d+|(?i:" + _TITLE_WORDS + r")"
+    # ... or a nationality: ", the Dutchman Pieter Hoogland,", ", the Kenyan Eliud Kipchoge,"
+    r"|[A-Z][a-z]+(?:man|woman)|(?i:" + _DEMONYM_WORDS + r"))\.?\s+){0,2}"
     # A team or a country inside the role: ", former Pakistan No.1 Tariq Awan,", ", Kenya
     # Power chairman Joy Mdivo,".
     r"(?:(?<=[a-z\d,]\s)[A-Z][\w\-]*\s+(?:(?:[a-z\-]+|No\.\s?\d+|(?i:"

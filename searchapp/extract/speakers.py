@@ -409,6 +409,14 @@ def _paragraph_quotes(
         after = [c.speaker for _, c in named[first_after : first_after + 1]]
         first_subject = bisect_left(subjects_at, lo)
         subject = [name for pos, name in subjects[first_subject : first_subject + 1] if pos < sp[0]]
+        if not subject and first_subject and not text[lo : sp[0]].strip():
+            # "Baxendale laughs at that. ‘I had other conditions.’": a quotation that is a
+            # sentence of its own, after one the person led that neither quotes nor cites.
+            led_at, leader = subjects[first_subject - 1]
+            prev_lo = bounds[sentence_of(sp[0]) - 1] if sentence_of(sp[0]) else 0
+            cue_before = bisect_left(free_cues, prev_lo) < bisect_left(free_cues, lo)
+            if led_at >= prev_lo and not cue_before and not inside_any(spans, prev_lo, lo):
+                subject = [leader]
         bare = opens_paragraph and not named
         fallback = carried if continues else previous if bare else None
         choices = [
@@ -427,6 +435,11 @@ def _paragraph_quotes(
                 placed.append((sp[0], Candidate(quote, via=via, slot=slot, rank=len(seen) - 1)))
     placed.sort(key=lambda item: item[0])
     return [c for _, c in placed]
+
+
+def inside_any(spans: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether a quotation starts between lo and hi."""
+    return any(lo <= start < hi for start, _ in spans)
 
 
 def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:

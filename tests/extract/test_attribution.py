@@ -1434,3 +1434,17 @@ def test_a_party_member_described_is_no_one() -> None:
     )[1:] == [["Klaus-Peter Hollmann"], ["Klaus-Peter Hollmann"]]
     text = "Leader of the Opposition Rampal Singh Gurjar called the leak “a shameful failure”."
     assert said(text) == [["Rampal Singh Gurjar"]]
+
+
+def test_a_quotation_after_a_sentence_its_speaker_led() -> None:
+    """ "Baxendale laughs at that. ‘I had other conditions.’" is hers; a quotation after
+    "one campaign source said" is nobody named's; "the Dutchman Pieter Hoogland" speaks;
+    a banner "reading" something does not."""
+    assert said(
+        "Author Edie Baxendale has written six novels.",
+        "Baxendale laughs at that. ‘I had other conditions. They just didn't listen.’",
+        "“It's the nominee's party,” one Trump campaign source said. “He gets to set the rules "
+        "and if you don't like it, work harder.”",
+        "Waldhausen's coach, the Dutchman Pieter Hoogland, said he felt “sympathy” for him.",
+        "The Lindenau ultras unfurled a banner in the 70th minute reading “Kessler out”.",
+    )[1:] == [["Edie Baxendale"], [], ["Pieter Hoogland"], []]
