@@ -63,7 +63,8 @@ GAP_RE = re.compile(
 # A name after one of these is an object or a modifier, never the subject of the next verb,
 # titles or not: "who worked for Sen. Lamar Alexander (R-Tenn.), ..., called it".
 OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like)\s+(?:the\s+|an?\s+)?"
+    r"\b(?:of|for|at|with|from|by|about|against|to|on|in|over|than|like|across|around|"
+    r"throughout|near|outside|inside|within|among|between)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:(?-i:[A-Z][a-z]{0,4}\.)|former|then)\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -76,6 +76,9 @@ DESCRIPTION_RE = re.compile(
     r"(?:senator|governor|candidate|nominee|billionaire|businessman|congressman|congresswoman|"
     r"mayor|director|chief|chairman|front-?runner|mogul|businesswoman|lawmaker)\b"
     r"|(?:[a-z\-]+\s+){0,2}(?:\d{1,3}-year-old|[A-Z]?[a-z]{2,}(?:wo)?man)\b(?!-))"
+    # "The 46-year-old mother of four"
+    r"(?:\s+(?:mother|father|grandmother|grandfather|mum|dad)\s+of\s+(?:two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d{1,2}))?"
 )
 # A role the article gave someone: "the minister", "The Minister for Housing", "said the
 # skipper", "the chief medical officer", "the province's health minister". It stands only

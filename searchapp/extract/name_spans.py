@@ -404,7 +404,8 @@ police safety security social welfare women children youth science technology
 communications information public works lands mines mineral resources fisheries forestry
 industry commerce immigration planning national international relations cooperation rural
 urban regional climate digital employment treasury revenue investment gender family
-opposition interior house assembly state republic
+opposition interior house assembly state republic transportation aviation petroleum power
+works budget
 and the of
 """)
 

@@ -315,6 +315,13 @@ def _opens_clause(text: str, mention: Mention) -> bool:
 # Fewer words than this inside quotation marks, with no attribution in the sentence, is a
 # title or a scare quote ("co-operative program"), not somebody's words.
 MIN_UNATTRIBUTED_QUOTE_WORDS = 5
+# Nor, even continuing a quotation, are a few words all capitalised but the small ones:
+# a title ("‘The Undertow’, the first episode, airs on Sunday").
+_TITLE_WORD_RE = re.compile(r"[A-Z\d]|(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$")
+
+
+def _is_title(words: str) -> bool:
+    return all(_TITLE_WORD_RE.match(w) for w in words.strip(" ,.!?").split())
 
 
 def _paragraph_quotes(
@@ -396,7 +403,7 @@ def _paragraph_quotes(
         # A paragraph that is nothing but a quotation is speech however short: "Not negotiable."
         whole = opens_paragraph and not text[sp[1] :].strip(" .")
         short = len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS
-        if sp in used or (short and not (continues or whole)):
+        if sp in used or (short and not (continues or whole)) or (short and _is_title(words)):
             continue
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
         if free_cues is None:

@@ -1448,3 +1448,28 @@ def test_a_quotation_after_a_sentence_its_speaker_led() -> None:
         "Waldhausen's coach, the Dutchman Pieter Hoogland, said he felt “sympathy” for him.",
         "The Lindenau ultras unfurled a banner in the 70th minute reading “Kessler out”.",
     )[1:] == [["Edie Baxendale"], [], ["Pieter Hoogland"], []]
+
+
+def test_a_short_title_in_quotation_marks_continues_no_quotation() -> None:
+    """ "‘The Undertow’, the first episode, airs on Sunday" after a quotation is a title;
+    and "across Lagos" is where the traders are, not a speaker; "The 46-year-old mother of
+    four said" is the 46-year-old."""
+    assert (
+        said(
+            "Author Edie Baxendale wrote the series. ‘I had other conditions,’ she said. ‘They "
+            "didn't listen.",
+            "‘The Undertow’, the first episode, airs on Sunday at 9pm.",
+        )[1]
+        == []
+    )
+    assert (
+        said(
+            "The Lagos State Government announced new fares.",
+            "Traders and commuters across Lagos say they are struggling to cope.",
+        )[1]
+        == []
+    )
+    assert said(
+        "Folake Adeyemi-Bello, 46, runs a tailoring shop in Yaba.",
+        "The 46-year-old mother of four said she had laid off two workers.",
+    )[1] == ["Folake Adeyemi-Bello"]
