@@ -115,6 +115,15 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Tan{i:05d} of the Observatory, found it."
         for i in range(3_000)
     ),
+    # Stop 30's: honours, portfolios, seats in brackets, German and French quotation
+    # marks, shared surnames, a bench, banners, a sentence's leader before a quotation.
+    "honours, portfolios and quotation marks x 3,000": lambda: " ".join(
+        f"Tan Sri Lim{i:05d} Keng Huat (PRN-Bukit Bintang), MEC for Education Fundile "
+        f"Gqwetha{i:05d}, „Bridges fall down,“ and «Nous» Mr Mokoena{i:05d} of the Institute "
+        f"in Leiden, a Free Democrat, denied bail; the Bench observed a banner reading “Out”. "
+        f"Baxendale{i:05d} laughs at that. ‘I had other conditions.’ „unclosed"
+        for i in range(3_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }
