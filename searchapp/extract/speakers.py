@@ -403,7 +403,7 @@ def _paragraph_quotes(
         # A paragraph that is nothing but a quotation is speech however short: "Not negotiable."
         whole = opens_paragraph and not text[sp[1] :].strip(" .")
         short = len(words.split()) < MIN_UNATTRIBUTED_QUOTE_WORDS
-        if sp in used or (short and not (continues or whole)) or (short and _is_title(words)):
+        if sp in used or (short and (not (continues or whole) or _is_title(words))):
             continue
         lo, hi = bounds[sentence_of(sp[0])], bounds[sentence_of(sp[0]) + 1]
         if free_cues is None:
@@ -422,7 +422,8 @@ def _paragraph_quotes(
             led_at, leader = subjects[first_subject - 1]
             prev_lo = bounds[sentence_of(sp[0]) - 1] if sentence_of(sp[0]) else 0
             cue_before = bisect_left(free_cues, prev_lo) < bisect_left(free_cues, lo)
-            if led_at >= prev_lo and not cue_before and not inside_any(spans, prev_lo, lo):
+            quoted_before = bisect_left(spans, (prev_lo,)) < bisect_left(spans, (lo,))
+            if led_at >= prev_lo and not cue_before and not quoted_before:
                 subject = [leader]
         bare = opens_paragraph and not named
         fallback = carried if continues else previous if bare else None
@@ -442,11 +443,6 @@ def _paragraph_quotes(
                 placed.append((sp[0], Candidate(quote, via=via, slot=slot, rank=len(seen) - 1)))
     placed.sort(key=lambda item: item[0])
     return [c for _, c in placed]
-
-
-def inside_any(spans: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
-    """Whether a quotation starts between lo and hi."""
-    return any(lo <= start < hi for start, _ in spans)
 
 
 def _reported(text: str, lo: int, hi: int, attribution: Attribution) -> str:
