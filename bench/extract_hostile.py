@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/extract_hostile.py [--timeout S] [--only NAME]
 
-Each input is one article of one paragraph, run through `paragraph_docs` (what a reindex
+Each input is one article, of one paragraph unless blank lines part it, run through `paragraph_docs` (what a reindex
 calls per article) in a child process of its own, so one that never finishes is reported
 as over `--timeout` instead of holding up the rest. Prints seconds per input (the first
 includes loading the name lists). `--uncapped` lifts the extraction size limits, to time
@@ -72,8 +72,9 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Independent company Acme{i:05d} Theatre staged it, the company said."
         for i in range(3_000)
     ),
-    "clauses after but x 8,000": lambda: "Ana Ruiz won, but Maria Holt replied, and she said "
-    * 4_000,
+    "clauses after but x 8,000": lambda: (
+        "Ana Ruiz won, but Maria Holt replied, and she said " * 4_000
+    ),
     "roles before names x 5,000": lambda: "The research firm Mardell Insight said " * 5_000,
     "The Post x 3,000": lambda: " ".join(
         f"The Daily{i:05d} Post reported it. The Post said so." for i in range(3_000)
@@ -95,7 +96,8 @@ INPUTS: dict[str, Callable[[], str]] = {
     "titles, documents and findings x 3,000": lambda: " ".join(
         f"Ana Ruiz{i:05d} and House Speaker Dev Rana said in a statement that a study led by "
         f"Dr Lee Tan of the Waste Solutions found the roof had gone; the statement said it "
-        f"would add {i} more. Moriarty: Not this year." for i in range(3_000)
+        f"would add {i} more. Moriarty: Not this year."
+        for i in range(3_000)
     ),
     # Stop 28's: public bodies by their place, organisations' appositives and acronyms,
     # offices run into names, subjects modified by a place, claims of things, data cited.
@@ -124,6 +126,14 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Baxendale{i:05d} laughs at that. ‘I had other conditions.’ „unclosed"
         for i in range(3_000)
     ),
+    # An article of 4,000 paragraphs whose people share one surname, each paragraph with a
+    # bare "Smith" and a "Mr Smith": each once asked for all the Smiths (stop 30's first
+    # shared-surname code, 10 s at 4,000). Paragraphs are separated by blank lines.
+    "4,000 Smiths, one surname": lambda: "\n\n".join(
+        f"Jo{chr(98 + i % 24)}{chr(98 + i // 24 % 24)}{chr(98 + i // 576)} Smith said so. Smith "
+        "agreed, she said. Mr Smith said it."
+        for i in range(4_000)
+    ),
     "400 KB of news": lambda: news(400_000),
     "5 MB of news": lambda: news(5_000_000),
 }
@@ -139,8 +149,9 @@ def _extract(name: str, out: multiprocessing.Queue, uncapped: bool) -> None:
 
     text = INPUTS[name]()
     start = time.perf_counter()
-    docs = paragraph_docs(Article(id="hostile", paragraphs=(text,), source="bench"))
-    out.put((time.perf_counter() - start, len(text), len(docs[0].quotes)))
+    texts = tuple(text.split("\n\n"))
+    docs = paragraph_docs(Article(id="hostile", paragraphs=texts, source="bench"))
+    out.put((time.perf_counter() - start, len(text), sum(len(doc.quotes) for doc in docs)))
 
 
 def main() -> int:

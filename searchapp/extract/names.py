@@ -97,6 +97,8 @@ class NameBook:
     guessed_roles: set[str] = field(default_factory=set)
 
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
+    _shared: dict[str, bool] = field(default_factory=dict, repr=False)  # memo
+    _bearers: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
     _surnames: frozenset[str] | None = field(default=None, repr=False)
     # Other names of several words, neither person nor organisation by their shape ("Harlow
     # Museum of Art"), kept for `name_words` only.
@@ -120,6 +122,8 @@ class NameBook:
 
     def add(self, name: str) -> None:
         self._canonical.clear()
+        self._shared.clear()
+        self._bearers.clear()
         self._surnames = self._name_words = None
         keys = self._index()
         if looks_like_person(name) and name not in keys.people:
@@ -154,12 +158,16 @@ class NameBook:
         return self._name_words
 
     def shared_surname(self, name: str) -> bool:
-        """A bare surname two people of the article bear ("Mokoena" of Themba and Lindiwe)."""
+        """A bare surname two people of the article bear ("Mokoena" of Themba and Lindiwe).
+        Remembered: every mention asks, and an article may name thousands of Smiths."""
         if " " in name:
             return False
         key = _bare(name)
-        people = self._index().with_word(key, key)
-        return len({_bare(f.split()[0]) for f in people if looks_like_person(f)}) > 1
+        if key not in self._shared:
+            people = self._index().with_word(key, key)
+            firsts = {_bare(f.split()[0]) for f in people if looks_like_person(f)}
+            self._shared[key] = len(firsts) > 1
+        return self._shared[key]
 
     def addressed(self, surname: str, honorific: str) -> str:
         """The person "Mr Mokoena" or "Mrs. Clinton" is, where two people share the
@@ -171,15 +179,24 @@ class NameBook:
 
     def bearer_of_gender(self, surname: str, gender: str) -> str | None:
         """Of the people who share a surname, the one known to be of that gender (by the
-        evidence gathered so far, else by the given name), if only one is."""
+        evidence gathered so far, else by the given name), if only one is. Remembered until
+        a name or a gender is added: every "Mr Smith" asks."""
         key = _bare(surname)
-        people = {
-            f
-            for f in self._index().with_word(key, key)
-            if looks_like_person(f)
-            and (self.gender.get(f) or first_name_gender(f.split()[0])) == gender
-        }
-        return people.pop() if len(people) == 1 else None
+        if (key, gender) not in self._bearers:
+            people = {
+                f
+                for f in self._index().with_word(key, key)
+                if looks_like_person(f)
+                and (self.gender.get(f) or first_name_gender(f.split()[0])) == gender
+            }
+            self._bearers[key, gender] = people.pop() if len(people) == 1 else None
+        return self._bearers[key, gender]
+
+    def set_gender(self, name: str, gender: str) -> None:
+        """The gender of `name` if none is known yet."""
+        if name not in self.gender:
+            self.gender[name] = gender
+            self._bearers.clear()
 
     def is_full_name(self, name: str) -> bool:
         return name in self._index().people
@@ -482,8 +499,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                 book.mid_sentence.add(full)
         for m in _HONORIFIC_RE.finditer(text):
             if not book.shared_surname(m.group(2)):  # "Mrs. Clinton" beside Bill Clinton
-                full = book.canonical(m.group(2))
-                book.gender.setdefault(full, "m" if m.group(1) == "Mr" else "f")
+                book.set_gender(book.canonical(m.group(2)), "m" if m.group(1) == "Mr" else "f")
         _note_affiliations(book, text, found)
         _note_introductions(book, text, found)
         quoted = quote_spans(text)
@@ -531,6 +547,6 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
             votes[name][guess] += 1.25 if first_name_is_sure(first) else 0.75
     for full, counted in votes.items():
         if full not in book.companies:
-            book.gender.setdefault(full, counted.most_common(1)[0][0])
+            book.set_gender(full, counted.most_common(1)[0][0])
     book.confirmed.update(book.gender)
     return book
