@@ -250,8 +250,8 @@ class NameBook:
             # Two people of one surname ("Themba Mokoena", then "His daughter, Lindiwe
             # Mokoena"): a bare "Mokoena" is the one the story introduced first.
             if len(words) == 1 and self.shared_surname(name):
-                order = {f: i for i, f in enumerate(self.full_names)}
-                first = min(exact, key=lambda f: order.get(f, len(order))).split()[0]
+                # `exact` keeps the book's order (`NameKeys.with_word`): the first is first.
+                first = exact[0].split()[0]
                 exact = [f for f in exact if f.split()[0] == first]
             return max(
                 exact,
