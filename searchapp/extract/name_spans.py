@@ -232,7 +232,8 @@ POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", 
 # Words that begin a surname, never a given name, though some are one elsewhere: "Bríd
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
 SURNAME_PARTICLES = word_set(
-    "mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu"
+    "mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu le la du der den "
+    "des del della dos das ter"
 )
 
 

@@ -109,10 +109,16 @@ def common_surnames() -> frozenset[str]:
 
 @remember_names
 def looks_like_person(name: str) -> bool:
-    """Two to four capitalised words, no institution word and no digit: "Terry Virts",
-    "George W. Bush", not "EgyptAir Flight MS804"."""
+    """Two to four capitalised words besides particles, no institution word and no digit:
+    "Terry Virts", "George W. Bush", not "EgyptAir Flight MS804"; five with a particle after
+    a given name ("José Manuel Albarracín Ruiz de Velasco", not a headline's "Zoe Saldana
+    Asked Men Everywhere")."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or looks_like_org(name) or any(ch.isdigit() for ch in name):
+    core = [w for w in words if w not in _NAME_PARTICLES]
+    long_name = len(core) == 5 < len(words) and first_name_gender(words[0]) is not None
+    if not (2 <= len(core) <= 4 or long_name):
+        return False
+    if len(words) > 7 or looks_like_org(name) or any(ch.isdigit() for ch in name):
         return False
     return all(
         w[0].isupper() or w in _NAME_PARTICLES or _PREFIXED_RE.match(w) for w in words

@@ -10,7 +10,7 @@ import pytest
 from searchapp.extract.attribution import find_attributions
 from searchapp.extract.mentions import find_mentions
 from searchapp.extract.name_spans import clean_span, iter_spans
-from searchapp.extract.name_words import within_one_edit
+from searchapp.extract.name_words import looks_like_person, within_one_edit
 from searchapp.extract.names import NameBook, build_namebook
 from searchapp.extract.speakers import extract_speakers
 
@@ -475,3 +475,19 @@ def test_a_portfolio_after_for_is_no_part_of_the_name() -> None:
         "Parish priest Fr Mario Vella-Falzon blessed the tree and told the crowd that it had "
         "“seen more of this village's history than any of us”."
     ) == [["Mario Vella-Falzon"]]
+
+
+def test_long_names_and_particles_of_other_languages() -> None:
+    """ "José Manuel Albarracín Ruiz de Velasco" is one person, whom "Albarracín" and "he"
+    stand for; "Le Gall", "du Plessis" are surnames, not given names to start at; a
+    headline's "Zoe Saldana Asked Men Everywhere" is no name."""
+    assert said(
+        "The meeting was between Foreign Minister José Manuel Albarracín Ruiz de Velasco and "
+        "his counterpart, Youssef El Ouazzani.",
+        "Speaking at a joint press conference, Albarracín said the deal marked “a new chapter”.",
+    )[1] == ["José Manuel Albarracín Ruiz de Velasco"]
+    assert clean_span("Jean-Baptiste Le Gall") == "Jean-Baptiste Le Gall"
+    assert said(
+        "The head of the union, Jean-Baptiste Le Gall, says turnout is “higher than in March”."
+    ) == [["Jean-Baptiste Le Gall"]]
+    assert not looks_like_person("Zoe Saldana Asked Men Everywhere")
