@@ -25,7 +25,7 @@ from searchapp.extract.interviews import find_interview
 from searchapp.extract.labels import TWEET_SIGNATURE_RE, label_counts, speaker_label, tweet_author
 from searchapp.extract.mentions import ROLE_DESCRIPTION_RE, Mention, find_mentions, sentence_ends
 from searchapp.extract.name_spans import iter_spans
-from searchapp.extract.name_words import looks_like_org
+from searchapp.extract.name_words import first_name_gender, looks_like_org
 from searchapp.extract.names import NameBook, build_namebook, role_word
 from searchapp.extract.places import never_speaks
 from searchapp.extract.pronouns import PronounResolver, stands_for_document
@@ -155,6 +155,14 @@ def _guess_lede_roles(body: Sequence[str], book: NameBook) -> None:
             book.guessed_roles.add(person)
 
 
+def _surely_person(name: str | None, book: NameBook) -> bool:
+    """A name shown to be a person's (a pronoun, an honorific, a later surname) or opened
+    by a known given name: not "Moose Jaw" or "Medical Director"."""
+    return name is not None and (
+        name in book.confirmed or first_name_gender(name.split()[0]) is not None
+    )
+
+
 def can_speak(mention: Mention, book: NameBook, verb: str = "") -> bool:
     """Places, nationalities and stray capitalised words are never sources, however the
     sentence is built ("..., N.H., he knocked Cruz", "Western officials said")."""
@@ -208,13 +216,26 @@ def _tag_paragraph(
     sentence_people: list[str] = []
     sentence, opens, led = 0, True, False
     led_here: set[str] = set()  # organisations that led a sentence of this paragraph
+    # Who led the story's last sentence before this paragraph ("..., but Ruiz replied").
+    last_subject = next((n for n, salient in reversed(history.people[-8:]) if salient), None)
     for m in mentions:
         here = bisect_right(boundaries, m.start)
         if here != sentence:
             sentence, sentence_people, opens, led = here, [], True, False
         written, others = m.kind, ()
         if m.kind == "pronoun":
-            before = subjects[-1][1] if subjects and not sentence_people else None
+            # Before any person of the paragraph, the last subject before it, if known to be
+            # a person: "Governor Sarah Okafor visited the camp." then "“...,” she said."
+            before = (
+                subjects[-1][1]
+                if subjects and not sentence_people
+                else last_subject
+                if not subjects
+                and not sentence_people
+                and m.name.lower() in ("he", "she")
+                and _surely_person(last_subject, book)
+                else None
+            )
             referents = history.referents(m.name, sentence_people, paragraph_subject=before)
             if not referents:
                 continue

@@ -1473,3 +1473,13 @@ def test_a_short_title_in_quotation_marks_continues_no_quotation() -> None:
         "Folake Adeyemi-Bello, 46, runs a tailoring shop in Yaba.",
         "The 46-year-old mother of four said she had laid off two workers.",
     )[1] == ["Folake Adeyemi-Bello"]
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_last_subject_before_it() -> None:
+    """ "Sarah Evans ... handed over the trophy." then "“...,” she said.": the person who
+    led the sentence before, known to be a person, before anyone quoted earlier."""
+    assert said(
+        "“It was unanimous,” said Professor Margaret Hughes, the festival's chair.",
+        "Sarah Evans, the chief adjudicator, handed over the trophy at Llanfair Dyffryn.",
+        "“There were 23 entries, several of real quality,” she said.",
+    )[2] == ["Sarah Evans"]
