@@ -1476,10 +1476,10 @@ def test_a_short_title_in_quotation_marks_continues_no_quotation() -> None:
 
 
 def test_a_pronoun_opening_a_paragraph_is_the_last_subject_before_it() -> None:
-    """ "Sarah Evans ... handed over the trophy." then "“...,” she said.": the person who
-    led the sentence before, known to be a person, before anyone quoted earlier."""
+    """ "“...,” Cruz said." then "“...,” he said.": the one who led the story's last
+    sentence, a person by the pronoun after him, not a man named earlier."""
     assert said(
-        "“It was unanimous,” said Professor Margaret Hughes, the festival's chair.",
-        "Sarah Evans, the chief adjudicator, handed over the trophy at Llanfair Dyffryn.",
-        "“There were 23 entries, several of real quality,” she said.",
-    )[2] == ["Sarah Evans"]
+        "Jose Antonio Vargas, a journalist, has written about his own status.",
+        "“We are tired of being told it is anti-immigrant,” Cruz said.",
+        "“I am the son of an immigrant who came legally from Cuba,” he said.",
+    )[2] == ["Cruz"]
