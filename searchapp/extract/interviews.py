@@ -89,12 +89,16 @@ def _unlabelled(body: Sequence[str]) -> Interview:
     return found
 
 
+def _transcript_line(text: str) -> bool:
+    """A transcript's line names its speaker: "Nur Aisyah: Did you raise any objection?"."""
+    return bool(TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
+
+
 def _is_question(text: str) -> bool:
     text = text.strip()
     return (
         text.endswith("?")
-        # a transcript's line names its asker: "Nur Aisyah: Did you raise any objection?"
-        and not (TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
+        and not _transcript_line(text)
         and len(text.split()) <= _MAX_QUESTION_WORDS
         and not quote_spans(text)
         and text.count("?") <= 2
@@ -106,7 +110,7 @@ def _is_answer(text: str, first_person: bool = True) -> bool:
     was there,” she said"), nor by a transcript's label; in the first person if asked."""
     return (
         not text.lstrip().startswith(("“", '"', "‘", "'"))
-        and not (TRANSCRIPT_LABEL_RE.match(text) or NAME_LABEL_RE.match(text))
+        and not _transcript_line(text)
         and (not first_person or bool(_FIRST_PERSON_RE.search(text)))
     )
 
