@@ -446,6 +446,11 @@ _ROLE_FOR_RE = re.compile(
 )
 
 
+_UNCLOSED_ROLE_RE = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:" + _TITLE_WORDS + r")\s+(?:for|of|at)\s+(?:the\s+)?"
+)
+
+
 def _appositive_head(
     text: str, mentions: list[Mention], inside_description: bool = False, closed: bool = True
 ) -> Mention | None:
@@ -475,7 +480,13 @@ def _appositive_head(
             )
             # "near Barretts Pen, the Jamaica Constabulary Force said": an appositive
             # after a comma is closed by one before its verb, or it is a clause's subject.
-            and (closed or not between.startswith(","))
+            # Unless the name closing it is an object: "Sam Lau, the communications
+            # director for the Iowa Democratic Party said" (a comma left out).
+            and (
+                closed
+                or not between.startswith(",")
+                or (inside_description and bool(_UNCLOSED_ROLE_RE.fullmatch(between)))
+            )
             and (
                 APPOSITIVE_HEAD_RE.match(between)
                 # "Dr Patience Akello of Makerere University's Infectious Diseases
@@ -525,6 +536,10 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
         ):
             return m
     first_gap = text[cue_end : window[0].start]
+    member = _MEMBER_AFTER_RE.match(text, first.end)
+    if member and len(window) > 1 and not text[member.end() : window[1].start].strip():
+        # "said Concord resident Whit Symms": the member is named after the word.
+        return window[1]
     if (
         len(first_gap) >= 40
         # "said reinforcements had been sent from Kericho": the reported clause's object,
@@ -533,7 +548,7 @@ def _subject_after(text: str, cue_end: int, mentions: list[Mention]) -> Mention 
         # "said the rider from Kampung Paya Serai": where the unnamed speaker is from
         or (_FROM_PLACE_RE.search(first_gap) and not _REPRESENTATIVE_RE.search(first_gap))
         # "said a prominent Republican National Committee member": not the RNC
-        or _MEMBER_AFTER_RE.match(text, window[0].end)
+        or member
     ):
         return None
     return window[0]

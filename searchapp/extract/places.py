@@ -138,7 +138,22 @@ def is_place(name: str) -> bool:
 def is_nationality(name: str) -> bool:
     """ "Western", and "Central European" as in "Central European leaders said"."""
     words = name.lower().split()
-    return bool(words) and words[-1] in NATIONALITIES
+    # ... but not a person surnamed like one: "Mark Cuban", "Bryan English".
+    return (
+        bool(words)
+        and words[-1] in NATIONALITIES
+        and not (
+            len(words) == 2
+            and words[-1] in _SURNAME_NATIONALITIES
+            and first_name_gender(words[0]) is not None
+        )
+    )
+
+
+# Nationalities that are also surnames, unlike "Democratic" ("Key Democratic senators").
+_SURNAME_NATIONALITIES = word_set("""
+german french british english cuban mexican spanish italian indian
+""")
 
 
 # Institutions that act but, as a whole, do not speak: "Congress had written into law".

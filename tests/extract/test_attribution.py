@@ -1483,3 +1483,20 @@ def test_a_pronoun_opening_a_paragraph_is_the_last_subject_before_it() -> None:
         "“We are tired of being told it is anti-immigrant,” Cruz said.",
         "“I am the son of an immigrant who came legally from Cuba,” he said.",
     )[2] == ["Cruz"]
+
+
+def test_a_member_word_before_a_name_in_inverted_order_is_the_name_s_role() -> None:
+    """ "said Concord resident Whit Symms" is Symms, where "said a Labour Party member" is
+    an unnamed member and not the party."""
+    assert said("“I can’t vote for him,” said Concord resident Whit Symms.") == [["Whit Symms"]]
+    assert said("“We lost the argument,” said Labour Party member Tom Okri.") == [["Tom Okri"]]
+    assert said("“We lost the argument,” said a Labour Party member.") == [[]]
+
+
+def test_an_appositive_role_left_unclosed_still_belongs_to_its_person() -> None:
+    """A comma left out after the organisation: the role's holder speaks, not the body
+    the role is of (which is an object, after "for")."""
+    assert said(
+        "Sam Lau, the communications director for the Harbour Democratic Party said in a "
+        "statement: “There are no paper ballots to recount.”"
+    ) == [["Sam Lau"]]

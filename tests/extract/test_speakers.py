@@ -491,3 +491,18 @@ def test_long_names_and_particles_of_other_languages() -> None:
         "The head of the union, Jean-Baptiste Le Gall, says turnout is “higher than in March”."
     ) == [["Jean-Baptiste Le Gall"]]
     assert not looks_like_person("Zoe Saldana Asked Men Everywhere")
+
+
+def test_a_person_surnamed_like_a_nationality_is_a_person() -> None:
+    """ "Mark Cuban" and "Bryan English" are people whom "Cuban" and "he" stand for, but
+    "Key Democratic senators" are still a description, nobody."""
+    assert said(
+        "Mark Cuban, the owner of the Harbour Kings, says he may yet run.",
+        "Pushed by host Dana Ruiz on what could bring him to run, Cuban demurred.",
+        "“It's too early to tell,” said Cuban.",
+        "“There are so many variables,” he said.",
+    ) == [["Mark Cuban"], [], ["Mark Cuban"], ["Mark Cuban"]]
+    assert said("“We told them so,” said Bryan English, the campaign's director.") == [
+        ["Bryan English"]
+    ]
+    assert said("Key Democratic senators said the bill would pass.") == [[]]
