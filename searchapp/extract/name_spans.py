@@ -336,6 +336,11 @@ def iter_spans(text: str, surnames: frozenset[str] = frozenset()) -> Iterable[tu
             yield start, end, name
 
 
+# Function words that are also given names; written capitalised within a sentence, they
+# are the name's ("said Will Doyle", "Said Benali").
+_GIVEN_STOPWORDS = frozenset(("Will", "Said"))
+
+
 @lru_cache(maxsize=512)
 def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """`iter_spans` before the surname test, with the bare title word of a lone title.
@@ -364,8 +369,17 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             raw, end = raw + more.group(0), more.end()
             skip_until = end
         name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
+        first = raw.partition(" ")[0]
+        given = (
+            first in _GIVEN_STOPWORDS
+            and name in ("", raw[len(first) + 1 :])
+            and " " not in name
+            and not starts_sentence(text, m.start())
+        )
+        if given:  # "said Will Doyle", "Will wrote": no verb is capitalised mid-sentence
+            name = f"{first} {name}".rstrip()
         bare = _bare(name)
-        if not name or bare in STOPWORDS or _COMPOUND_ADJECTIVE_RE.fullmatch(name):
+        if not name or (bare in STOPWORDS and not given) or _COMPOUND_ADJECTIVE_RE.fullmatch(name):
             continue  # "the Perth-based miner": an adjective
         if bare not in TITLES and _titled(text, m.start(), raw, name):
             name = "The " + name  # "as The Hill reported": an outlet, not Mr. Hill

@@ -506,3 +506,19 @@ def test_a_person_surnamed_like_a_nationality_is_a_person() -> None:
         ["Bryan English"]
     ]
     assert said("Key Democratic senators said the bill would pass.") == [[]]
+
+
+def test_will_and_said_capitalised_within_a_sentence_are_names() -> None:
+    """A modal or a verb is capitalised only where a sentence starts: "said Will Doyle" is
+    Will Doyle, and "Will wrote" in a column about George Will is the columnist."""
+    assert [name for *_, name in iter_spans("“It's costly,” said Will Doyle, a professor.")] == [
+        "Will Doyle"
+    ]
+    assert [name for *_, name in iter_spans("The deal, Said Benali said, was done.")] == [
+        "Said Benali"
+    ]
+    assert [name for *_, name in iter_spans("Will Labour win? It may.")] == ["Labour"]
+    assert said(
+        "Columnist George Will weighed in on Sunday.",
+        "In particular, Will wrote, the governor “can win the state.”",
+    )[1] == ["George Will"]
