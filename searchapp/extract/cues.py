@@ -147,6 +147,9 @@ _CLAIMED_PLAY_RE = re.compile(
 )
 # "Typhoon Mayumi slammed into the coast": force, not words ("ripped into" is words).
 _INTO_RE = re.compile(r"\s+(?:into|through|across|over)\b")
+# "Called off the deal", "was called up to the squad": cancelled or picked, not words
+# ("called on", "called for" and "called out" are words).
+_CALLED_OFF_RE = re.compile(r"\s+(?:off|up)\b")
 
 
 # What makes an answer speech: what was said, or where ("replied that", "responded in a
@@ -239,6 +242,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             if word.startswith("wr") and _WROTE_WORK_RE.match(text, m.end()):
                 continue
             if word.startswith("slam") and _INTO_RE.match(text, m.end()):
+                continue
+            if word.startswith("call") and _CALLED_OFF_RE.match(text, m.end()):
                 continue
             if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue

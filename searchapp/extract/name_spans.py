@@ -126,7 +126,7 @@ def clean_span(span: str) -> str:
         tokens.pop(0)
     # "Mainboard-listed Harbourline Logistics", "Leeds-based Carraway Homes": a compound
     # adjective describes whatever it stands before.
-    if len(tokens) > 2 and _COMPOUND_ADJECTIVE_RE.fullmatch(tokens[0]):
+    if len(tokens) > 1 and _COMPOUND_ADJECTIVE_RE.fullmatch(tokens[0]):
         tokens.pop(0)
     # A title followed by more capitalised words: the name is what comes after the last
     # title ("ESA Director General Josef Aschbacher").  A lone title stays ("President").

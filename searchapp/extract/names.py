@@ -41,7 +41,7 @@ from searchapp.extract.name_words import (
     within_one_edit,
 )
 from searchapp.extract.places import is_place
-from searchapp.extract.quotes import inside, quote_spans
+from searchapp.extract.quotes import inside, quote_spans, unquote
 
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
 # `\b(Mr|Mrs|Ms)`, but "M" first, so the engine skips from one "M" to the next.
@@ -474,14 +474,27 @@ def _note_introductions(book: NameBook, text: str, found: list[tuple[int, int, s
             book.introduced_as[after.group(1)].add(full)
 
 
+def _whole_quotations(text: str, found: list[tuple[int, int, str]]) -> Iterable[str]:
+    """The names in `found` that fill a quotation of their paragraph by themselves."""
+    for start, end in quote_spans(text) if found else ():
+        words = unquote(text[start:end])
+        for lo, hi, name in found:
+            if start < lo < end and text[lo:hi] == words:
+                yield name
+
+
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     """Collect every person-shaped name of the article and guess genders from honorifics
     and the first personal pronoun that follows a name in the same sentence."""
     book = NameBook()
     spans = [(text, list(iter_spans(text))) for text in paragraphs]
-    # Each name once: adding it again changes nothing the book is asked.
+    # Each name once: adding it again changes nothing the book is asked. Not a name that
+    # is a whole quotation: "accounts give their location as 'Wilayat Twitter'" names a
+    # place or a title, and a later "Twitter said" is not its short form.
+    titles = {name for text, found in spans for name in _whole_quotations(text, found)}
     for name in dict.fromkeys(name for _, found in spans for _, _, name in found):
-        book.add(name)
+        if name not in titles:
+            book.add(name)
     for text, _ in spans:
         for acronym in find_acronyms(text):
             if " " in acronym.long:

@@ -522,3 +522,24 @@ def test_will_and_said_capitalised_within_a_sentence_are_names() -> None:
         "Columnist George Will weighed in on Sunday.",
         "In particular, Will wrote, the governor “can win the state.”",
     )[1] == ["George Will"]
+
+
+def test_a_name_that_fills_a_quotation_is_no_one_s_full_name() -> None:
+    """A quoted title or nickname ("'Wilayat Twitter'") is not the full form of the
+    organisation that later speaks under its last word."""
+    assert said(
+        "Some accounts give their location as “Wilayat Twitter,” or the province of Twitter.",
+        "“We have always sought balance,” Twitter said in a statement.",
+    ) == [[], ["Twitter"]]
+
+
+def test_a_company_after_a_based_adjective_is_the_company() -> None:
+    assert said("London-based Tesco said profits fell.") == [["Tesco"]]
+
+
+def test_calling_off_or_up_is_not_speech() -> None:
+    assert said(
+        "Chicago-based AbbVie and Dublin-based Shire called off their deal on Tuesday.",
+        "The striker Tom Bell was called up to the squad on Monday.",
+        "Ferncastle Holdings called for an inquiry.",
+    ) == [[], [], ["Ferncastle Holdings"]]
