@@ -163,6 +163,14 @@ _ANSWER_IN_WORDS_RE = re.compile(
 )
 
 
+# A named source's refusal is their answer, which readers of the source's page expect
+# there and PolNeAR's annotators label: "Kendall declined to comment", "did not respond
+# to a request for comment".
+_REFUSAL_FORMS = frozenset(("declined", "declines", "refused", "refuses"))
+_REFUSED_WORDS_RE = re.compile(
+    r"\s+to\s+(?:comment|say|discuss|elaborate|answer|be\s+interviewed|specify|detail|respond)\b"
+)
+
 # "Describing" is narration more often than speech ("describing the scene"), but not with
 # the words quoted after "as": "describing the cost cuts as “ahead of schedule”".
 _DESCRIBED_AS_QUOTE_RE = re.compile(r"\s+(?:[\w'’\-]+\s+){1,6}?as\s+[“\"‘]")
@@ -260,6 +268,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             yield m.start(), m.end(), word  # "MetService has issued a red rain warning"
         elif word in _APPEAL_FORMS and _APPEALED_TO_SAY_RE.match(text, m.end()):
             yield m.start(), m.end(), word  # "appealed for calm", "appealed to X to act"
+        elif word in _REFUSAL_FORMS and _REFUSED_WORDS_RE.match(text, m.end()):
+            yield m.start(), m.end(), word  # "declined to comment": an answer on the record
         elif word == "describing" and _DESCRIBED_AS_QUOTE_RE.match(text, m.end()):
             yield m.start(), m.end(), word  # "describing the cuts as “ahead of schedule”"
         elif word in _PHRASAL:

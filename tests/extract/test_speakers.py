@@ -543,3 +543,12 @@ def test_calling_off_or_up_is_not_speech() -> None:
         "The striker Tom Bell was called up to the squad on Monday.",
         "Ferncastle Holdings called for an inquiry.",
     ) == [[], [], ["Ferncastle Holdings"]]
+
+
+def test_a_named_source_declining_to_comment_is_their_answer() -> None:
+    """"Kendall declined to comment" is an answer on the record; declining an offer is not."""
+    assert said(
+        "Clinton's attorney, David Kendall, declined to comment.",
+        "Jay Carney is now at Amazon. He declined to comment.",
+        "Marta Ruiz declined to run for office again.",
+    ) == [["David Kendall"], ["Jay Carney"], []]
