@@ -320,7 +320,10 @@ INVERTIBLE = word_set(
 # Verbs that make even a lone capitalised word at a sentence start a speaker: "Rogozin
 # wrote", whereas "Additional said" does not happen.
 CORE_SPEECH = word_set(
-    "said says wrote writes told tells tweeted added announced stated replied argued insisted"
+    "said says wrote writes told tells tweeted added announced stated replied argued insisted "
+    # Verbs only people do: "Cruz openly admitted", "Okafor joked".
+    "admitted admits acknowledged acknowledges conceded concedes joked jokes quipped recalled "
+    "recalls complained complains vowed vows apologized apologised"
 )
 
 

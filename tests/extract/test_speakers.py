@@ -552,3 +552,11 @@ def test_a_named_source_declining_to_comment_is_their_answer() -> None:
         "Jay Carney is now at Amazon. He declined to comment.",
         "Marta Ruiz declined to run for office again.",
     ) == [["David Kendall"], ["Jay Carney"], []]
+
+
+def test_a_lone_surname_opening_a_sentence_with_a_verb_only_people_use_is_a_person() -> None:
+    """"Okafor openly admitted" is someone, as "Okafor said" is, and the "he" after it is his."""
+    assert said(
+        "Governor Tunde Bello spoke first.",
+        "Okafor openly admitted that his pick was political. “It is about Lagos,” he said.",
+    ) == [[], ["Okafor"]]
