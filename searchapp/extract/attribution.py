@@ -111,8 +111,8 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
     return sorted(found, key=lambda a: a.source.start)
 
 
-# "states that", "states:", "states “...": the verb, not the noun ("his home state").
-_STATES_WHAT_RE = re.compile(r"\s*(?:that\b|:|“)")
+# "states that", "states:", "stated, “...": the verb, not the noun ("his home state").
+_STATES_WHAT_RE = re.compile(r"\s*(?:that\b|:|,?\s*[“\"])")
 
 
 # "Posted on X that the route had been rushed": a post with what it said, not a job.

@@ -323,7 +323,7 @@ CORE_SPEECH = word_set(
     "said says wrote writes told tells tweeted added announced stated replied argued insisted "
     # Verbs only people do: "Cruz openly admitted", "Okafor joked".
     "admitted admits acknowledged acknowledges conceded concedes joked jokes quipped recalled "
-    "recalls complained complains vowed vows apologized apologised"
+    "recalls complained complains vowed vows apologized apologised went goes"
 )
 
 

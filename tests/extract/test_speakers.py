@@ -560,3 +560,11 @@ def test_a_lone_surname_opening_a_sentence_with_a_verb_only_people_use_is_a_pers
         "Governor Tunde Bello spoke first.",
         "Okafor openly admitted that his pick was political. “It is about Lagos,” he said.",
     ) == [[], ["Okafor"]]
+
+
+def test_stated_before_a_quotation_and_went_on_to_say_are_speech() -> None:
+    assert said(
+        "Anthony Anton of the Restaurant Association stated, “It is a math problem.”",
+        "Bryne went on to say, “I know this to be true.”",
+        "She grew up in the state, “a place of hope.”",
+    ) == [["Anthony Anton"], ["Bryne"], []]
