@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from searchapp.extract.entities import DEMONYMS
+from searchapp.extract.entities import DEMONYMS, PARTY_MEMBERS, PEOPLE_NOUNS
 from searchapp.extract.lexicon import (
     CALENDAR_NAMES,
     FIRST_NAMES,
@@ -289,6 +289,42 @@ _AND_MORE_RE = re.compile(
 )
 _OFFICE_HEADS = ORG_HEADS | word_set("department ministry secretary school faculty academy")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he \Z")
+# "Americans for Prosperity", "Physicians for Human Rights", "Centers for Disease Control
+# and Prevention", "Club for Growth": people or an institution for a cause, one name.
+_FOR_CAUSE_RE = re.compile(rf" for(?: {_CAPITAL}[\w\-]*)+")
+_FOR_CAUSE_AND_RE = re.compile(rf" for(?: {_CAPITAL}[\w\-]*)+ and(?: {_CAPITAL}[\w\-]*){{1,3}}")
+_CAUSE_INSTITUTIONS = ORG_HEADS | word_set("club")
+_CAUSE_MEMBERS = PARTY_MEMBERS | DEMONYMS
+
+
+def _for_cause(text: str, start: int, raw: str, end: int) -> re.Match[str] | None:
+    """The rest of a cause's organisation after its group or institution word. Not
+    "Lawyers for Manafort said": a sentence opened by a bare people word is about them."""
+    last = _bare(raw.rpartition(" ")[2])
+    singular = last.removesuffix("s")
+    lone = " " not in raw and starts_sentence(text, start)
+    if last in TITLES or singular in TITLES:
+        return None  # "Minister for Energy": a portfolio, which stays with the title
+    if not (
+        last in _CAUSE_INSTITUTIONS
+        or singular in _CAUSE_INSTITUTIONS
+        or (last.endswith("s") and singular in _CAUSE_MEMBERS)
+        or (not lone and (last in PEOPLE_NOUNS or singular in PEOPLE_NOUNS))
+    ):
+        return None
+    both = _FOR_CAUSE_AND_RE.match(text, end)
+    if both is not None:
+        # "... and Prevention", "... and International Studies"; not "... and John Kelly".
+        after = both.group(0).rpartition(" and ")[2].split()[0]
+        if first_name_gender(after) is None and not _titled_words(both):
+            return both
+    cause = _FOR_CAUSE_RE.match(text, end)
+    # "Centers for Disease Control Director Thomas Frieden": a title ends the name.
+    return None if cause is None or _titled_words(cause) else cause
+
+
+def _titled_words(match: re.Match[str]) -> bool:
+    return any(_bare(w) in TITLES for w in match.group(0).split())
 
 
 def _joined_by_and(text: str, start: int, raw: str, end: int) -> re.Match[str] | None:
@@ -353,7 +389,9 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         raw, end = m.group(0), m.end()
         # "Commission on Presidential Debates", "Center for American Progress": one name.
         last_word = raw.rpartition(" ")[2]  # tokens are joined by spaces only
-        more = _ORG_OF_RE.match(text, end) if _bare(last_word) in ORG_HEADS else None
+        more = cause = _for_cause(text, m.start(), raw, end)
+        if more is None and _bare(last_word) in ORG_HEADS:
+            more = _ORG_OF_RE.match(text, end)
         if more is None and (raw.endswith("s") or _IRREGULAR_PLURAL_RE.search(raw)):
             more = _plural_possessive_org(text, end)
         if more is None:
@@ -368,7 +406,13 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         if more:  # an organisation's name keeps its words ("Presidential" is no title here)
             raw, end = raw + more.group(0), more.end()
             skip_until = end
-        name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
+        if cause:  # "Americans for Prosperity" keeps its "Americans"
+            words = POSSESSIVE_RE.sub("", raw).removeprefix("The ").split()
+            if _COMPOUND_ADJECTIVE_RE.fullmatch(words[0]):
+                words.pop(0)  # "Koch-backed Concerned Veterans for America"
+            name = " ".join(words)
+        else:
+            name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
         first = raw.partition(" ")[0]
         given = (
             first in _GIVEN_STOPWORDS

@@ -47,6 +47,9 @@ _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][\w\-]+")
 # `\b(Mr|Mrs|Ms)`, but "M" first, so the engine skips from one "M" to the next.
 _HONORIFIC_RE = re.compile(r"(M(?<!\wM)(?:r|rs|s))\.?\s+([A-Z][\w\-]+)")
 _NEXT_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,80}?\b(he|she|his|her)\b", re.IGNORECASE)
+# "Walz approaches it diplomatically. She said": the subject of one sentence is the
+# pronoun opening the next.
+_NEXT_SENTENCE_PRONOUN_RE = re.compile(r"[^.!?“”\"]{0,120}[.!?]\s+(He|She)\s+[a-z]")
 _SAID_PRONOUN_RE = re.compile(
     r"[^.!?“”\"]{0,160}?\b(?:said|says|told|added|insisted|admitted)\s+(he|she)\b", re.IGNORECASE
 )
@@ -528,6 +531,8 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
                 votes[full][KIN_GENDER[kin.group(1).lower()]] += 3
             said = _SAID_PRONOUN_RE.match(text, end)
             after = said or _NEXT_PRONOUN_RE.match(text, end)  # not text[end:]: a copy per name
+            if after is None and starts_sentence(text, start):
+                after = _NEXT_SENTENCE_PRONOUN_RE.match(text, end)
             if after:
                 between = text[end : after.start(1)]
                 if said and between.startswith(", who "):

@@ -641,6 +641,16 @@ def test_a_persons_gender_is_the_pronoun_that_follows_her_name_most_surely() -> 
     )[3] == ["Delyth Owain-Rees"]
 
 
+def test_a_pronoun_opening_the_next_sentence_is_the_subjects_gender() -> None:
+    """ "Walz approaches it diplomatically. She said": Marty Walz is a woman, though her
+    first name is mostly a man's, and her later "she said" is hers."""
+    assert said(
+        "“We talk a lot,” said Marty Walz, chair of the Newbury Schools Council.",
+        "Walz approaches it more diplomatically. She said the money should go elsewhere.",
+        "“They are trying to defeat opportunity for kids,” she said.",
+    ) == [["Marty Walz"], ["Marty Walz"], ["Marty Walz"]]
+
+
 def test_an_age_opening_a_sentence_is_no_part_of_the_name() -> None:
     assert said(
         "KAPTAGARET – Seventeen-year-old Mercyline Chepkorir said she had not expected to win."

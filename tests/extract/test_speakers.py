@@ -356,6 +356,32 @@ def test_a_plural_possessive_inside_an_organisations_name_keeps_it_whole() -> No
     ]
 
 
+def test_a_group_for_a_cause_is_one_organisations_name() -> None:
+    """ "Massachusetts Democrats for Education Reform" is one group, not the Democrats and
+    a Mr. Education Reform; a portfolio, a title or a person after "and" is not in it."""
+    assert said(
+        "“We will win this,” said Tom Kerrigan, president of Northfield Parents for "
+        "School Choice.",
+        "The Centers for Disease Control and Prevention said cases rose.",
+        "The Brookline Club for Fair Housing said it would appeal.",
+    ) == [["Tom Kerrigan"], ["Centers for Disease Control and Prevention"], ["Brookline Club for Fair Housing"]]
+    assert [n for _, _, n in iter_spans("Lawyers for Manafort said he was innocent.")] == [
+        "Lawyers",
+        "Manafort",
+    ]
+    assert [n for _, _, n in iter_spans("said Minister for Energy Asif Rana on Monday")] == [
+        "Asif Rana"
+    ]
+    assert [n for _, _, n in iter_spans("the Center for Renewal and John Ruiz agreed")] == [
+        "Center for Renewal",
+        "John Ruiz",
+    ]
+    assert said(
+        "Nuclear experts Dana Ruel and Omar Haddad of the Institute for Science and Global "
+        "Security wrote in a report that the test failed."
+    ) == [["Dana Ruel", "Omar Haddad"]]
+
+
 def test_what_describes_a_person_before_the_name_is_not_the_name() -> None:
     assert clean_span("Unseeded Czech Tereza Nováková") == "Tereza Nováková"
     assert clean_span("Embattled Mayor Bill de Blasio") == "Bill de Blasio"
