@@ -411,8 +411,10 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             if _COMPOUND_ADJECTIVE_RE.fullmatch(words[0]):
                 words.pop(0)  # "Koch-backed Concerned Veterans for America"
             name = " ".join(words)
+        elif more:
+            name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw))
         else:
-            name = _without_opening_stopwords(POSSESSIVE_RE.sub("", raw)) if more else clean_span(raw)
+            name = clean_span(raw)
         first = raw.partition(" ")[0]
         given = (
             first in _GIVEN_STOPWORDS

@@ -364,7 +364,11 @@ def test_a_group_for_a_cause_is_one_organisations_name() -> None:
         "School Choice.",
         "The Centers for Disease Control and Prevention said cases rose.",
         "The Brookline Club for Fair Housing said it would appeal.",
-    ) == [["Tom Kerrigan"], ["Centers for Disease Control and Prevention"], ["Brookline Club for Fair Housing"]]
+    ) == [
+        ["Tom Kerrigan"],
+        ["Centers for Disease Control and Prevention"],
+        ["Brookline Club for Fair Housing"],
+    ]
     assert [n for _, _, n in iter_spans("Lawyers for Manafort said he was innocent.")] == [
         "Lawyers",
         "Manafort",
