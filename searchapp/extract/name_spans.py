@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from searchapp.extract.entities import DEMONYMS, PARTY_MEMBERS, PEOPLE_NOUNS
+from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import (
     CALENDAR_NAMES,
     FIRST_NAMES,
@@ -22,6 +22,7 @@ from searchapp.extract.lexicon import (
 )
 from searchapp.extract.memo import remember_names
 from searchapp.extract.name_words import (
+    CAPITAL,
     IRISH_PREFIXES,
     _bare,
     first_name_gender,
@@ -29,7 +30,8 @@ from searchapp.extract.name_words import (
     looks_like_org,
     looks_like_person,
 )
-from searchapp.extract.places import AND_PLACES, is_place
+from searchapp.extract.org_spans import org_name_rest
+from searchapp.extract.places import is_place
 
 # One capitalised token: a word ("Rogozin", "O'Malley", "McCain", "Wasserman-Schultz"),
 # an initial ("J."), a dotted acronym ("U.S."), or an abbreviated title ("Sen.", "Mr.").
@@ -37,28 +39,21 @@ _TITLE_ABBREVIATIONS = (
     "Mrs?", "Ms", "Dr", "Sens?", "Reps?", "Gov", "Jr", "Sr", "St", "Gen", "Lt", "Col", "Capt",
     "Prof", "Del", "Hon", "Supt", "Insp", "Det", "Sgt", "Inc", "Ltd", "Corp", "Bros",
 )  # fmt: skip
-# A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
-# "Łukasz", "Ängelholm" are names as "O'Malley" is.
-_CAPITAL = (
-    "[A-Z"
-    + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
-    + "]"
-)
-_PREFIXED = rf"{IRISH_PREFIXES}{_CAPITAL}[\w\-]*"  # "Liam Ó hAodha"
+_PREFIXED = rf"{IRISH_PREFIXES}{CAPITAL}[\w\-]*"  # "Liam Ó hAodha"
 # An apostrophe inside a name: "O'Malley", "D’Souza", before lowercase letters in Bantu
 # names ("Hang’ombe", "Ng’ang’a") and after a Luo name, but not a possessive or a
 # contraction ("It’s", "Don’t", "We’ll", "the Teachers' Union").
 _INNER_APOSTROPHE = (
-    rf"(?:['’](?:{_CAPITAL}[\w\-]+|(?!(?:s|t|ll|re|ve|d|m)\b)[a-z]+))*"
+    rf"(?:['’](?:{CAPITAL}[\w\-]+|(?!(?:s|t|ll|re|ve|d|m)\b)[a-z]+))*"
     # and closing a Luo given name before the surname: "Mercy Achieng' Odhiambo"
-    rf"(?:(?<=[a-rt-z])['’](?= {_CAPITAL}))?"
+    rf"(?:(?<=[a-rt-z])['’](?= {CAPITAL}))?"
 )
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
-    rf"|{_CAPITAL}\.|{_CAPITAL}[\w\-]*{_INNER_APOSTROPHE}|{_PREFIXED})"
+    rf"|{CAPITAL}\.|{CAPITAL}[\w\-]*{_INNER_APOSTROPHE}|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
-_AFTER_CAPITAL = (
+_AFTERCAPITAL = (
     r"(?:(?:\.[A-Z])+\.?|(?:"
     + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
     + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE})"
@@ -70,7 +65,7 @@ _AFTER_CAPITAL = (
 # engine skip to each capital instead of trying every position of the paragraph.
 _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
-    rf"{_CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
+    rf"{CAPITAL}(?<![\w@#'’].){_AFTERCAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -259,102 +254,6 @@ def _sentence_adverb(token: str) -> bool:
     return bool(_ADVERB_RE.search(token)) and bare not in FIRST_NAMES and bare not in ORG_WORDS
 
 
-ORG_HEADS = word_set("""
-commission council committee center centre institute foundation association coalition
-alliance society office bureau federation fund union board league network project
-partnership campaign conference
-""")
-# "Office of the Attorney General", "Commission on Presidential Debates". Not a day or
-# month: "the Security Council on Friday" is no council "on Friday".
-_WHEN = (
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December"
-)
-_ORG_OF_RE = re.compile(rf" (?:on|for|of(?= the))(?: a| the)?(?: (?!(?:{_WHEN})\b)[A-Z][\w\-]*)+")
-# After a plural possessive, the rest of a name: "Manitoba Teachers' Society".
-# ... and after an irregular plural's: "Coastal Longshore Foremen's Union", "Women's League".
-_AFTER_PLURAL_POSSESSIVE_RE = re.compile(rf"['’]s?(?: {_CAPITAL}[\w\-]*){{1,3}}")
-_IRREGULAR_PLURAL_RE = re.compile(r"(?:men|children|people)\Z")
-_OF_PLACE_RE = re.compile(
-    rf"['’](?: {_CAPITAL}[\w\-]*){{1,3}} of (?:the )?{_CAPITAL}[\w\-]*(?: {_CAPITAL}[\w\-]*){{0,2}}"
-)
-_ORG_PLURAL_HEADS = word_set("affairs party union association guild federation group trust club")
-# "Department of Health and Wellness", "Department of Sport, Arts and Culture", "The
-# Drumcaillín and District Landowners' Group":
-# an organisation's name with "and" inside. Joined only after an office "of" something,
-# or after "The" when the words after "and" end in an organisation's word: "Trump and
-# Fox News" are two.
-_AND_MORE_RE = re.compile(
-    rf"(?:, {_CAPITAL}[\w\-]*){{0,3}},? and(?: {_CAPITAL}[\w\-]*(?:['’](?= {_CAPITAL}))?){{1,4}}"
-)
-_OFFICE_HEADS = ORG_HEADS | word_set("department ministry secretary school faculty academy")
-_THE_BEFORE_RE = re.compile(r"\b[Tt]he \Z")
-# "Americans for Prosperity", "Physicians for Human Rights", "Centers for Disease Control
-# and Prevention", "Club for Growth": people or an institution for a cause, one name.
-_FOR_CAUSE_RE = re.compile(rf" for(?: {_CAPITAL}[\w\-]*)+")
-_FOR_CAUSE_AND_RE = re.compile(rf" for(?: {_CAPITAL}[\w\-]*)+ and(?: {_CAPITAL}[\w\-]*){{1,3}}")
-_CAUSE_INSTITUTIONS = ORG_HEADS | word_set("club")
-_CAUSE_MEMBERS = PARTY_MEMBERS | DEMONYMS
-
-
-def _for_cause(text: str, start: int, raw: str, end: int) -> re.Match[str] | None:
-    """The rest of a cause's organisation after its group or institution word. Not
-    "Lawyers for Manafort said": a sentence opened by a bare people word is about them."""
-    last = _bare(raw.rpartition(" ")[2])
-    singular = last.removesuffix("s")
-    lone = " " not in raw and starts_sentence(text, start)
-    if last in TITLES or singular in TITLES:
-        return None  # "Minister for Energy": a portfolio, which stays with the title
-    if not (
-        last in _CAUSE_INSTITUTIONS
-        or singular in _CAUSE_INSTITUTIONS
-        or (last.endswith("s") and singular in _CAUSE_MEMBERS)
-        or (not lone and (last in PEOPLE_NOUNS or singular in PEOPLE_NOUNS))
-    ):
-        return None
-    both = _FOR_CAUSE_AND_RE.match(text, end)
-    if both is not None:
-        # "... and Prevention", "... and International Studies"; not "... and John Kelly".
-        after = both.group(0).rpartition(" and ")[2].split()[0]
-        if first_name_gender(after) is None and not _titled_words(both):
-            return both
-    cause = _FOR_CAUSE_RE.match(text, end)
-    # "Centers for Disease Control Director Thomas Frieden": a title ends the name.
-    return None if cause is None or _titled_words(cause) else cause
-
-
-def _titled_words(match: re.Match[str]) -> bool:
-    return any(_bare(w) in TITLES for w in match.group(0).split())
-
-
-def _joined_by_and(text: str, start: int, raw: str, end: int) -> re.Match[str] | None:
-    more = _AND_MORE_RE.match(text, end)
-    if more is None:
-        return None
-    head, of, _ = raw.partition(" of ")
-    last = _bare(more.group(0).split()[-1].rstrip("'’"))
-    joined = more.group(0).split()
-    # "the Trinidad and Tobago Police Service": a country's name has "and" in it.
-    if len(joined) > 1 and f"{_bare(raw.split()[-1])} and {_bare(joined[1])}" in AND_PLACES:
-        return more
-    if (of and _bare(head.split()[-1]) in _OFFICE_HEADS) or (
-        (raw.startswith("The ") or _THE_BEFORE_RE.search(text, max(0, start - 4), start))
-        and last in ORG_HEADS | _ORG_PLURAL_HEADS
-    ):
-        return more
-    return None
-
-
-def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
-    """ "Teachers' Society", "Veterans' Affairs", "Farmers' Union": one organisation's name
-    when it ends in an organisation's word; "Sanders' New Hampshire win" is not one. What
-    follows "of" goes with it: "Progressive Teachers' Union of South Africa"."""
-    more = _AFTER_PLURAL_POSSESSIVE_RE.match(text, end)
-    if more and _bare(more.group(0).split()[-1]) in ORG_HEADS | _ORG_PLURAL_HEADS:
-        return _OF_PLACE_RE.match(text, end) or more
-    return None
-
-
 def _without_opening_stopwords(name: str) -> str:
     """ "The Commission on Presidential Debates" is the Commission on Presidential Debates."""
     words = name.split()
@@ -388,23 +287,11 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             continue
         raw, end = m.group(0), m.end()
         # "Commission on Presidential Debates", "Center for American Progress": one name.
-        last_word = raw.rpartition(" ")[2]  # tokens are joined by spaces only
-        more = cause = _for_cause(text, m.start(), raw, end)
-        if more is None and _bare(last_word) in ORG_HEADS:
-            more = _ORG_OF_RE.match(text, end)
-        if more is None and (raw.endswith("s") or _IRREGULAR_PLURAL_RE.search(raw)):
-            more = _plural_possessive_org(text, end)
-        if more is None:
-            more = _joined_by_and(text, m.start(), raw, end)
-            if more is not None and more.group(0).endswith(("'", "’")):
-                plural = _plural_possessive_org(text, more.end() - 1)
-                if plural is None:
-                    more = None
-                else:
-                    raw, end = raw + more.group(0)[:-1], more.end() - 1
-                    more = plural
-        if more:  # an organisation's name keeps its words ("Presidential" is no title here)
-            raw, end = raw + more.group(0), more.end()
+        lone = " " not in raw and starts_sentence(text, m.start())
+        more = org_name_rest(text, m.start(), raw, end, lone)
+        cause = False
+        if more is not None:  # an organisation's name keeps its words ("Presidential")
+            raw, end, cause = more
             skip_until = end
         if cause:  # "Americans for Prosperity" keeps its "Americans"
             words = POSSESSIVE_RE.sub("", raw).removeprefix("The ").split()

@@ -22,6 +22,13 @@ from searchapp.extract.memo import remember_names
 
 # Never a surname: "Donald Trump Jr." is a Trump.
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A capital letter of the Latin script, accented ones included: "Ó Murchú", "Émile",
+# "Łukasz", "Ängelholm" are names as "O'Malley" is.
+CAPITAL = (
+    "[A-Z"
+    + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+    + "]"
+)
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.?){2,6}")
 _CAPS_ACRONYM_RE = re.compile(r"[A-Z]{2,}[a-z]?")
 
