@@ -48,15 +48,17 @@ _INNER_APOSTROPHE = (
     # and closing a Luo given name before the surname: "Mercy Achieng' Odhiambo"
     rf"(?:(?<=[a-rt-z])['’](?= {CAPITAL}))?"
 )
+# A website's name keeps its domain: "GunBroker.com said" is the company.
+_DOMAIN = r"(?:\.(?:com|org|net)\b)?"
 _TOKEN = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\."
-    rf"|{CAPITAL}\.|{CAPITAL}[\w\-]*{_INNER_APOSTROPHE}|{_PREFIXED})"
+    rf"|{CAPITAL}\.|{CAPITAL}[\w\-]*{_INNER_APOSTROPHE}{_DOMAIN}|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
 _AFTERCAPITAL = (
     r"(?:(?:\.[A-Z])+\.?|(?:"
     + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
-    + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE})"
+    + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE}{_DOMAIN})"
 )
 # A run of capitalised tokens, allowing lowercase name particles between them
 # ("Charles de Gaulle", "Bank of America", "Johan van der Merwe") or an ampersand

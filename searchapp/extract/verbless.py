@@ -28,12 +28,15 @@ POSSESSIVE_SPEECH_RE = re.compile(
 SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to X" and "in the words of X".
 # Also "according to an analysis by the Pew Research Center", "according to the AP" and
-# "according to the latest crime statistics released by the South African Police Service".
+# "according to the latest crime statistics released by the South African Police Service",
+# "according to a court document filed by state attorney Dave Aronberg".
 ACCORDING_RE = re.compile(
     r"\b(?:according to|in the words of)\s+((?:a|an|the|new)\s+)?"
     r"(?:[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
     r"(?:released|published|compiled|issued|provided|led|conducted|prepared|commissioned|"
-    r"written)\s+by\s+)?(?:the\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?$",
+    r"written|filed|signed|drafted|authored)\s+by\s+"
+    r"(?:the\s+)?(?:(?!(?:to|of|for|at|in|on|with|and)\s)[a-z\-]+\s+){0,2}?)?"
+    r"(?:the\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?$",
     re.IGNORECASE,
 )
 

@@ -517,6 +517,27 @@ def test_according_to_figures_released_by_an_organisation() -> None:
     ) == [["South African Police Service"]]
 
 
+def test_according_to_a_document_filed_or_signed_by_someone_is_theirs() -> None:
+    """The document's author, after the role the story gives them; not someone the
+    document's authors are aides "to"."""
+    assert said(
+        "“The evidence cannot prove all legally required elements,” according to a court "
+        "document filed by state attorney Dana Whitcombe.",
+        "The plant will close in June, according to a letter signed by union president "
+        "Maria Lopes.",
+        "The plant will close, according to a letter written by aides to Governor Tom Ruiz.",
+    ) == [["Dana Whitcombe"], ["Maria Lopes"], []]
+
+
+def test_a_website_named_with_its_domain_is_one_name() -> None:
+    """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
+    assert said(
+        "GunBroker.com said the listing broke its rules.",
+        "“We want no part in the listing,” the company said.",
+        "It added, “We will cooperate with the police.”",
+    ) == [["GunBroker.com"], ["GunBroker.com"], ["GunBroker.com"]]
+
+
 def test_a_head_knock_is_no_criticism() -> None:
     assert said(
         "The Rams lost lock Harrison Oyelaran-Smith to a head knock in the 50th minute.",
