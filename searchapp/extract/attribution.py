@@ -38,7 +38,7 @@ from searchapp.extract.verbless import colon_sources, sources_without_verbs
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # What may stand between a subject and its cue verb: a possessive with a document or aide
 # ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
-# "who", adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
+# "who", an aside between dashes ("Byrne — who was posted at the door — states"), adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
 GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           representative|official|envoy|
@@ -49,7 +49,8 @@ GAP_RE = re.compile(
            study|analysis|editorial|board|team|office|committee|report|
            spokes(?:man|woman|person)))?
         (?:\s*,\s*(?:[^,“”"]{2,120}?,\s*)??(?:who|which)\b)?
-        (?:(?:\s*,\s*[^,“”"]{1,200}?){1,4},|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,)?
+        (?:(?:\s*,\s*[^,“”"]{1,200}?){1,4},|\s*,\s*(?:who|whose)\b[^“”"]{2,240}?,
+           |\s*[—―]\s*[^—―“”"]{1,200}?\s*[—―]|\s+--\s+[^“”"]{1,200}?\s+--)?
         (?:\s+(?:also|both|previously|later|then|again|once|repeatedly|recently|publicly|privately|
            reportedly|allegedly|has|had|have|would|will|did|does|had|has|long|first|herself|
            himself|itself|even|just|only|ultimately|simply|quickly|initially|never|often|

@@ -538,6 +538,15 @@ def test_a_website_named_with_its_domain_is_one_name() -> None:
     ) == [["GunBroker.com"], ["GunBroker.com"], ["GunBroker.com"]]
 
 
+def test_a_dash_parenthetical_between_subject_and_verb_leaves_the_subject() -> None:
+    """ "Byrne — who was posted at the door for three years — states": Byrne's, with em
+    dashes or with the double hyphens of wire copy."""
+    assert said(
+        "The mayor, Ana Ruiz — who was elected in March — said the budget was balanced.",
+        "Council leader Tom Ward -- a former teacher -- told reporters it was not.",
+    ) == [["Ana Ruiz"], ["Tom Ward"]]
+
+
 def test_a_head_knock_is_no_criticism() -> None:
     assert said(
         "The Rams lost lock Harrison Oyelaran-Smith to a head knock in the 50th minute.",
