@@ -31,6 +31,7 @@ from searchapp.extract.entities import DEMONYMS
 from searchapp.extract.lexicon import TITLES
 from searchapp.extract.mentions import Mention, sentence_ends
 from searchapp.extract.name_words import first_name_gender
+from searchapp.extract.pronouns import stands_for_document
 from searchapp.extract.quotes import inside, quote_spans
 from searchapp.extract.verbless import colon_sources, sources_without_verbs
 
@@ -38,7 +39,8 @@ from searchapp.extract.verbless import colon_sources, sources_without_verbs
 PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 # What may stand between a subject and its cue verb: a possessive with a document or aide
 # ("Nelson's letter"), an appositive (", a former commander of the ISS,"), a relative
-# "who", an aside between dashes ("Byrne — who was posted at the door — states"), adverbs and auxiliaries ("previously", "has long"), a short time/place phrase.
+# "who", an aside between dashes ("Byrne — who was posted at the door — states"), adverbs
+# and auxiliaries ("previously", "has long"), a short time/place phrase.
 GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           representative|official|envoy|
@@ -188,7 +190,11 @@ def _cue_source(
     """Who a reporting verb reports for, and by which shape, trying those news uses in turn."""
     subject = _subject_before(text, cue_start, mentions)
     shape = "subject"
-    if subject is None and (maker := document_maker(text, cue_start, mentions)):
+    # "The report, published by the Grattan Institute on Tuesday, found": its maker's.
+    of_document = (
+        subject is not None and subject.kind == "pronoun" and stands_for_document(subject.name)
+    )
+    if (subject is None or of_document) and (maker := document_maker(text, cue_start, mentions)):
         return maker, "subject"
     if subject is None and (spoken_for := _represented(text, cue_start, mentions)):
         return spoken_for, "represented"
@@ -448,7 +454,9 @@ _ROLE_FOR_RE = re.compile(
 
 
 _UNCLOSED_ROLE_RE = re.compile(
-    r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:" + _TITLE_WORDS + r")\s+(?:for|of|at)\s+(?:the\s+)?"
+    r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:"
+    + _TITLE_WORDS
+    + r")\s+(?:for|of|at)\s+(?:the\s+)?"
 )
 
 

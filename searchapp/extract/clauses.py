@@ -153,9 +153,11 @@ _DOCUMENT_SUBJECT_RE = re.compile(
     r"lodged|commissioned|prepared|written|co-written|authored|co-authored|published|released|"
     r"issued|compiled|funded|drafted|submitted|undertaken|done)\s+by\s+(?:the\s+)?"
 )
-# Between the maker's name and the verb: its affiliation, closed by a comma.
+# Between the maker's name and the verb: its affiliation or when it came out ("published
+# by the Grattan Institute on Tuesday,"), closed by a comma.
 _MAKER_TO_VERB_RE = re.compile(
-    r"(?:,?\s+(?:of|at|from)\s+[^,;“”\"]{1,80})?,?\s+(?:has\s+|have\s+)?"
+    r"(?:,?\s+(?:of|at|from)\s+[^,;“”\"]{1,80})?"
+    r"(?:\s+(?:on|in|last|this|earlier\s+this)\s+[A-Z]?[a-z]+(?:\s+\d{1,4})?)?,?\s+(?:has\s+|have\s+)?"
 )
 # Before the maker's name, its titles: "led by Associate Professor".
 _TITLES_RE = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,3}")

@@ -529,6 +529,16 @@ def test_according_to_a_document_filed_or_signed_by_someone_is_theirs() -> None:
     ) == [["Dana Whitcombe"], ["Maria Lopes"], []]
 
 
+def test_a_document_with_its_publisher_in_apposition_is_the_publishers() -> None:
+    """ "The report, published by X on Tuesday, found": X's finding, when it came out
+    written between the publisher and the verb."""
+    assert said(
+        "The report, published by the Harwick Institute on Tuesday, found that rents rose "
+        "12 per cent.",
+        "The review, written by Dr Amal Haddad of Cairo University, said the dam was unsafe.",
+    ) == [["Harwick Institute"], ["Amal Haddad"]]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
