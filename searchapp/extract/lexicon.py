@@ -81,6 +81,10 @@ unit observatory defence defense
 theater theatre orchestra opera zoo hospital clinic district utility utilities authority
 consortium agency council commission laboratory laboratories labs therapeutics pharmaceuticals
 foods grocers markets industries holdings partners systems technologies robotics show
+energy minerals mining resources capital airways petroleum oil gas power telecom
+telecommunications solutions logistics properties insurance financial investments securities
+electric electronics chemicals shipping freight railways pharma biotech semiconductors
+brewery breweries construction
 """)
 
 # Common first names by gender, so "she said" does not reach back to "George Bush" when no

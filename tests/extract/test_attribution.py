@@ -1136,6 +1136,13 @@ def test_business_descriptions_find_the_company_the_story_is_about() -> None:
         "Shares in Kestrel Minerals have plunged after the lithium miner flagged a shutdown.",
         "In a statement to the ASX on Monday, the Perth-based company said prices had slumped.",
     )[1] == ["Kestrel Minerals"]
+    # A company named for its industry ("Energy", "Airways") is no person, whose gender
+    # "the company" could not have.
+    assert said(
+        "Shares in Norvik Energy fell 8 per cent after the company warned that profits would "
+        "miss forecasts.",
+        "Talvik Airways said on Friday that it would cancel 40 flights.",
+    ) == [["Norvik Energy"], ["Talvik Airways"]]
 
 
 def test_appositive_names_with_auxiliaries_and_affiliations() -> None:
