@@ -218,6 +218,15 @@ def find_mentions(text: str, book: NameBook) -> list[Mention]:
             and text.startswith(",", d.end)
         )
     ]
+    # "The Manhattan District Attorney's Office": an office's name that runs past the
+    # role description inside it is the office's.
+    offices = [
+        (n.start - 5, n.end) for n in mentions if n.kind == "org" and _HOLDERS_RE.search(n.name)
+    ]
+    if offices:
+        descriptions = [
+            d for d in descriptions if not any(lo < d.start and d.end < hi for lo, hi in offices)
+        ]
     bodies = _public_bodies(text, quotes, book)
     if bodies:
         spans = [(b.start - 1, b.end) for b in bodies]
@@ -253,6 +262,8 @@ def _body_of_people(name: str) -> bool:
     return bool(found) and is_collective(found.group(1).lower())
 
 
+# An office named for its holder: "District Attorney's Office".
+_HOLDERS_RE = re.compile(r"\w['’]s ")
 # "Mrs. Clinton", "Mr Mokoena": which of two people of a surname is meant.
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(Mrs|Mr|Ms|Miss)\.?\s\Z")
 _APPOSITIVE_GAP_RE = re.compile(r",? +")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from searchapp.extract.entities import DEMONYMS, PARTY_MEMBERS, PEOPLE_NOUNS
-from searchapp.extract.lexicon import TITLES, word_set
+from searchapp.extract.lexicon import ROLE_NOUNS, TITLES, word_set
 from searchapp.extract.name_words import CAPITAL, _bare, first_name_gender
 from searchapp.extract.places import AND_PLACES
 
@@ -108,6 +108,20 @@ def _plural_possessive_org(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
+# "Sheriff's Department", "District Attorney's Office", "Prosecutor's Office": an office
+# named for its holder is an organisation, not the holder.
+_HOLDERS_OFFICE_RE = re.compile(rf"['’]s(?: {CAPITAL}[\w\-]*){{1,2}}")
+_OFFICE_WORDS = word_set("office department bureau unit division service agency")
+_HOLDERS = TITLES | ROLE_NOUNS
+
+
+def _holders_office(text: str, raw: str, end: int) -> re.Match[str] | None:
+    if _bare(raw.rpartition(" ")[2]) not in _HOLDERS:
+        return None
+    more = _HOLDERS_OFFICE_RE.match(text, end)
+    return more if more and _bare(more.group(0).split()[-1]) in _OFFICE_WORDS else None
+
+
 def org_name_rest(
     text: str, start: int, raw: str, end: int, lone: bool
 ) -> tuple[str, int, bool] | None:
@@ -118,7 +132,9 @@ def org_name_rest(
     cause = _for_cause(text, raw, end, lone)
     if cause is not None:
         return raw + cause.group(0), cause.end(), True
-    more = _ORG_OF_RE.match(text, end) if _bare(raw.rpartition(" ")[2]) in ORG_HEADS else None
+    more = _holders_office(text, raw, end)
+    if more is None and _bare(raw.rpartition(" ")[2]) in ORG_HEADS:
+        more = _ORG_OF_RE.match(text, end)
     if more is None and (raw.endswith("s") or _IRREGULAR_PLURAL_RE.search(raw)):
         more = _plural_possessive_org(text, end)
     if more is None:

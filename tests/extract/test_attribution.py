@@ -539,6 +539,20 @@ def test_a_document_with_its_publisher_in_apposition_is_the_publishers() -> None
     ) == [["Harwick Institute"], ["Amal Haddad"]]
 
 
+def test_an_office_named_for_its_holder_is_an_organisation() -> None:
+    """ "The Manhattan District Attorney's Office said": the office, not a role written
+    "the ... District Attorney" nor a lone "Office"."""
+    assert said(
+        "The suspect was arrested on Friday, the Harlan County Sheriff's Department said.",
+        "The Manhattan District Attorney's Office said the case would be dropped.",
+        "Police seized the drugs at the port, the Valparaíso Regional Prosecutor's Office said.",
+    ) == [
+        ["Harlan County Sheriff's Department"],
+        ["Manhattan District Attorney's Office"],
+        ["Valparaíso Regional Prosecutor's Office"],
+    ]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
