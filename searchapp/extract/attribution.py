@@ -45,6 +45,7 @@ GAP_RE = re.compile(
     r"""^(?:['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:letter|statement|spokes(?:man|woman|person)|campaign|
           representative|official|envoy|
           release|announcement|office|tweet|tweets|post|aides?|lawyer|attorney|memo|report|website|account|
+          study|survey|assessment|analysis|review|bulletin|notice|advisory|filing|
           unit|division|team|branch|bureau|desk)s?)?
         (?:\s*\([A-Z][\w.\-\ ]{0,30}\)(?:\s*,(?=\s*$))?)?
         (?:\s+(?:newspaper|tabloid|paper|daily|magazine|website|network|group|poll|survey|

@@ -162,7 +162,10 @@ exchange chamber developer manufacturer producer publisher telco
 
 
 # Documents that stand for whoever issued them: "the statement said", "the study found".
-DOCUMENT_NOUNS = word_set("statement release report study letter filing memo survey audit")
+DOCUMENT_NOUNS = word_set("""
+statement release report study letter filing memo survey audit bulletin communique communiqué
+advisory assessment
+""")
 
 
 # Roles a person is introduced with ("Housing Minister Darragh Fennelly", "coach Ines

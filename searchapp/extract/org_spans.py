@@ -122,6 +122,9 @@ def _holders_office(text: str, raw: str, end: int) -> re.Match[str] | None:
     return more if more and _bare(more.group(0).split()[-1]) in _OFFICE_WORDS else None
 
 
+_OF_PLACE_AFTER_RE = re.compile(rf" of(?: the)?(?: {CAPITAL}[\w\-]*){{1,3}}")
+
+
 def org_name_rest(
     text: str, start: int, raw: str, end: int, lone: bool
 ) -> tuple[str, int, bool] | None:
@@ -144,4 +147,9 @@ def org_name_rest(
             if plural is None:
                 return None
             raw, more = raw + more.group(0)[:-1], plural
+        elif more is not None and _bare(raw.removeprefix("The ").split()[0]) in ORG_HEADS:
+            # "Association of Towns and Municipalities of Lower Saxony": where it is.
+            where = _OF_PLACE_AFTER_RE.match(text, more.end())
+            if where is not None:
+                return raw + more.group(0) + where.group(0), where.end(), False
     return None if more is None else (raw + more.group(0), more.end(), False)

@@ -553,6 +553,28 @@ def test_an_office_named_for_its_holder_is_an_organisation() -> None:
     ]
 
 
+def test_an_associations_name_keeps_and_and_where_it_is() -> None:
+    assert said(
+        "The Association of Towns and Municipalities of Lower Saxony said in a letter that "
+        "any change must come with revenue."
+    ) == [["Association of Towns and Municipalities of Lower Saxony"]]
+
+
+def test_a_bulletin_or_an_assessment_is_its_issuers() -> None:
+    """Weather services issue bulletins, institutes assessments: "the bulletin said" is the
+    directorate's, "The institute's annual assessment found" the institute's."""
+    assert said(
+        "The Coastal Weather Directorate said in its latest bulletin that the cyclone would "
+        "make landfall on Sunday.",
+        "“Ports must hoist danger signal number 10,” the bulletin said.",
+    ) == [["Coastal Weather Directorate"], ["Coastal Weather Directorate"]]
+    assert said(
+        "The Baltic Marine Monitoring Institute published its annual report on Monday.",
+        "The institute's annual assessment found that dead zones now cover 74,000 square "
+        "kilometres.",
+    ) == [[], ["Baltic Marine Monitoring Institute"]]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
