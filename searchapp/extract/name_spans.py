@@ -65,7 +65,7 @@ _AFTERCAPITAL = (
 # ("Harrowgate & Finch"). Not after a letter, "@", "#" or apostrophe,
 # tested once the first capital is read: a pattern that starts with a letter lets the
 # engine skip to each capital instead of trying every position of the paragraph.
-_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|ter|bin|al|of|la|le|du|del|na)"
+_PARTICLE = r"(?:de|da|dos|das|di|van|von|der|den|ter|ten|zu|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
     rf"{CAPITAL}(?<![\w@#'’].){_AFTERCAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
 )
@@ -230,7 +230,7 @@ POST_NOMINALS = frozenset(("KC", "QC", "SC", "SAN", "OBE", "MBE", "CBE", "KBE", 
 # Nic Giolla Easpaig" is not "Nic Giolla Easpaig", nor "Siti binti Ahmad" "Binti Ahmad".
 SURNAME_PARTICLES = word_set(
     "mac mc nic ní ni ó o ua bin binti bint ibn ben van von de abdul abd abu le la du der den "
-    "des del della dos das ter"
+    "des del della dos das ter ten zu"
 )
 
 

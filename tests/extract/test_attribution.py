@@ -635,6 +635,15 @@ def test_irish_and_malay_names_keep_their_particles() -> None:
     ) == [["Liam Ó hAodha"], ["Séamus Mac Giolla Bhríde"], ["Hamidah Abdul Rauf"]]
 
 
+def test_dutch_and_german_names_keep_ten_and_zu() -> None:
+    """ "Erik ten Hag", "Karl-Theodor zu Guttenberg": one person, not "Erik" or the club
+    before the role."""
+    assert said(
+        "“We were robbed,” said Ajax coach Pieter ten Brink.",
+        "“I will not resign,” said Karl-Theodor zu Falkenau.",
+    ) == [["Pieter ten Brink"], ["Karl-Theodor zu Falkenau"]]
+
+
 def test_analysts_at_a_firm_with_a_mans_name_and_claims_of_members() -> None:
     """ "Analysts at Tsavo Capital said" is the firm's; "once claimed more than 12,000
     members" is a boast of size, not words reported."""
