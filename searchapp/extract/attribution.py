@@ -345,7 +345,8 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
 _STATEMENT_BY_RE = re.compile(
     r",\s*in\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:statement|letter|release|"
     r"communiqu[eé]|post|message|memo)\s+(?:(?:signed|issued|released)\s+)?by\s+"
-    r"[^,“”\"]{0,80}?(?:,\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Chief|Alhaji|Hon)\.?\s+)?"
+    # ... and by more than one: "signed by its chairman, Dr X, and secretary, Dr Y,"
+    r"(?:[^,“”\"]{0,80}?,\s*){0,3}?[^,“”\"]{0,80}?(?:,\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Chief|Alhaji|Hon)\.?\s+)?"
 )
 
 

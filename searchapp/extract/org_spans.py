@@ -16,7 +16,7 @@ from searchapp.extract.places import AND_PLACES
 ORG_HEADS = word_set("""
 commission council committee center centre institute foundation association coalition
 alliance society office bureau federation fund union board league network project
-partnership campaign conference
+partnership campaign conference forum movement
 """)
 # "Office of the Attorney General", "Commission on Presidential Debates". Not a day or
 # month: "the Security Council on Friday" is no council "on Friday".

@@ -575,6 +575,15 @@ def test_a_bulletin_or_an_assessment_is_its_issuers() -> None:
     ) == [[], ["Baltic Marine Monitoring Institute"]]
 
 
+def test_a_communique_signed_by_two_officers_is_their_bodys() -> None:
+    """ "The X Forum, in a communiqué signed by its chairman, Dr A, and secretary, Dr B,
+    called on": the forum speaks, not the last signer."""
+    assert said(
+        "The Benue Nurses' Forum, in a communiqué signed by its chairman, Dr Yusuf Adamu, "
+        "and secretary, Dr Grace Ochai, called on the government to pay allowances."
+    ) == [["Benue Nurses' Forum"]]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
