@@ -133,7 +133,9 @@ def looks_like_person(name: str) -> bool:
 
 
 # Lowercase words inside a person's name: "Johan van der Merwe", "Maria de la Cruz".
-_NAME_PARTICLES = word_set("de van von der den bin binti al da dos das di du del la le na ter ten zu")
+_NAME_PARTICLES = word_set(
+    "de van von der den bin binti al da dos das di du del la le na ter ten zu"
+)
 # Capitals of any Latin script ("Ó", "Ł") start a name's word, and so does Irish's lowercase
 # prefix before one ("Liam Ó hAodha", "Dún na nGall", "Mac an tSaoi").
 IRISH_PREFIXES = r"(?:h|n|t|bh|mh|dh|gc|bp|nd|ng)-?"
