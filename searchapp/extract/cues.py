@@ -168,7 +168,8 @@ _ANSWER_IN_WORDS_RE = re.compile(
 # to a request for comment".
 _REFUSAL_FORMS = frozenset(("declined", "declines", "refused", "refuses"))
 _REFUSED_WORDS_RE = re.compile(
-    r"\s+to\s+(?:comment|say|discuss|elaborate|answer|be\s+interviewed|specify|detail|respond)\b"
+    r"\s+to\s+(?:comment|say|discuss|elaborate|answer|be\s+interviewed|specify|detail|respond|"
+    r"rule\s+out)\b"
 )
 
 # "Describing" is narration more often than speech ("describing the scene"), but not with

@@ -66,11 +66,16 @@ _BYLINE = re.compile(
 )
 # A credit line, wherever the desk puts it: "Samantha Lachman contributed reporting.",
 # "Additional reporting by Ana Ruiz", "Reporting by X; Editing by Y" (Reuters),
-# "Co-authored by Hasmik Piliposyan." (which otherwise became a derived title).
+# "Co-authored by Hasmik Piliposyan." (which otherwise became a derived title), and the
+# New York Times's closing "Laura Benavides reported from Guatemala City, and Thomas Quill
+# from Washington." (no more than that: "reported from the scene that" is a report).
+_REPORTER = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 _CREDIT_LINE = re.compile(
     r"^(?:(?:additional |with )?reporting (?:by|from)\b|(?:writing|editing|compiled) by\b|"
     r"co-?authored by\b|"
-    r"[^.\n]{2,120}?\bcontributed (?:reporting|to this (?:report|story|article))\b)",
+    r"[^.\n]{2,120}?\bcontributed (?:reporting|to this (?:report|story|article))\b|"
+    rf"(?-i:{_REPORTER} reported from [A-Z][\w .,'’-]{{1,60}}?"
+    rf"(?:,? and {_REPORTER} (?:reported )?from [A-Z][\w .'’-]{{1,60}}?)*\.?\s*$))",
     re.IGNORECASE,
 )
 # An author bio opens with the byline's name and a bio verb ("Tom Ozimek has a broad ...").

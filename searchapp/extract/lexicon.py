@@ -84,7 +84,7 @@ foods grocers markets industries holdings partners systems technologies robotics
 energy minerals mining resources capital airways petroleum oil gas power telecom
 telecommunications solutions logistics properties insurance financial investments securities
 electric electronics chemicals shipping freight railways pharma biotech semiconductors
-brewery breweries construction
+brewery breweries construction parti partido partei partito
 """)
 
 # Common first names by gender, so "she said" does not reach back to "George Bush" when no

@@ -82,6 +82,7 @@ israeli iranian iraqi syrian saudi afghan pakistani indian japanese korean cuban
 european asian african arab hispanic latino latina latinos islamic islamist ukrainian
 democratic republican conservative liberal progressive libertarian independent federal
 national international global local southern midwestern texan floridian californian
+indigenous aboriginal
 """)
 
 

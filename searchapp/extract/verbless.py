@@ -32,7 +32,8 @@ SIGNATURE_DASH_RE = re.compile(r"[”\"’]\s*[―—–]\s*$")
 # "according to a court document filed by state attorney Dave Aronberg".
 ACCORDING_RE = re.compile(
     r"\b(?:according to|in the words of)\s+((?:a|an|the|new)\s+)?"
-    r"(?:[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
+    # Not "a memo obtained by The Beltway Dispatch": the outlet that has the document.
+    r"(?:(?!(?:obtained|seen|reviewed|viewed)\s)[a-z\-]+\s+){0,4}?(?:(?:by|from|of|for)\s+|"
     r"(?:released|published|compiled|issued|provided|led|conducted|prepared|commissioned|"
     r"written|filed|signed|drafted|authored)\s+by\s+"
     r"(?:the\s+)?(?:(?!(?:to|of|for|at|in|on|with|and)\s)[a-z\-]+\s+){0,2}?)?"

@@ -584,6 +584,22 @@ def test_a_communique_signed_by_two_officers_is_their_bodys() -> None:
     ) == [["Benue Nurses' Forum"]]
 
 
+def test_what_the_held_out_us_batch_taught() -> None:
+    """A party's name in its own language is no person "he" could be; "refused to rule
+    out" is an answer; the outlet that obtained a memo did not write it; "Indigenous
+    advocates" are not a speaker named Indigenous."""
+    assert said(
+        "The sovereigntist Parti Québécois was reduced to three seats, though leader Mathieu "
+        "St-Laurent won his own riding. “The flame is still alive,” he told supporters.",
+        "Greenland is not for sale, the premier said, after President-elect Gordon Asher "
+        "refused to rule out using military pressure.",
+        "The agency began reviewing its plans, according to a memo obtained by The Beltway "
+        "Dispatch.",
+        "Ms. Carrow also met privately with civil society leaders, including Indigenous "
+        "advocates and journalists.",
+    ) == [["Mathieu St-Laurent"], ["Gordon Asher"], [], []]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(

@@ -58,8 +58,10 @@ def test_credit_lines_are_author_lines():
             "Additional reporting by Ana Ruiz in Lima.",
             "Reporting by Tom Hale; Editing by Jane Merriman",
             "Reporting was thin in the early days of the crisis, officials said.",
+            "Laura Benavides reported from Guatemala City, and Thomas Quill from Washington.",
+            "Maria Ruiz reported from the scene that two people had died.",
         ]
-    ) == [BYLINE, BYLINE, BYLINE, BODY]
+    ) == [BYLINE, BYLINE, BYLINE, BODY, BYLINE, BODY]
 
 
 def test_a_sentence_that_names_an_agency_at_its_end_is_no_caption():
