@@ -309,6 +309,20 @@ def _subject_before(text: str, cue_start: int, mentions: list[Mention]) -> Menti
                 and bool(_DESCRIBED_ORG_RE.fullmatch(text, before[i - 1].end, before[i].start))
             )
         )
+        if (
+            not named_appositive
+            and before[i].kind == "person"
+            and _APPOSITIVE_CLOSE_RE.fullmatch(gap)
+        ):
+            # "Two members of the caucus, Reps. Brandon Tull and Marisol Ocampo, said": an
+            # appositive of two names.
+            pair = _coordinated(text, before[i], before[:i])
+            if not all(first_name_gender(m.name.split()[0]) for m in [*pair, before[i]]):
+                pair = []  # "the Ministry of Agriculture, Animal Industry and Fisheries,"
+            opens = tail(text, pair[0].start, 60) if pair else ""
+            named_appositive = bool(pair) and (
+                opens.rstrip().endswith(",") or bool(_APPOSITIVE_OPENS_RE.search(opens))
+            )
         if before[i].kind == "name" and _LIST_AFTER_RE.match(gap):
             # "Hand, foot and mouth disease cases ..., said": an unknown capitalised word
             # that opens a list is a phrase's first word, not a source.

@@ -600,6 +600,17 @@ def test_what_the_held_out_us_batch_taught() -> None:
     ) == [["Mathieu St-Laurent"], ["Gordon Asher"], [], []]
 
 
+def test_an_appositive_of_two_names_is_both_speakers() -> None:
+    """ "Two members of the caucus, Reps. A of Texas and B of Florida, said": both; not the
+    words of a ministry's name listed with commas and "and"."""
+    assert said(
+        "Two members of the House Freedom Caucus, Reps. Brandon Tull of Texas and Marisol "
+        "Ocampo of Florida, said in a joint statement that they would oppose the bill.",
+        "Joyce Akello, the commissioner at the Ministry of Agriculture, Animal Industry and "
+        "Fisheries, welcomed the findings, saying they showed the crackdown was working.",
+    ) == [["Brandon Tull", "Marisol Ocampo"], ["Joyce Akello"]]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
