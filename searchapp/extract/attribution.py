@@ -110,9 +110,56 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
                 Attribution(source, cue_start, cue_end, "coordinated")
                 for source in _coordinated(text, subject, near)
             )
+    found = _outer_sources(text, found)
     found.extend(sources_without_verbs(text, mentions, quotes))
     found.extend(colon_sources(text, mentions, quotes, found))
     return sorted(found, key=lambda a: a.source.start)
+
+
+_QUOTE_AFTER_RE = re.compile(r"[:,]?\s*[“\"‘']")
+_COMMA_BEFORE_RE = re.compile(r",\s*(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?\Z")
+_WHICH_BETWEEN_RE = re.compile(r",\s*(?:which|who)\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;“”\"]|\.\s|,\s+(?:and|but|while|as|after|before|when|since|because|although|though|"
+    r"until|if|whereas)\s"
+)
+
+
+def _outer_sources(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Without the sources reported inside another's words: "The Washington Times reports
+    Beck will endorse Cruz" is the Times's report, "Dunwoody said activists had warned"
+    Dunwoody's. PolNeAR's annotators name the outer source only; on train, leaving the
+    inner ones out gave 46 fewer false positives for 14 fewer matches."""
+    outer = sorted(
+        (a for a in found if a.shape == "subject" and a.source.end <= a.cue_start),
+        key=lambda a: a.cue_end,
+    )
+    outer = [a for a in outer if a.source.kind != "thing"]
+    if not outer:
+        return found
+    ends = [o.cue_end for o in outer]
+    return [a for a in found if not _inside_words_of(text, a, outer, ends)]
+
+
+def _inside_words_of(text: str, a: Attribution, outer: list[Attribution], ends: list[int]) -> bool:
+    """Whether `a` is reported in the clause after an outer cue of another source; only the
+    outer cues of the 200 characters before it are read, so a paragraph of thousands of
+    cues stays linear."""
+    start = a.source.start
+    return (
+        a.source.end <= a.cue_start  # not "..., the ministry said": that is the outer
+        and a.source.kind != "pronoun"  # "X says she thinks": the same speaker, mostly
+        and not _QUOTE_AFTER_RE.match(text, a.cue_end)  # "told the hearing X replied: ‘...’"
+        # "cooperating with the Commission, which said in February": its own clause
+        and not _WHICH_BETWEEN_RE.search(text, a.source.end, a.cue_start)
+        and any(
+            o.source.name != a.source.name
+            and not _CLAUSE_BREAK_RE.search(text, o.cue_end, start)
+            # "When X asked whether ..., Mr Y replied": a clause of its own
+            and not _COMMA_BEFORE_RE.search(text, o.cue_end, start)
+            for o in outer[bisect_left(ends, start - 200) : bisect_right(ends, start)]
+        )
+    )
 
 
 # "states that", "states:", "stated, “...": the verb, not the noun ("his home state").

@@ -150,6 +150,11 @@ _INTO_RE = re.compile(r"\s+(?:into|through|across|over)\b")
 # "Called off the deal", "was called up to the squad": cancelled or picked, not words
 # ("called on", "called for" and "called out" are words).
 _CALLED_OFF_RE = re.compile(r"\s+(?:off|up)\b")
+# "White House press secretary", "a press conference": the noun, not "pressed the point".
+_PRESS_NOUN_RE = re.compile(
+    r"\s+(?:secretary|secretaries|office|officer|release|releases|conference|briefing|corps|"
+    r"aide|aides|team|freedom|gallery|pool|statement|service|agency|council|club|box)\b"
+)
 
 
 # What makes an answer speech: what was said, or where ("replied that", "responded in a
@@ -253,6 +258,8 @@ def _find_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
             if word.startswith("slam") and _INTO_RE.match(text, m.end()):
                 continue
             if word.startswith("call") and _CALLED_OFF_RE.match(text, m.end()):
+                continue
+            if word == "press" and _PRESS_NOUN_RE.match(text, m.end()):
                 continue
             if word.startswith("admit") and _ADMIT_IN_RE.match(text, m.end()):
                 continue

@@ -611,6 +611,31 @@ def test_an_appositive_of_two_names_is_both_speakers() -> None:
     ) == [["Brandon Tull", "Marisol Ocampo"], ["Joyce Akello"]]
 
 
+def test_a_source_reported_inside_anothers_words_is_not_the_paragraphs() -> None:
+    """ "The Valley Times reports Beck will endorse Cruz": the paper's report, not Beck's
+    words; but a quotation the inner source speaks is theirs, a relative "which said" has
+    its own clause, and "..., the ministry said" is the outer source."""
+    assert said(
+        "The Valley Times reports Glenn Barker will endorse Ted Cruz at a rally on Saturday.",
+        "Ms McCreadie told the hearing that Gary Rennison replied: ‘We’re not a charity.’",
+        "Danjuma said the company was cooperating with the Consumer Protection Commission, "
+        "which said in February that it had opened an investigation.",
+        "Spain and Morocco have agreed to reopen customs posts, the Spanish Ministry of "
+        "Foreign Affairs said on Friday.",
+    ) == [
+        ["Valley Times"],
+        ["Gary Rennison", "McCreadie"],
+        ["Danjuma", "Consumer Protection Commission"],
+        ["Spanish Ministry of Foreign Affairs"],
+    ]
+
+
+def test_a_press_secretary_is_no_pressing() -> None:
+    assert said(
+        "“Nothing has changed,” White House press secretary Josh Earnest told reporters."
+    ) == [["Josh Earnest"]]
+
+
 def test_a_website_named_with_its_domain_is_one_name() -> None:
     """ "GunBroker.com said": the company, which "the company" and "it" then stand for."""
     assert said(
