@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
@@ -91,7 +90,6 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     carried: str | None = None  # speaker of a quotation still running at paragraph end
     previous: str | None = None  # the previous paragraph's last speaker
     introduced: str | None = None  # the previous paragraph's first subject
-    quoted: Counter[str] = Counter()  # the rules' first choices so far, per paragraph
     slots = count()
     labels = label_counts(body)
     interview = find_interview(body, book)
@@ -117,12 +115,9 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
             found = [Candidate(Quote(speaker, unquote(text[start:]), True), via="label")]
         else:
             named, subjects = _tag_paragraph(text, book, history)
-            leader = quoted.most_common(1)[0][0] if quoted else None
-            context = _Context(carried, previous, introduced, leader)
+            context = _Context(carried, previous, introduced)
             found = _paragraph_quotes(text, named, subjects, context, slots)
         chosen = [c for c in found if c.rank == 0]
-        # In text order, not a set's: the leader's ties must break the same in every run.
-        quoted.update(list(dict.fromkeys(c.speaker for c in chosen)))
         introduced = subjects[0][1] if subjects else None
         last = chosen[-1].speaker if chosen else None
         running = leaves_quote_open(text) or text.rstrip().endswith((":", "”", '"', "’"))
@@ -193,7 +188,6 @@ class _Context:
     carried: str | None  # whose quotation was still running at the last paragraph's end
     previous: str | None  # the last paragraph's last speaker
     introduced: str | None  # the last paragraph's first subject
-    leader: str | None  # the article's most quoted speaker so far
 
 
 # A source: its name, the attribution, how it was written, and the other names a pronoun
@@ -455,7 +449,7 @@ def _paragraph_quotes(
             ("continued" if continues else "previous", [fallback] if fallback else []),
         ]
         if bare:
-            choices += [("introduced", [context.introduced]), ("leader", [context.leader])]
+            choices += [("introduced", [context.introduced])]
         slot, seen = next(slots), set()
         for via, found in choices:
             if found and found[0] and found[0] not in seen:
