@@ -330,7 +330,8 @@ def role_word(description: str) -> str | None:
             break
     if words and (words[-1] in ROLE_NOUNS or _AGE_RE.fullmatch(words[-1])):
         return words[-1]
-    return None
+    # "The 46-year-old mother of four": the age says who, whatever noun follows it.
+    return next((w for w in words if _AGE_RE.fullmatch(w)), None)
 
 
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
