@@ -116,7 +116,9 @@ def find_attributions(text: str, mentions: list[Mention]) -> list[Attribution]:
     return sorted(found, key=lambda a: a.source.start)
 
 
-_QUOTE_AFTER_RE = re.compile(r"[:,]?\s*[“\"‘']")
+# Quoted words of the inner source's own: "told the hearing that X replied: ‘...’", "a
+# claim Marchand dismissed on Thursday as “colonial nostalgia”".
+_QUOTE_AFTER_RE = re.compile(r"[^.;“”\"]{0,60}?[“\"‘]")
 _COMMA_BEFORE_RE = re.compile(r",\s*(?:the\s+)?(?:[A-Z][a-z]{0,3}\.?\s+)?\Z")
 _WHICH_BETWEEN_RE = re.compile(r",\s*(?:which|who)\b")
 _CLAUSE_BREAK_RE = re.compile(
@@ -149,7 +151,7 @@ def _inside_words_of(text: str, a: Attribution, outer: list[Attribution], ends: 
     return (
         a.source.end <= a.cue_start  # not "..., the ministry said": that is the outer
         and a.source.kind != "pronoun"  # "X says she thinks": the same speaker, mostly
-        and not _QUOTE_AFTER_RE.match(text, a.cue_end)  # "told the hearing X replied: ‘...’"
+        and not _QUOTE_AFTER_RE.match(text, a.cue_end)
         # "cooperating with the Commission, which said in February": its own clause
         and not _WHICH_BETWEEN_RE.search(text, a.source.end, a.cue_start)
         and any(
