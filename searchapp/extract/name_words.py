@@ -198,6 +198,9 @@ def first_name_gender(token: str) -> str | None:
     if len(first) < 2 or not first.isalpha():
         return None
     guess = _gender_detector().get_gender(first.capitalize())
+    if guess == "unknown" and not token.isascii():
+        # Its data has "François" but not "Francois": the name as written, accents kept.
+        guess = _gender_detector().get_gender(token.rstrip(".").capitalize())
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(guess)
 
 

@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
 
+import ftfy
+
 from searchapp.extract.attribution import find_attributions
 from searchapp.extract.attribution_model import AttributionModel, packaged_model
 from searchapp.extract.candidates import Attribution, Candidate, Proposal
@@ -65,6 +67,15 @@ def _blank_nicknames(text: str) -> str:
     return _NICKNAME_RE.sub(blank, text)
 
 
+# The marks of UTF-8 read as Latin-1 once ("FranÃ§ois", "RaÃºl", "â€™"): only a paragraph
+# that has them goes through ftfy, which otherwise reads every character for nothing.
+_MOJIBAKE_RE = re.compile("[ÃÂ][\x80-\xbf]|â€")
+
+
+def _repaired(text: str) -> str:
+    return ftfy.fix_encoding(text) if _MOJIBAKE_RE.search(text) else text
+
+
 def extract_quotes(
     paragraphs: Sequence[str], kinds: Sequence[str], model: AttributionModel | None = None
 ) -> list[list[Quote]]:
@@ -81,7 +92,9 @@ def propose_quotes(paragraphs: Sequence[str], kinds: Sequence[str]) -> Proposal:
     earlier paragraphs.
     """
     # NYT writes quotation marks as two apostrophes.
-    paragraphs = [_blank_nicknames(curl_quotes(p.replace("''", '"'))) for p in paragraphs]
+    paragraphs = [
+        _blank_nicknames(curl_quotes(_repaired(p).replace("''", '"'))) for p in paragraphs
+    ]
     body = [p if k == "body" else "" for p, k in zip(paragraphs, kinds, strict=True)]
     book = build_namebook(body)
     _guess_lede_roles(body, book)

@@ -66,6 +66,13 @@ def test_a_bare_surname_joins_the_salient_person_of_that_surname() -> None:
     assert names == {"Obama": "Barack Obama"}
 
 
+def test_a_bare_surname_joins_a_person_whose_given_name_has_accents() -> None:
+    """gender-guesser knows "François", not "Francois": the given name as written."""
+    assert unify_names(Counter({"François Hollande": 2, "Hollande": 4})) == {
+        "Hollande": "François Hollande"
+    }
+
+
 def test_nicknames_join_the_full_first_name() -> None:
     names = unify_names(
         Counter(

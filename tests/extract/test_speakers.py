@@ -386,6 +386,16 @@ def test_a_group_for_a_cause_is_one_organisations_name() -> None:
     ) == [["Dana Ruel", "Omar Haddad"]]
 
 
+def test_text_decoded_with_the_wrong_encoding_gives_the_names_as_spelled() -> None:
+    """ "FranÃ§ois Hollande": UTF-8 read once as Latin-1 is repaired (ftfy) before names
+    are read, and an accented given name has its gender ("François" is a man's)."""
+    assert said(
+        "In an address on Friday, President FranÃ§ois Hollande condemned the attack. "
+        "“France will not bow,” he said."
+    ) == [["François Hollande"]]
+    assert said("“We are ready,” said Rep. RaÃºl Grijalva.") == [["Raúl Grijalva"]]
+
+
 def test_what_describes_a_person_before_the_name_is_not_the_name() -> None:
     assert clean_span("Unseeded Czech Tereza Nováková") == "Tereza Nováková"
     assert clean_span("Embattled Mayor Bill de Blasio") == "Bill de Blasio"
