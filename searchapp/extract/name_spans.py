@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from searchapp.extract.entities import DEMONYMS
+from searchapp.extract.entities import DEMONYMS, OPENERS
 from searchapp.extract.lexicon import (
     CALENDAR_NAMES,
     FIRST_NAMES,
@@ -313,6 +313,9 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
         )
         if given:  # "said Will Doyle", "Will wrote": no verb is capitalised mid-sentence
             name = f"{first} {name}".rstrip()
+        opener, _, rest = name.partition(" ")
+        if rest and _bare(opener) in OPENERS and starts_sentence(text, m.start()):
+            name = rest  # "Maybe Trump is the Manchurian Candidate": Trump
         bare = _bare(name)
         if not name or (bare in STOPWORDS and not given) or _COMPOUND_ADJECTIVE_RE.fullmatch(name):
             continue  # "the Perth-based miner": an adjective

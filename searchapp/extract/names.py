@@ -99,6 +99,10 @@ class NameBook:
     # Holders read from a lede rather than written with the role: a guess, for the model.
     guessed_roles: set[str] = field(default_factory=set)
 
+    # Names only ever written after a lowercase "the" that no given name opens ("on the
+    # Trump Train"): phrases, whose first word alone is not their short form.
+    phrases: set[str] = field(default_factory=set)
+
     _canonical: dict[str, str] = field(default_factory=dict, repr=False)  # memo
     _shared: dict[str, bool] = field(default_factory=dict, repr=False)  # memo
     _bearers: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
@@ -271,7 +275,7 @@ class NameBook:
         if len(words) == 1 and f"The {name}" in keys.orgs:
             return f"The {name}"  # "Hill" starting a sentence, where "The Hill" reported
         if len(words) == 1:
-            firsts = keys.by_first.get(key, [])
+            firsts = [f for f in keys.by_first.get(key, []) if f not in self.phrases]
             if len({surname_of(f) for f in firsts}) == 1:
                 return max(firsts, key=len)
             near = {
@@ -487,6 +491,21 @@ def _whole_quotations(text: str, found: list[tuple[int, int, str]]) -> Iterable[
                 yield name
 
 
+_THE_BEFORE_RE = re.compile(r"\bthe \Z")
+
+
+def _phrases(spans: list[tuple[str, list[tuple[int, int, str]]]]) -> set[str]:
+    """Names of several words that the article writes only after a lowercase "the", and
+    that no given name opens: news writes no person so."""
+    after_the: dict[str, bool] = {}
+    for text, found in spans:
+        for start, _, name in found:
+            if " " in name and first_name_gender(name.split()[0]) is None:
+                the = bool(_THE_BEFORE_RE.search(text, max(0, start - 4), start))
+                after_the[name] = after_the.get(name, True) and the
+    return {name for name, always in after_the.items() if always}
+
+
 def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     """Collect every person-shaped name of the article and guess genders from honorifics
     and the first personal pronoun that follows a name in the same sentence."""
@@ -499,6 +518,7 @@ def build_namebook(paragraphs: Iterable[str]) -> NameBook:
     for name in dict.fromkeys(name for _, found in spans for _, _, name in found):
         if name not in titles:
             book.add(name)
+    book.phrases = _phrases(spans)
     for text, _ in spans:
         for acronym in find_acronyms(text):
             if " " in acronym.long:

@@ -396,6 +396,23 @@ def test_text_decoded_with_the_wrong_encoding_gives_the_names_as_spelled() -> No
     assert said("“We are ready,” said Rep. RaÃºl Grijalva.") == [["Raúl Grijalva"]]
 
 
+def test_a_sentence_opener_or_a_phrase_after_the_is_no_ones_full_name() -> None:
+    """ "Maybe Halvorsen is right" names Halvorsen, not a "Maybe Halvorsen" his quotes would
+    go to; "the Halvorsen Express" and "the Indiana Statehouse" are phrases a bare
+    "Halvorsen" or "Indiana" does not stand for."""
+    assert said(
+        "Maybe Halvorsen is right about the plant. “We will win this,” Halvorsen said."
+    ) == [["Halvorsen"]]
+    assert said(
+        "For those not yet on the Halvorsen Express, the rally was a revelation.",
+        "“We will win this,” Halvorsen said.",
+    ) == [[], ["Halvorsen"]]
+    assert said(
+        "State Representative Karla Mace spoke across the street from the Indiana Statehouse.",
+        "Indiana has lost 10,000 factory jobs in a decade, she said.",
+    ) == [[], ["Karla Mace"]]
+
+
 def test_what_describes_a_person_before_the_name_is_not_the_name() -> None:
     assert clean_span("Unseeded Czech Tereza Nováková") == "Tereza Nováková"
     assert clean_span("Embattled Mayor Bill de Blasio") == "Bill de Blasio"
