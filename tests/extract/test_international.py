@@ -58,7 +58,7 @@ HERE = Path(__file__).parent
 # direct-R 0.929; world3 P 0.954, R 0.906, F1 0.929, direct-R 0.926; world4 P 0.961,
 # R 0.913, F1 0.936, direct-R 0.960. On 2026-12-04 (stop 30): world5 P 0.960, R 0.878,
 # F1 0.917, direct-R 0.893; world3 P 0.966, R 0.930, F1 0.947, direct-R 0.953. On
-# 2026-12-04 (stop 33): world6 P 0.974, R 0.923, F1 0.948, direct-R 0.957.
+# 2026-12-04 (stop 33): world6 P 0.976, R 0.921, F1 0.948, direct-R 0.957.
 SETS = {
     "international.jsonl": (
         300,
