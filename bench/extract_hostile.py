@@ -126,6 +126,15 @@ INPUTS: dict[str, Callable[[], str]] = {
         f"Baxendale{i:05d} laughs at that. ‘I had other conditions.’ „unclosed"
         for i in range(3_000)
     ),
+    # Stop 33's: sources inside another's words, dash asides, causes and offices as names,
+    # domains, sentence openers, mojibake, appositive pairs.
+    "nested sources, causes and repaired text x 3,000": lambda: " ".join(
+        f"The Valley{i:05d} Times reports Glenn Barker{i:05d} will endorse Cruz — who spoke "
+        f"at length — as Americans for Prosperity{i:05d} and the Manhattan District Attorney's "
+        f"Office said GunBroker.com reported. Maybe Ruiz{i:05d} is right, FranÃ§ois Hol{i:05d} "
+        f"said; two members, Reps. Ana Tull{i:05d} and Mia Ocampo{i:05d}, said so."
+        for i in range(3_000)
+    ),
     # An article of 4,000 paragraphs whose people share one surname, each paragraph with a
     # bare "Smith" and a "Mr Smith": each once asked for all the Smiths (stop 30's first
     # shared-surname code, 10 s at 4,000). Paragraphs are separated by blank lines.

@@ -55,7 +55,7 @@ _TOKEN = (
     rf"|{CAPITAL}\.|{CAPITAL}[\w\-]*{_INNER_APOSTROPHE}{_DOMAIN}|{_PREFIXED})"
 )
 # The same token once its capital is read: each title abbreviation checks that capital.
-_AFTERCAPITAL = (
+_AFTER_CAPITAL = (
     r"(?:(?:\.[A-Z])+\.?|(?:"
     + "|".join(f"(?<={title[0]}){title[1:]}" for title in _TITLE_ABBREVIATIONS)
     + rf")\.|\.|[\w\-]*{_INNER_APOSTROPHE}{_DOMAIN})"
@@ -67,7 +67,7 @@ _AFTERCAPITAL = (
 # engine skip to each capital instead of trying every position of the paragraph.
 _PARTICLE = r"(?:de|da|dos|das|di|van|von|der|den|ter|ten|zu|bin|al|of|la|le|du|del|na)"
 NAME_SPAN_RE = re.compile(
-    rf"{CAPITAL}(?<![\w@#'’].){_AFTERCAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
+    rf"{CAPITAL}(?<![\w@#'’].){_AFTER_CAPITAL}(?:(?: +&)? +(?:{_PARTICLE} ){{0,2}}{_TOKEN})*"
 )
 # A possessive ending ("Trump's", "Rogozin’s").
 POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -289,8 +289,8 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             continue
         raw, end = m.group(0), m.end()
         # "Commission on Presidential Debates", "Center for American Progress": one name.
-        lone = " " not in raw and starts_sentence(text, m.start())
-        more = org_name_rest(text, m.start(), raw, end, lone)
+        at_start = starts_sentence(text, m.start())
+        more = org_name_rest(text, m.start(), raw, end, lone=" " not in raw and at_start)
         cause = False
         if more is not None:  # an organisation's name keeps its words ("Presidential")
             raw, end, cause = more
@@ -309,12 +309,12 @@ def _spans(text: str) -> tuple[tuple[int, int, str, str | None], ...]:
             first in _GIVEN_STOPWORDS
             and name in ("", raw[len(first) + 1 :])
             and " " not in name
-            and not starts_sentence(text, m.start())
+            and not at_start
         )
         if given:  # "said Will Doyle", "Will wrote": no verb is capitalised mid-sentence
             name = f"{first} {name}".rstrip()
         opener, _, rest = name.partition(" ")
-        if rest and _bare(opener) in OPENERS and starts_sentence(text, m.start()):
+        if rest and at_start and _bare(opener) in OPENERS:
             name = rest  # "Maybe Trump is the Manchurian Candidate": Trump
         bare = _bare(name)
         if not name or (bare in STOPWORDS and not given) or _COMPOUND_ADJECTIVE_RE.fullmatch(name):

@@ -98,6 +98,15 @@ HOSTILE = {
         f"Baxendale{i:05d} laughs at that. ‘I had other conditions.’ „unclosed"
         for i in range(3_000)
     ),
+    # Stop 33's: sources inside another's words, dash asides, causes and offices as names,
+    # domains, sentence openers, mojibake, appositive pairs.
+    "nested sources, causes and repaired text": " ".join(
+        f"The Valley{i:05d} Times reports Glenn Barker{i:05d} will endorse Cruz — who spoke "
+        f"at length — as Americans for Prosperity{i:05d} and the Manhattan District Attorney's "
+        f"Office said GunBroker.com reported. Maybe Ruiz{i:05d} is right, FranÃ§ois Hol{i:05d} "
+        f"said; two members, Reps. Ana Tull{i:05d} and Mia Ocampo{i:05d}, said so."
+        for i in range(3_000)
+    ),
 }
 
 
